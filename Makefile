@@ -1,0 +1,98 @@
+# 科学技术部政务服务平台 end-to-end suite. Main job: `make e2e`; CI: `make test` (.ci/run).
+# Works non-interactively (CI=true, no stdin). `make setup` redoes nothing already done.
+
+SHELL := /bin/bash
+VENV = .venv
+PY = $(VENV)/bin/python
+PYTEST = $(VENV)/bin/pytest
+ALLURE = node_modules/.bin/allure
+BROWSERS ?= --browser chromium --browser firefox
+WORKERS ?= auto
+PORT ?= 8080
+RESULTS ?= reports/allure-results
+REPORT_DIR = reports/allure-report
+export PLAYWRIGHT_BROWSERS_PATH = $(CURDIR)/.playwright
+
+VENV_STAMP = $(VENV)/.stamp-requirements
+NODE_STAMP = node_modules/.stamp
+FFMPEG_STAMP = .playwright/.stamp-ffmpeg
+SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
+
+.PHONY: setup system-deps preflight e2e test report portal clean
+
+setup: $(VENV_STAMP) system-deps $(NODE_STAMP) $(FFMPEG_STAMP)
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(VENV_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	touch $@
+
+# Cheap check every time; apt runs only when something is missing.
+system-deps:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  exit 0; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "安装系统浏览器与中文字体 / installing system browsers and CJK fonts: $(SYSTEM_PACKAGES)"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(SYSTEM_PACKAGES); \
+	else \
+	  echo "缺少系统浏览器或中文字体，且当前不是 root。请运行："; \
+	  echo "Missing system browsers or CJK fonts and not running as root. Please run:"; \
+	  echo "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y $(SYSTEM_PACKAGES)"; \
+	  exit 1; \
+	fi
+
+$(NODE_STAMP): package-lock.json package.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Playwright's ffmpeg (video) cannot be downloaded here: link the one from imageio-ffmpeg.
+$(FFMPEG_STAMP): $(VENV_STAMP) tools/link_ffmpeg.py
+	$(PY) tools/link_ffmpeg.py
+	touch $@
+
+preflight: setup
+	$(PY) tools/preflight.py $(BROWSERS)
+
+# Runs the features, always renders the report, then exits with pytest's (or the gate's) status.
+e2e: setup
+	$(PY) tools/preflight.py $(BROWSERS) --need-report
+	@rc=0; \
+	$(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) --alluredir=$(RESULTS) --clean-alluredir || rc=$$?; \
+	$(MAKE) --no-print-directory report RESULTS=$(RESULTS) || { [ $$rc -ne 0 ] || rc=$$?; }; \
+	echo "Allure 报告 / report: $(CURDIR)/$(REPORT_DIR)/index.html"; \
+	exit $$rc
+
+# Everything CI checks. One pytest run, so the output ends with its summary line;
+# pytest's exit code 5 (no tests collected) fails the target like any other non-zero code.
+test: setup
+	$(PY) tools/preflight.py $(BROWSERS)
+	@if [ -f tools/faq_coverage.py ]; then $(PY) tools/faq_coverage.py; fi
+	@if [ -f tools/step_catalog.py ]; then $(PY) tools/step_catalog.py --check; fi
+	@if [ -f tools/gherkin_lint.py ]; then $(PY) tools/gherkin_lint.py; fi
+	$(PYTEST) tests -n $(WORKERS) $(BROWSERS) --alluredir=$(RESULTS) --clean-alluredir --junitxml=reports/junit.xml
+
+# Renders $(RESULTS) with Allure 3 (config: allurerc.mjs), then applies the quality gate.
+# Allure 3.18 hard-codes a Google Analytics tag into index.html: stripped (offline/intranet reports).
+report: $(NODE_STAMP)
+	@python3 tools/preflight.py --report-only
+	@if [ ! -d "$(RESULTS)" ]; then \
+	  echo "没有测试结果目录 / no results directory: $(RESULTS)（先运行 / run first: make e2e）"; exit 2; fi
+	@for f in environment.properties executor.json categories.json; do \
+	  if [ -f "reports/$$f" ] && [ "$(abspath reports)/$$f" != "$(abspath $(RESULTS))/$$f" ]; then cp "reports/$$f" "$(RESULTS)/"; fi; \
+	done
+	rm -rf $(REPORT_DIR)
+	$(ALLURE) generate "$(RESULTS)" --config allurerc.mjs --output $(REPORT_DIR)
+	@perl -0pi -e 's#<script async src="https://www\.googletagmanager\.com.*?</script>\s*<script>.*?</script>##s' $(REPORT_DIR)/index.html
+	@echo "Allure 报告 / report: $(CURDIR)/$(REPORT_DIR)/index.html"
+	@ALLURE_NO_HISTORY=1 $(ALLURE) quality-gate "$(RESULTS)" --config allurerc.mjs || { \
+	  echo "质量门禁未通过 / quality gate failed (ALLURE_MAX_FAILURES=$${ALLURE_MAX_FAILURES:-0})"; exit 1; }
+
+portal: setup
+	$(PY) tools/preflight.py --port $(PORT)
+	$(PY) -m mock_portal serve --host 127.0.0.1 --port $(PORT) --db reports/portal.db
+
+# Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
+clean:
+	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name history.jsonl -exec rm -rf {} +
