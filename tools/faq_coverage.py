@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""FAQ 覆盖矩阵 / FAQ traceability gate.
+
+Reads docs/faq_catalog.yaml and every features/**/*.feature (official Gherkin
+parser), prints FAQ ID -> scenarios (file:line + name) -> last result per
+browser (from reports/allure-results/*-result.json when present), writes
+reports/faq-coverage.md and, when reports/allure-results exists, adds that
+file to the Allure results as a report-wide (global) attachment.
+
+Exits 1 (Chinese message + English gloss, naming the IDs/scenarios) when:
+  * a catalog entry has no scenario;
+  * a scenario names an FAQ ID that is not in the catalog;
+  * a scenario has no FAQ tag (unless tagged @security, @a11y or @perf).
+Tags on the feature, on a rule and on 例子 (Examples) blocks count too.
+
+Usage: python tools/faq_coverage.py [--features DIR] [--catalog FILE]
+                                    [--results DIR] [--output FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from faqtext import REPO_ROOT, ScenarioInfo, load_catalog, read_features  # noqa: E402
+
+EXEMPT_TAGS = {"security", "a11y", "perf"}
+BROWSER_PARAMETERS = ("browser_name", "browser", "浏览器")
+MATRIX_NAME = "FAQ 覆盖矩阵"
+# Fixed prefixes so a re-run overwrites its own files instead of piling up copies.
+GLOBALS_FILE = "faq-coverage-globals.json"
+ATTACHMENT_FILE = "faq-coverage-attachment.md"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="FAQ 覆盖矩阵与追溯门禁 (FAQ coverage matrix and traceability gate)")
+    parser.add_argument("--features", default="features", help="feature 目录 (features directory), 默认 features")
+    parser.add_argument("--catalog", default="docs/faq_catalog.yaml", help="FAQ 目录文件 (catalog), 默认 docs/faq_catalog.yaml")
+    parser.add_argument("--results", default="reports/allure-results", help="Allure 结果目录 (results directory)")
+    parser.add_argument("--output", default="reports/faq-coverage.md", help="Markdown 矩阵输出 (matrix output file)")
+    return parser.parse_args(argv)
+
+
+# ---------------------------------------------------------------- results --
+def read_results(results_dir: Path) -> list[dict]:
+    """All allure *-result.json files (unreadable ones are skipped)."""
+    results = []
+    for path in sorted(results_dir.glob("*-result.json")) if results_dir.is_dir() else []:
+        try:
+            results.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return results
+
+
+def result_browser(result: dict) -> str:
+    params = {p.get("name"): p.get("value") for p in result.get("parameters") or []}
+    for name in BROWSER_PARAMETERS:
+        if params.get(name):
+            return str(params[name]).strip("'\"")
+    return "-"
+
+
+def latest_results(results: list[dict]) -> dict[tuple[str, str], dict[str, str]]:
+    """(FAQ ID, scenario name) -> {browser: status of the most recent run}."""
+    newest: dict[tuple[str, str, str], dict] = {}
+    for result in results:
+        tags = {label.get("value") for label in result.get("labels") or [] if label.get("name") == "tag"}
+        for tag in (t for t in tags if t and t.lstrip("@").startswith("FAQ-")):
+            key = (tag.lstrip("@"), result.get("name", ""), result_browser(result))
+            if key not in newest or result.get("stop", 0) >= newest[key].get("stop", 0):
+                newest[key] = result
+    table: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for (faq_id, name, browser), result in newest.items():
+        table[(faq_id, name)][browser] = result.get("status", "unknown")
+    return table
+
+
+# ----------------------------------------------------------------- matrix --
+def build_matrix(entries: list[dict], scenarios: list[ScenarioInfo]) -> dict[str, list[ScenarioInfo]]:
+    matrix: dict[str, list[ScenarioInfo]] = {entry["id"]: [] for entry in entries}
+    for scenario in scenarios:
+        for faq_id in scenario.faq_ids:
+            if faq_id in matrix:
+                matrix[faq_id].append(scenario)
+    return matrix
+
+
+def find_problems(matrix: dict[str, list[ScenarioInfo]], scenarios: list[ScenarioInfo]) -> list[str]:
+    problems = []
+    uncovered = [faq_id for faq_id, found in matrix.items() if not found]
+    if uncovered:
+        problems.append(f"以下 FAQ 条目没有任何场景 (FAQ entries without a scenario): {', '.join(uncovered)}")
+    for scenario in scenarios:
+        unknown = [faq_id for faq_id in scenario.faq_ids if faq_id not in matrix]
+        if unknown:
+            problems.append(
+                f"场景引用了目录中不存在的 FAQ 编号 (scenario names an unknown FAQ ID) {', '.join(unknown)}: "
+                f"{scenario.where} 「{scenario.name}」")
+        if not scenario.faq_ids and not scenario.tags & EXEMPT_TAGS:
+            problems.append(
+                f"场景缺少 @FAQ-<编号> 标签 (scenario has no FAQ tag; only @security/@a11y/@perf are exempt): "
+                f"{scenario.where} 「{scenario.name}」")
+    return problems
+
+
+def status_text(statuses: dict[str, str]) -> str:
+    return ", ".join(f"{browser}: {status}" for browser, status in sorted(statuses.items())) or "未运行 (not run)"
+
+
+def render_markdown(entries: list[dict], matrix: dict[str, list[ScenarioInfo]],
+                    results: dict[tuple[str, str], dict[str, str]], problems: list[str]) -> str:
+    covered = sum(1 for found in matrix.values() if found)
+    lines = [f"# {MATRIX_NAME} (FAQ coverage matrix)", "",
+             f"已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered entries).", "",
+             "| FAQ | 标题 (title) | 场景 (scenario) | 位置 (location) | 最近结果 (last result) |",
+             "|---|---|---|---|---|"]
+    for entry in entries:
+        found = matrix[entry["id"]]
+        if not found:
+            lines.append(f"| {entry['id']} | {cell(entry['title'])} | **未覆盖 (not covered)** | | |")
+        for scenario in found:
+            status = status_text(results.get((entry["id"], scenario.name), {}))
+            lines.append(f"| {entry['id']} | {cell(entry['title'])} | {cell(scenario.name)} "
+                         f"| `{scenario.where}` | {status} |")
+    if problems:
+        lines += ["", "## 问题 (problems)", ""] + [f"- {cell(problem)}" for problem in problems]
+    return "\n".join(lines) + "\n"
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def print_matrix(entries: list[dict], matrix: dict[str, list[ScenarioInfo]],
+                 results: dict[tuple[str, str], dict[str, str]]) -> None:
+    for entry in entries:
+        found = matrix[entry["id"]]
+        print(f"{entry['id']}  {entry['title']}" + ("" if found else "  -> 未覆盖 (not covered)"))
+        for scenario in found:
+            status = status_text(results.get((entry["id"], scenario.name), {}))
+            print(f"    {scenario.where}  {scenario.name}  [{status}]")
+
+
+# ----------------------------------------------------------------- allure --
+def attach_to_allure(results_dir: Path, markdown: str) -> None:
+    """Add the matrix to the Allure results as a report-wide attachment.
+
+    allure-python (allure_commons 2.16: allure.global_attach, model2.Globals)
+    represents global attachments as a '<uuid>-globals.json' file holding
+    {"attachments": [{name, source, type, timestamp}], "errors": []} next to the
+    attachment file itself, and Allure 3 shows them on the report's global
+    attachments tab. We write that same structure (under fixed file names, so a
+    rerun replaces it) rather than a synthetic test result, which would distort
+    the pass/fail statistics.
+    """
+    import time
+
+    (results_dir / ATTACHMENT_FILE).write_text(markdown, encoding="utf-8")
+    globals_item = {"attachments": [{"name": MATRIX_NAME, "source": ATTACHMENT_FILE, "type": "text/markdown",
+                                     "timestamp": int(time.time() * 1000)}], "errors": []}
+    (results_dir / GLOBALS_FILE).write_text(json.dumps(globals_item, ensure_ascii=False), encoding="utf-8")
+
+
+def resolve(path: str) -> Path:
+    candidate = Path(path)
+    return candidate if candidate.is_absolute() or candidate.exists() else REPO_ROOT / candidate
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    catalog_path, features_dir = resolve(args.catalog), resolve(args.features)
+    entries = load_catalog(catalog_path)["entries"]
+    features, parse_errors = read_features(features_dir, root=features_dir.parent)
+    scenarios = [scenario for feature in features for scenario in feature.scenarios]
+    results_dir = resolve(args.results)
+    results = latest_results(read_results(results_dir))
+
+    matrix = build_matrix(entries, scenarios)
+    problems = [f"feature 文件无法解析 (cannot parse): {error}" for error in parse_errors]
+    if not scenarios:
+        problems.append(f"{features_dir} 下没有任何场景 (no scenarios found under {features_dir})")
+    problems += find_problems(matrix, scenarios)
+
+    print_matrix(entries, matrix, results)
+    markdown = render_markdown(entries, matrix, results, problems)
+    output = Path(args.output) if Path(args.output).is_absolute() else REPO_ROOT / args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(markdown, encoding="utf-8")
+    if results_dir.is_dir():
+        attach_to_allure(results_dir, markdown)
+
+    covered = sum(1 for found in matrix.values() if found)
+    print(f"\n已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered). 矩阵已写入 (matrix written to) {output}")
+    if problems:
+        print("\nFAQ 追溯检查失败 (FAQ traceability check failed):", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print("FAQ 追溯检查通过 (FAQ traceability check passed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""步骤目录 / step catalog generator for the pytest-bdd step definitions.
+
+Imports every steps/*.py module (as the package `steps`, with the repository root
+on sys.path, like the root conftest loads them as plugins) and enumerates the step
+definitions through pytest-bdd's own registry: each @given/@when/@then/@step
+decorator of pytest_bdd 9 stores a StepFunctionContext (type, step_func, parser,
+converters, target_fixture) in `pytest_bdd.steps.step_function_context_registry`.
+Each step is matched with its own parser (`parser.is_matching`, exactly what
+pytest-bdd does at run time) against the step lines of features/**/*.feature.
+
+  python tools/step_catalog.py             write docs/steps.md
+  python tools/step_catalog.py --check     exit 1 if docs/steps.md is out of date
+  python tools/step_catalog.py --missing   list feature steps without a definition,
+                                           with a Python skeleton for each
+Options: --steps DIR (default steps)  --features DIR (default features)
+         --output FILE (default docs/steps.md)
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from faqtext import REPO_ROOT, StepLine, read_features, render_outline  # noqa: E402
+
+KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
+DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
+PARSE_TYPES = {
+    "": "str", "d": "int", "n": "int (千分位 thousands separators)", "b": "int (二进制 binary)",
+    "o": "int (八进制 octal)", "x": "int (十六进制 hex)", "f": "float", "F": "Decimal", "e": "float",
+    "g": "float", "%": "float (百分比 percentage)", "w": "str (单词 word)", "W": "str (非单词 non-word)",
+    "s": "str (空白 whitespace)", "S": "str (非空白 non-whitespace)", "D": "str (非数字 non-digit)",
+    "l": "str (字母 letters)", "ti": "datetime (ISO 8601)", "te": "datetime (RFC 2822)", "tg": "datetime",
+    "ta": "datetime (US)", "tc": "datetime (ctime)", "th": "datetime (HTTP)", "ts": "datetime (syslog)",
+    "tt": "time",
+}
+FIELD = re.compile(r"(?<!\{)\{([^{}:]*)(?::([^{}]*))?\}(?!\})")
+
+
+@dataclass
+class StepDef:
+    module: str  # file shown in the catalog, e.g. steps/login.py
+    line: int
+    type: str | None
+    pattern: str
+    parser_kind: str
+    params: list[tuple[str, str]]
+    context: object
+    examples: list[StepLine] = field(default_factory=list)
+
+    def matches(self, step: StepLine, texts: list[str]) -> bool:
+        if self.type is not None and self.type != step.type:
+            return False
+        return any(self.context.parser.is_matching(text) for text in texts)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="生成步骤目录 docs/steps.md (generate the step catalog)")
+    parser.add_argument("--steps", default="steps", help="步骤定义目录 (step definitions package), 默认 steps")
+    parser.add_argument("--features", default="features", help="feature 目录 (features directory), 默认 features")
+    parser.add_argument("--output", default="docs/steps.md", help="输出文件 (output file), 默认 docs/steps.md")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="检查 docs/steps.md 是否最新 (check it is up to date)")
+    mode.add_argument("--missing", action="store_true", help="列出没有定义的步骤并给出代码骨架 (missing steps)")
+    return parser.parse_args(argv)
+
+
+# ------------------------------------------------------------ step defs --
+def import_step_modules(steps_dir: Path) -> list[str]:
+    """Import steps_dir/*.py as the package named like the directory; returns the module names."""
+    if not steps_dir.is_dir():
+        return []
+    for path in (str(REPO_ROOT), str(steps_dir.parent)):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    names = []
+    for path in sorted(steps_dir.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        name = f"{steps_dir.name}.{path.stem}"
+        importlib.import_module(name)
+        names.append(name)
+    return names
+
+
+def describe_params(context) -> tuple[str, list[tuple[str, str]]]:
+    """(parser kind, [(parameter, type), ...]) for one step definition."""
+    from pytest_bdd import parsers
+
+    parser, converters = context.parser, context.converters or {}
+    if isinstance(parser, parsers.string):
+        kind, params = "string", []
+    elif isinstance(parser, parsers.re):
+        kind, params = "parsers.re", [(name, "str") for name in parser.regex.groupindex]
+    elif isinstance(parser, (parsers.cfparse, parsers.parse)):
+        kind = "parsers.cfparse" if isinstance(parser, parsers.cfparse) else "parsers.parse"
+        extra = getattr(parser.parser, "_extra_types", None) or {}
+        params = [(name, parse_type_name(spec or "", extra)) for name, spec in FIELD.findall(parser.name) if name]
+    else:
+        kind, params = type(parser).__name__, []
+    params = [(name, f"{converter_name(converters[name])} (converters)" if name in converters else kind_)
+              for name, kind_ in params]
+    return kind, params
+
+
+def parse_type_name(spec: str, extra_types: dict) -> str:
+    type_code = re.sub(r"^.*?([A-Za-z%]*[+*?]?)$", r"\1", spec)
+    base = type_code.rstrip("+*?")
+    cardinality = {"+": " 一个或多个 (one or more)", "*": " 零个或多个 (zero or more)",
+                   "?": " 可选 (optional)"}.get(type_code[-1:], "")
+    if base in extra_types:
+        converter = extra_types[base]
+        return f"{base} (自定义类型 custom type: {converter_name(converter)}){cardinality}"
+    return PARSE_TYPES.get(base, base or "str") + cardinality
+
+
+def converter_name(converter) -> str:
+    return getattr(converter, "__name__", type(converter).__name__)
+
+
+def shown_path(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def collect_step_defs(module_names: list[str]) -> list[StepDef]:
+    from pytest_bdd.steps import step_function_context_registry
+
+    wanted, defs = set(module_names), []
+    for context in list(step_function_context_registry.values()):
+        func = context.step_func
+        if func.__module__ not in wanted:
+            continue
+        code = getattr(func, "__code__", None)
+        module_file = sys.modules[func.__module__].__file__ or func.__module__
+        kind, params = describe_params(context)
+        defs.append(StepDef(shown_path(module_file), code.co_firstlineno if code else 0, context.type,
+                            context.parser.name, kind, params, context))
+    return sorted(defs, key=lambda d: (d.module, d.line, d.type or "", d.pattern))
+
+
+# ------------------------------------------------------------- features --
+def feature_step_lines(features_dir: Path) -> list[tuple[StepLine, list[str]]]:
+    """Every step line with the texts pytest-bdd would match (outlines rendered per example row)."""
+    features, _errors = read_features(features_dir, root=REPO_ROOT)
+    seen, lines = set(), []
+    for feature in features:
+        candidates = [(step, []) for step in feature.background]
+        for scenario in feature.scenarios:
+            for step in scenario.steps:
+                rows = scenario.examples or [{}]
+                candidates.append((step, sorted({render_outline(step.text, row) for row in rows})))
+        for step, texts in candidates:
+            key = (step.path, step.line)
+            if key not in seen:
+                seen.add(key)
+                lines.append((step, texts or [step.text]))
+    return lines
+
+
+def match_examples(defs: list[StepDef], lines: list[tuple[StepLine, list[str]]]) -> list[StepLine]:
+    """Fill StepDef.examples; return the feature lines no definition matches."""
+    missing = []
+    for step, texts in lines:
+        matched = [d for d in defs if d.matches(step, texts)]
+        for definition in matched:
+            definition.examples.append(step)
+        if not matched:
+            missing.append(step)
+    return missing
+
+
+# ------------------------------------------------------------- markdown --
+def render_catalog(defs: list[StepDef]) -> str:
+    out = ["# 步骤目录 (step catalog)", "",
+           "> 本文件由 `tools/step_catalog.py` 生成，请勿手工编辑；修改步骤后运行 `make steps`。",
+           "> (Generated by tools/step_catalog.py; do not edit by hand, run `make steps`.)", ""]
+    if not defs:
+        out += ["尚无步骤定义 (no step definitions yet).", ""]
+    for module in sorted({d.module for d in defs}):
+        out += [f"## 模块 `{module}`", ""]
+        for definition in (d for d in defs if d.module == module):
+            out += render_step(definition)
+    unused = [d for d in defs if not d.examples]
+    out += ["## 未使用的步骤 (unused steps)", ""]
+    out += [f"- {KEYWORD_BY_TYPE[d.type]} `{d.pattern}` — `{d.module}:{d.line}`" for d in unused] or ["无 (none)"]
+    return "\n".join(out) + "\n"
+
+
+def render_step(definition: StepDef) -> list[str]:
+    keyword = KEYWORD_BY_TYPE[definition.type]
+    lines = [f"### {keyword} `{definition.pattern}`", "", f"- 解析器 (parser): `{definition.parser_kind}`"]
+    if definition.params:
+        lines.append("- 参数 (parameters): " + ", ".join(f"`{n}`: {t}" for n, t in definition.params))
+    else:
+        lines.append("- 参数 (parameters): 无 (none)")
+    if definition.context.target_fixture:
+        lines.append(f"- 产出 fixture (target_fixture): `{definition.context.target_fixture}`")
+    if definition.examples:
+        example = definition.examples[0]
+        lines.append(f"- 示例 (example): `{example.keyword} {example.text}` — `{example.path}:{example.line}`")
+    else:
+        lines.append("- 示例 (example): 无，未被任何 feature 使用 (unused)")
+    lines += [f"- 定义位置 (defined at): `{definition.module}:{definition.line}`", ""]
+    return lines
+
+
+def skeleton(step: StepLine, number: int) -> str:
+    """A Python skeleton for a step line that has no definition.
+
+    Outline placeholders (<名称>) and quoted literals become parse fields, named
+    in English (param_N / text_N) when the original name is not ASCII.
+    """
+    params: list[str] = []
+
+    def placeholder(match: re.Match) -> str:
+        name = match.group(1) if match.group(1).isascii() else f"param_{len(params) + 1}"
+        params.append(name)
+        return "{" + name + "}"
+
+    def quoted(match: re.Match) -> str:
+        params.append(f"text_{len(params) + 1}")
+        return f"{match.group(1)}{{{params[-1]}}}{match.group(3)}"
+
+    pattern = re.sub(r"<(\w+)>", placeholder, step.text)
+    pattern = re.sub(r'(["“])([^"”]*)(["”])', quoted, pattern)
+    target = f"parsers.parse({pattern!r})" if params else repr(pattern)
+    message = f"步骤未实现 (step not implemented): {step.text}"
+    return "\n".join([
+        f"# {step.path}:{step.line}",
+        f"@{DECORATOR_BY_TYPE[step.type]}({target})",
+        f"def todo_snake_case_name_{number}({', '.join(params)}):",
+        f'    """{step.keyword} {step.text} —— 待实现：调用页面对象或 support 辅助函数 (to implement)."""',
+        f"    raise NotImplementedError({message!r})",
+        "",
+    ])
+
+
+def print_missing(missing: list[StepLine]) -> int:
+    unique, seen = [], set()
+    for step in missing:
+        if (step.type, step.text) not in seen:
+            seen.add((step.type, step.text))
+            unique.append(step)
+    if not unique:
+        print("所有步骤都已存在 (all steps exist)")
+        return 0
+    print(f"以下 {len(unique)} 个步骤没有定义 (steps without a definition):\n")
+    for step in unique:
+        print(f"  {step.path}:{step.line}: {step.keyword} {step.text}")
+    print("\n# 代码骨架 (skeletons) — from pytest_bdd import given, when, then, parsers\n")
+    for number, step in enumerate(unique, 1):
+        print(skeleton(step, number))
+    return 1
+
+
+def resolve(path: str) -> Path:
+    candidate = Path(path)
+    return (candidate if candidate.is_absolute() or candidate.exists() else REPO_ROOT / candidate).resolve()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        modules = import_step_modules(resolve(args.steps))
+    except Exception as exc:  # a broken step module must not pass silently
+        print(f"无法导入步骤模块 (cannot import step modules): {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    defs = collect_step_defs(modules)
+    missing = match_examples(defs, feature_step_lines(resolve(args.features)))
+    if args.missing:
+        return print_missing(missing)
+    text, output = render_catalog(defs), resolve(args.output)
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.is_file() else ""
+        if current != text:
+            print(f"{shown_path(str(output))} 已过期，请运行 `make steps` 重新生成 "
+                  f"({shown_path(str(output))} is out of date: run `make steps`)", file=sys.stderr)
+            return 1
+        print(f"{shown_path(str(output))} 是最新的 (is up to date)")
+        return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    print(f"已生成 (written) {shown_path(str(output))}: {len(defs)} 个步骤 (steps), "
+          f"{sum(1 for d in defs if not d.examples)} 个未使用 (unused)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
