@@ -1,0 +1,69 @@
+"""Root conftest: loads steps/ and support plugins, registers markers from the FAQ catalog,
+and owns the fixtures that pick the target portal and the browser."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
+
+from support import faq_catalog  # noqa: E402
+from support.browsers import BrowserUnavailable, launch_options  # noqa: E402
+
+pytest_plugins = ["support.fixtures", "support.reporting"] + sorted(
+    f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
+
+SUITE_MARKERS = {
+    "mock-only": "needs the embedded portal's test control plane (skipped on staging, with the reason)",
+    "security": "security behaviour of the portal (等保 2.0 / OWASP ASVS)",
+    "a11y": "accessibility and government-site conformance",
+    "perf": "performance checks",
+    "smoke": "the few scenarios that prove a target is alive",
+    "slow": "waits for a slow background job of the portal",
+}
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("portal", "科学技术部政务服务平台 suite")
+    group.addoption("--target-config", default=None, help="YAML file describing a staging target")
+    group.addoption("--screenshot-steps", action="store_true", help="attach a screenshot after every 那么 step")
+    group.addoption("--evidence", choices=["full", "trace", "off"], default="full",
+                    help="failure evidence: full = trace + screenshot + video (Chromium), trace, off")
+
+
+def pytest_configure(config):
+    for faq_id, entry in faq_catalog.entries().items():
+        config.addinivalue_line("markers", f"{faq_id}: {entry['title']}")
+    for name, text in SUITE_MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {text}")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(pytestconfig, browser_type):
+    """System Chromium / Firefox ESR unless Playwright's own builds are installed."""
+    try:
+        options = launch_options(browser_type, pytestconfig.getoption("--browser-channel"))
+    except BrowserUnavailable as exc:
+        pytest.exit(str(exc), returncode=2)
+    if pytestconfig.getoption("--headed"):
+        options["headless"] = False
+    return options
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(base_url):
+    return {"locale": "zh-CN", "timezone_id": "Asia/Shanghai", "base_url": base_url,
+            "viewport": {"width": 1280, "height": 900}, "accept_downloads": True}
+
+
+@pytest.fixture(scope="session")
+def base_url(target):
+    return target.base_url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _verify_url():
+    """pytest-base-url's reachability check is replaced by the target fixture's own start-up check."""

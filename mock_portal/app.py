@@ -1,0 +1,136 @@
+"""`create_app(settings)`: builds one portal instance. Every module in `routers/` is mounted
+(CSRF-checked); every module in `testapi/` is mounted only with ``--test-api``."""
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+import secrets
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from mock_portal import __version__, routers, services, sessions, testapi
+from mock_portal.clock import Clock
+from mock_portal.db import init_db
+from mock_portal.messages import auth as M
+from mock_portal.settings import Settings
+from mock_portal.templating import render
+from mock_portal.web import COOKIE, CsrfRefused, Forbidden, LoginRequired, csrf_protect
+
+log = logging.getLogger("mock_portal")
+NO_SESSION_PREFIXES = ("/__test__", "/static", "/healthz")
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                               "script-src 'self'; form-action 'self'; frame-ancestors 'none'",
+}
+
+
+def _modules(package):
+    for mod in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        yield importlib.import_module(f"{package.__name__}.{mod.name}")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(title="科学技术部政务服务平台（模拟）", version=__version__,
+                  docs_url=None, redoc_url=None, openapi_url=None)
+    engine, maker = init_db(settings.db_path)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = maker
+    app.state.clock = Clock()
+    app.state.faults = set(settings.fault_profiles)
+    services.load_all()
+
+    for module in _modules(routers):
+        app.include_router(module.router, dependencies=[Depends(csrf_protect)])
+    if settings.test_api:
+        for module in _modules(testapi):
+            app.include_router(module.router, prefix="/__test__")
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    _install_session_middleware(app)
+    _install_error_pages(app)
+    return app
+
+
+def _load_session(app: FastAPI, request: Request) -> None:
+    settings: Settings = app.state.settings
+    now = app.state.clock.now()
+    with app.state.sessionmaker() as db:
+        ws, timed_out = sessions.load(db, request.cookies.get(COOKIE), now, settings.idle_timeout_minutes)
+        request.state.cookie = None
+        if ws is None:
+            ws = sessions.new_session(db, now, request.headers.get("user-agent", ""))
+            request.state.cookie = ws.id
+        db.commit()
+    request.state.web_session = ws
+    request.state.idle_timed_out = timed_out
+    request.state.user = None
+
+
+def _install_session_middleware(app: FastAPI) -> None:
+    settings: Settings = app.state.settings
+
+    @app.middleware("http")
+    async def web_session_middleware(request: Request, call_next):
+        if not request.url.path.startswith(NO_SESSION_PREFIXES):
+            await run_in_threadpool(_load_session, app, request)
+        response = await call_next(request)
+        cookie = getattr(request.state, "cookie", None)
+        if cookie:
+            response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax", secure=settings.https, path="/")
+        elif cookie == "":
+            response.delete_cookie(COOKIE, path="/")
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    def page(request: Request, status: int, message: str):
+        if getattr(request.state, "web_session", None) is None:
+            from fastapi.responses import JSONResponse
+            return JSONResponse({"detail": message}, status_code=status)
+        return render(request, "errors/error.html", status_code=status, message=message)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, _exc):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        reason = "idle" if getattr(request.state, "idle_timed_out", False) else "login"
+        return RedirectResponse(f"/login?reason={reason}&next={quote(target)}", status_code=303)
+
+    @app.exception_handler(CsrfRefused)
+    async def csrf_refused(request: Request, _exc):
+        return page(request, 403, M.CSRF_REFUSED)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden):
+        return page(request, 403, exc.message or M.FORBIDDEN)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_input(request: Request, _exc):
+        return page(request, 400, "提交的内容格式不正确，请返回检查后重新提交")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code in (302, 303) and exc.headers:
+            return RedirectResponse(exc.headers["Location"], status_code=exc.status_code)
+        if exc.status_code == 404:
+            return page(request, 404, M.NOT_FOUND)
+        return page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        incident = secrets.token_hex(4).upper()
+        log.error("incident %s on %s %s: %s", incident, request.method, request.url.path, type(exc).__name__,
+                  exc_info=exc)
+        return page(request, 500, M.SERVER_ERROR.format(incident=incident))

@@ -1,0 +1,87 @@
+"""后台审核 (/admin): reviewer login, the queue of pending reviews, documents, decisions."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from mock_portal import sessions
+from mock_portal.messages import review as M
+from mock_portal.models.reviews import Review, Reviewer, Upload
+from mock_portal.services import passwords, reviews, uploads
+from mock_portal.templating import render
+from mock_portal.web import get_db, now_of, session_row, settings_of, switch_session
+
+router = APIRouter(prefix="/admin")
+
+
+def require_reviewer(request: Request) -> str:
+    reviewer = request.state.web_session.reviewer
+    if not reviewer:
+        raise _ToLogin()
+    return reviewer
+
+
+class _ToLogin(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(status_code=303, headers={"Location": "/admin/login"})
+
+
+@router.get("/login")
+def show_login(request: Request):
+    return render(request, "admin/login.html")
+
+
+@router.post("/login")
+def do_login(request: Request, username: str = Form(""), password: str = Form(""), db: Session = Depends(get_db)):
+    reviewer = db.get(Reviewer, username.strip())
+    if reviewer is None or not passwords.verify_password(reviewer.password_hash, password):
+        return render(request, "admin/login.html", status_code=422, error=M.REVIEWER_BAD_LOGIN, username=username)
+    ws = sessions.rotate(db, session_row(request, db), now_of(request), None, reviewer=reviewer.username)
+    db.commit()
+    switch_session(request, ws)
+    return RedirectResponse("/admin", status_code=303)
+
+
+@router.get("")
+def queue(request: Request, kind: str = "", db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+    return render(request, "admin/queue.html", items=reviews.pending(db, kind or None),
+                  labels=reviews.KIND_LABELS, kind=kind)
+
+
+@router.get("/reviews/{review_id}")
+def show_review(review_id: int, request: Request, db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+    review = db.get(Review, review_id)
+    if review is None:
+        raise HTTPException(404)
+    docs = [db.get(Upload, uid) for uid in review.upload_ids]
+    return render(request, "admin/review.html", review=review, docs=[d for d in docs if d],
+                  label=reviews.KIND_LABELS.get(review.kind, review.kind))
+
+
+@router.get("/uploads/{upload_id}")
+def download(upload_id: str, request: Request, db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+    upload = db.get(Upload, upload_id)
+    if upload is None:
+        raise HTTPException(404)
+    return Response(uploads.read(settings_of(request), upload), media_type="application/octet-stream",
+                    headers={"Content-Disposition": f'attachment; filename="{upload.id}"',
+                             "X-Content-Type-Options": "nosniff"})
+
+
+@router.post("/reviews/{review_id}/decide")
+def decide(review_id: int, request: Request, decision: str = Form(""), reason: str = Form(""),
+           db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+    review = db.get(Review, review_id)
+    if review is None:
+        raise HTTPException(404)
+    try:
+        reviews.decide(db, review, decision == "approve", reason, now_of(request), settings_of(request), by=reviewer)
+    except reviews.ReviewError as exc:
+        docs = [d for d in (db.get(Upload, uid) for uid in review.upload_ids) if d]
+        return render(request, "admin/review.html", status_code=422, review=review, docs=docs, error=str(exc),
+                      label=reviews.KIND_LABELS.get(review.kind, review.kind))
+    db.commit()
+    done = M.DECIDED_APPROVED if review.status == "approved" else M.DECIDED_REJECTED
+    return render(request, "admin/queue.html", items=reviews.pending(db), labels=reviews.KIND_LABELS,
+                  kind="", notice=f"{review.title}：{done}")

@@ -1,0 +1,29 @@
+"""Jinja2 rendering with the page frame's context (user, CSRF token, hints).
+
+Domains add template context through ``CONTEXT_HOOKS`` (functions of the request returning a dict).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+CONTEXT_HOOKS: list[Callable[[Request], dict]] = []
+
+
+def render(request: Request, name: str, status_code: int = 200, **context):
+    ws = request.state.web_session
+    ctx = {
+        "request": request,
+        "user": getattr(request.state, "user", None),
+        "reviewer": ws.reviewer,
+        "csrf_token": ws.csrf_token,
+        "portal_version": request.app.version,
+    }
+    for hook in CONTEXT_HOOKS:
+        ctx.update(hook(request))
+    ctx.update(context)
+    return TEMPLATES.TemplateResponse(request, name, ctx, status_code=status_code)

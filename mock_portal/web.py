@@ -1,0 +1,98 @@
+"""Per-request plumbing: the database session, the web session (cookie), CSRF and login checks.
+
+Routes are plain `def` functions; they get what they need through these dependencies:
+``db: Session = Depends(get_db)``, ``user: Account = Depends(require_user)``.
+"""
+from __future__ import annotations
+
+import secrets
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from mock_portal.models.accounts import Account
+from mock_portal.models.web import WebSession
+from mock_portal.settings import Settings
+
+COOKIE = "MOSTSESSION"
+
+
+class LoginRequired(Exception):
+    """Raised by require_user; the app turns it into a redirect to the login page."""
+
+
+class CsrfRefused(Exception):
+    pass
+
+
+class Forbidden(Exception):
+    """A refusal page (403): the object belongs to someone else or the role is missing."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def get_db(request: Request):
+    db: Session = request.app.state.sessionmaker()
+    try:
+        yield db
+        db.commit()
+    except Exception:
+        db.rollback()
+        raise
+    finally:
+        db.close()
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def now_of(request: Request):
+    return request.app.state.clock.now()
+
+
+def web_session(request: Request) -> WebSession:
+    return request.state.web_session
+
+
+def current_user(request: Request, db: Session = Depends(get_db)) -> Account | None:
+    ws: WebSession = request.state.web_session
+    if ws.account_id is None:
+        return None
+    account = db.get(Account, ws.account_id)
+    request.state.user = account
+    return account
+
+
+def require_user(request: Request, user: Account | None = Depends(current_user)) -> Account:
+    if user is None:
+        raise LoginRequired()
+    return user
+
+
+async def csrf_protect(request: Request) -> None:
+    """Every state-changing request must carry the session's CSRF token (form field or header)."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    token = request.headers.get("x-csrf-token")
+    if token is None:
+        ctype = request.headers.get("content-type", "")
+        if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            form = await request.form()
+            token = form.get("csrf_token")
+    expected = request.state.web_session.csrf_token
+    if not token or not isinstance(token, str) or not secrets.compare_digest(token, expected):
+        raise CsrfRefused()
+
+
+def session_row(request: Request, db: Session) -> WebSession:
+    """The current web session attached to `db`, for routes that change it."""
+    return db.get(WebSession, request.state.web_session.id)
+
+
+def switch_session(request: Request, ws: WebSession) -> None:
+    """After login/logout: the response carries the new session id (or deletes the cookie)."""
+    request.state.web_session = ws
+    request.state.cookie = ws.id if ws is not None else ""

@@ -1,0 +1,52 @@
+"""用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
+from playwright.sync_api import Page
+
+LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
+
+
+class LoginPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.login_name = page.get_by_label("登录名")
+        self.password = page.get_by_label("密码", exact=True)
+        self.captcha = page.get_by_label("验证码", exact=True)
+        self.captcha_image = page.get_by_role("img", name="图形验证码")
+        self.captcha_refresh = page.get_by_role("button", name="换一张")
+        self.submit_button = page.get_by_role("button", name="登录", exact=True)
+        self.change_password_link = page.get_by_role("link", name="修改密码")
+        self.forgot_password_link = page.get_by_role("link", name="忘记密码")
+        self.alert = page.get_by_role("alert")
+
+    def open(self) -> None:
+        self.page.goto("/login")
+
+    def choose(self, kind: str) -> None:
+        """kind: 自然人 or 法人 (the 自然人登录 / 法人登录 choice)."""
+        self.page.get_by_role("radio", name=LOGIN_TYPES[kind]).check()
+
+    def fill(self, kind: str, login_name: str, password: str, captcha: str) -> None:
+        self.choose(kind)
+        self.login_name.fill(login_name)
+        self.password.fill(password)
+        self.captcha.fill(captcha)
+
+    def submit(self) -> None:
+        self.submit_button.click()
+
+    def log_in(self, kind: str, login_name: str, password: str, captcha: str) -> None:
+        self.fill(kind, login_name, password, captcha)
+        self.submit()
+
+    def refresh_captcha(self, by_clicking_image: bool = True) -> None:
+        """Ask for a new captcha image and wait until the browser has received it."""
+        with self.page.expect_response(lambda r: "/captcha.svg" in r.url and "new=1" in r.url):
+            (self.captcha_image if by_clicking_image else self.captcha_refresh).click()
+
+    def captcha_source(self) -> str:
+        return self.captcha_image.get_attribute("src") or ""
+
+    def go_to_change_password(self) -> None:
+        self.change_password_link.click()
+
+    def forgot_password(self) -> None:
+        self.forgot_password_link.click()

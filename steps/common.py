@@ -1,0 +1,55 @@
+"""Steps every feature shares: seeding accounts by description, starting logged in,
+moving around the portal, and the messages the user sees."""
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+from pages.frame import PortalFrame
+from support.fixtures import sign_in
+from support.parsing import phrase
+from support.personas import by_description
+
+
+@given(phrase("平台上有{description}"), target_fixture="account")
+def given_an_account(description, api):
+    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py)."""
+    return by_description(description, api)
+
+
+@given("我已用该账号登录平台")
+def given_signed_in_as_account(context, target, account):
+    sign_in(context, target, account.login_name)
+
+
+@when(phrase('我进入"{menu}"'))
+def when_i_go_to_menu(frame: PortalFrame, menu):
+    frame.go_to(menu)
+
+
+@when("我打开首页")
+def when_i_open_home(frame: PortalFrame):
+    frame.open_home()
+
+
+@when("我退出登录")
+def when_i_log_out(frame: PortalFrame):
+    frame.log_out()
+
+
+@then(phrase('页面提示错误"{text}"'))
+def then_error_shown(frame: PortalFrame, text):
+    expect(frame.alert).to_contain_text(text)
+
+
+@then(phrase('页面提示"{text}"'))
+def then_notice_shown(frame: PortalFrame, text):
+    expect(frame.status).to_contain_text(text)
+
+
+@then(phrase('页面显示"{text}"'))
+def then_text_shown(page, text):
+    expect(page.get_by_text(text).first).to_be_visible()
+
+
+@then(phrase('页面不显示"{text}"'))
+def then_text_not_shown(page, text):
+    expect(page.get_by_text(text)).to_have_count(0)

@@ -1,0 +1,23 @@
+"""Read docs/faq_catalog.yaml: FAQ IDs, chapters and titles for markers and report labels."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CATALOG = Path(__file__).resolve().parent.parent / "docs" / "faq_catalog.yaml"
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[str, dict[str, dict]]:
+    data = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
+    return data.get("faq_source_url", ""), {e["id"]: e for e in data["entries"]}
+
+
+def entries() -> dict[str, dict]:
+    return load()[1]
+
+
+def source_url() -> str:
+    return load()[0]

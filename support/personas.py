@@ -1,0 +1,88 @@
+"""Accounts a scenario writer can ask for by description ("一个密码已过期的自然人账号" …).
+
+Each description maps to a seed recipe; a domain adds its own with ``@persona("…")``.
+The returned Actor carries what the scenario needs to act as that user."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from support import factories
+from support.testapi import TestApi
+
+
+@dataclass
+class Actor:
+    kind: str
+    login_name: str
+    password: str
+    name: str
+    phone: str | None
+    id_number: str | None = None
+    unit_name: str | None = None
+    credit_code: str | None = None
+    id: int | None = None
+    unit_id: int | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return "自然人" if self.kind == "natural" else "法人"
+
+
+Recipe = Callable[[TestApi], Actor]
+PERSONAS: dict[str, Recipe] = {}
+
+
+def persona(*descriptions: str) -> Callable[[Recipe], Recipe]:
+    def register(fn: Recipe) -> Recipe:
+        for d in descriptions:
+            PERSONAS[d] = fn
+        return fn
+    return register
+
+
+def seed_natural(api: TestApi, person: factories.Person | None = None, **overrides) -> Actor:
+    person = person or factories.Person()
+    row = api.seed_account(**factories.natural_spec(person, **overrides))
+    return Actor("natural", person.login_name, person.password, person.name, row["phone"],
+                 id_number=row["id_number"], id=row["id"])
+
+
+def seed_legal(api: TestApi, unit: factories.LegalUnit | None = None, **overrides) -> Actor:
+    unit = unit or factories.LegalUnit()
+    row = api.seed_account(**factories.legal_spec(unit, **overrides))
+    return Actor("legal", unit.login_name, unit.password, unit.agent_name, row["phone"],
+                 unit_name=unit.unit_name, credit_code=unit.credit_code, id=row["id"], unit_id=row["unit_id"])
+
+
+def by_description(description: str, api: TestApi) -> Actor:
+    key = description.strip().removeprefix("一个").removeprefix("个")
+    if key not in PERSONAS:
+        known = "、".join(sorted(PERSONAS))
+        raise KeyError(f"未知的账号描述“{description}”。可用的描述：{known}")
+    return PERSONAS[key](api)
+
+
+@persona("自然人账号", "已实名的自然人账号")
+def _natural(api: TestApi) -> Actor:
+    return seed_natural(api)
+
+
+@persona("未实名的自然人账号")
+def _natural_unverified(api: TestApi) -> Actor:
+    return seed_natural(api, realname_status="none")
+
+
+@persona("法人账号", "已实名的法人账号")
+def _legal(api: TestApi) -> Actor:
+    return seed_legal(api)
+
+
+@persona("密码已过期的自然人账号")
+def _natural_expired(api: TestApi) -> Actor:
+    return seed_natural(api, password_age_days=120)
+
+
+@persona("密码已过期的法人账号")
+def _legal_expired(api: TestApi) -> Actor:
+    return seed_legal(api, password_age_days=120)

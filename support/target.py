@@ -1,0 +1,42 @@
+"""The portal under test: the embedded mock (full control plane) or a staging URL
+(capabilities declared in a --target-config file)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from support.testapi import TestApi
+
+ALL_CAPABILITIES = frozenset({"test-api", "clock", "back-office", "faults", "sms", "captcha"})
+CAPABILITY_REASONS = {
+    "test-api": "需要测试控制接口（mock-only）",
+    "clock": "需要控制门户时钟（clock）",
+    "back-office": "需要后台审核账号（back-office）",
+    "faults": "需要故障注入配置（faults）",
+    "sms": "需要读取短信验证码（sms）",
+    "captcha": "需要获取图形验证码（captcha）",
+}
+
+
+@dataclass
+class Target:
+    base_url: str
+    kind: str = "mock"  # "mock" or "staging"
+    api: TestApi | None = None
+    capabilities: frozenset[str] = ALL_CAPABILITIES
+    config: dict = field(default_factory=dict)
+    log_path: Path | None = None
+
+    def require(self, *capabilities: str) -> None:
+        """Skip the scenario, naming the capability, when this target lacks it."""
+        for cap in capabilities:
+            if cap not in self.capabilities:
+                pytest.skip(CAPABILITY_REASONS.get(cap, f"需要能力 {cap}"))
+
+    @property
+    def control(self) -> TestApi:
+        self.require("test-api")
+        assert self.api is not None
+        return self.api

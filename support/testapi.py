@@ -1,0 +1,63 @@
+"""Client of the portal's token-guarded test control plane (/__test__/…), over HTTP only."""
+from __future__ import annotations
+
+import httpx
+
+
+class TestApiError(AssertionError):
+    pass
+
+
+class TestApi:
+    __test__ = False  # not a pytest test class
+
+    def __init__(self, base_url: str, token: str) -> None:
+        self.http = httpx.Client(base_url=base_url.rstrip("/") + "/__test__",
+                                 headers={"X-Test-Token": token}, timeout=30)
+
+    def _call(self, method: str, path: str, **kw):
+        response = self.http.request(method, path, **kw)
+        if response.status_code >= 400:
+            raise TestApiError(f"test API {method} {path} -> {response.status_code}: {response.text[:500]}")
+        return response.json()
+
+    def get(self, path: str, **params):
+        return self._call("GET", path, params={k: v for k, v in params.items() if v is not None})
+
+    def post(self, path: str, payload: dict | None = None):
+        return self._call("POST", path, json=payload or {})
+
+    def put(self, path: str, payload: dict):
+        return self._call("PUT", path, json=payload)
+
+    # -- core control plane -------------------------------------------------------------
+    def seed_account(self, **spec) -> dict:
+        return self.post("/accounts", spec)
+
+    def account(self, login_name: str) -> dict:
+        return self.get(f"/accounts/{login_name}")
+
+    def open_session(self, login_name: str | None = None, reviewer: str | None = None) -> dict:
+        return self.post("/sessions", {"login_name": login_name, "reviewer": reviewer})
+
+    def captcha_answer(self, session_id: str) -> str:
+        return self.get(f"/captcha/{session_id}")["answer"]
+
+    def advance_clock(self, days: float = 0, hours: float = 0, minutes: float = 0, working_days: int = 0) -> str:
+        return self.post("/clock/advance", {"days": days, "hours": hours, "minutes": minutes,
+                                            "working_days": working_days})["now"]
+
+    def sms(self, phone: str) -> list[dict]:
+        return self.get("/sms", phone=phone)
+
+    def set_faults(self, *profiles: str) -> None:
+        self.put("/faults", {"profiles": list(profiles)})
+
+    def reviews(self, kind: str | None = None, account_id: int | None = None, unit_id: int | None = None) -> list[dict]:
+        return self.get("/reviews", kind=kind, account_id=account_id, unit_id=unit_id)
+
+    def decide(self, review_id: int, approve: bool, reason: str = "") -> dict:
+        return self.post(f"/reviews/{review_id}/decide", {"approve": approve, "reason": reason})
+
+    def seed_reviewer(self, username: str, password: str) -> dict:
+        return self.post("/reviewers", {"username": username, "password": password})
