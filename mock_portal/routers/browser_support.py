@@ -1,0 +1,15 @@
+"""支持的浏览器: the page behind the frame's browser hint. Importing browser_policy here
+registers its template context hook at start-up (every router module is imported)."""
+from fastapi import APIRouter, Depends, Request
+
+from mock_portal import browser_policy
+from mock_portal.templating import render
+from mock_portal.web import current_user
+
+router = APIRouter()
+
+
+@router.get("/browser-support")
+def browser_support(request: Request, _user=Depends(current_user)):
+    return render(request, "browser/support.html", hint=browser_policy.HINT,
+                  current=browser_policy.request_is_current_chrome(request))
