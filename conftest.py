@@ -30,6 +30,8 @@ def pytest_addoption(parser):
     group = parser.getgroup("portal", "科学技术部政务服务平台 suite")
     group.addoption("--target-config", default=None, help="YAML file describing a staging target")
     group.addoption("--screenshot-steps", action="store_true", help="attach a screenshot after every 那么 step")
+    group.addoption("--remote-browser", default=os.environ.get("PLAYWRIGHT_WS_ENDPOINT"),
+                    help="ws:// endpoint of `playwright run-server` serving the browsers (env PLAYWRIGHT_WS_ENDPOINT)")
     group.addoption("--evidence", choices=["full", "trace", "off"], default="full",
                     help="failure evidence: full = trace + screenshot + video (Chromium), trace, off")
 
@@ -51,6 +53,13 @@ def browser_type_launch_args(pytestconfig, browser_type):
     if pytestconfig.getoption("--headed"):
         options["headless"] = False
     return options
+
+
+@pytest.fixture(scope="session")
+def connect_options(pytestconfig):
+    """Browsers served by `playwright run-server` on another host (or 127.0.0.1), when asked for."""
+    endpoint = pytestconfig.getoption("--remote-browser")
+    return {"ws_endpoint": endpoint} if endpoint else None
 
 
 @pytest.fixture(scope="session")
