@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,20 @@ class Access:
         return role in self.roles
 
 
+# A system with its own entry rule (因公出国（境）培训: natural persons filed with 引智司; 外专: the unit's
+# approved registration; 高企/中小: real name and complete unit information) registers it here from its
+# service module; the rule's answer replaces the default one below. `default_access` is the default.
+POLICIES: dict[str, Callable[[Session, Account, dt.datetime], Access]] = {}
+
+
 def system_access(db: Session, account: Account, system: str, now: dt.datetime) -> Access:
+    policy = POLICIES.get(system)
+    if policy is not None:
+        return policy(db, account, now)
+    return default_access(db, account, system, now)
+
+
+def default_access(db: Session, account: Account, system: str, now: dt.datetime) -> Access:
     if account.kind == LEGAL:
         if account.realname_status != "passed":
             return Access(False, M.LEGAL_UNVERIFIED, reason="unverified")
