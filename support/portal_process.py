@@ -36,7 +36,7 @@ def start_portal(workdir: Path, name: str, extra_args: list[str] = (), startup_t
     log_path = workdir / f"{name}.log"
     token = secrets.token_urlsafe(16)
     cmd = [sys.executable, "-m", "mock_portal", "serve", "--host", "127.0.0.1", "--port", "0",
-           "--db", str(db), "--test-api", "--test-api-token", token, "--log-file", str(log_path), *extra_args]
+           "--db", str(db), "--test-api", f"--test-api-token={token}", "--log-file", str(log_path), *extra_args]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     first_line: list[str] = []
     reader = threading.Thread(target=lambda: first_line.append(proc.stdout.readline()), daemon=True)
