@@ -6,6 +6,7 @@ import importlib
 import logging
 import pkgutil
 import secrets
+import traceback
 from pathlib import Path
 from urllib.parse import quote
 
@@ -84,7 +85,10 @@ def _install_session_middleware(app: FastAPI) -> None:
     async def web_session_middleware(request: Request, call_next):
         if not request.url.path.startswith(NO_SESSION_PREFIXES):
             await run_in_threadpool(_load_session, app, request)
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # noqa: BLE001 - answered here so no server log repeats its trace
+            response = _server_error_page(request, exc)
         cookie = getattr(request.state, "cookie", None)
         if cookie:
             response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax", secure=settings.https, path="/")
@@ -93,6 +97,15 @@ def _install_session_middleware(app: FastAPI) -> None:
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response
+
+
+def _where(exc: BaseException) -> str:
+    """file:line of the innermost frame of the portal's own code that raised `exc`."""
+    place = "?"
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if "mock_portal" in frame.filename:
+            place = f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+    return place
 
 
 def _install_error_pages(app: FastAPI) -> None:
@@ -130,7 +143,16 @@ def _install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
-        incident = secrets.token_hex(4).upper()
-        log.error("incident %s on %s %s: %s", incident, request.method, request.url.path, type(exc).__name__,
-                  exc_info=exc)
-        return page(request, 500, M.SERVER_ERROR.format(incident=incident))
+        return _server_error_page(request, exc)
+
+
+def _server_error_page(request: Request, exc: Exception):
+    incident = secrets.token_hex(4).upper()
+    # Type and place only: an exception's message or a full trace can carry secrets or SMS codes.
+    log.error("incident %s on %s %s: %s at %s", incident, request.method, request.url.path,
+              type(exc).__name__, _where(exc))
+    message = M.SERVER_ERROR.format(incident=incident)
+    if getattr(request.state, "web_session", None) is None:
+        from fastapi.responses import JSONResponse
+        return JSONResponse({"detail": message}, status_code=500)
+    return render(request, "errors/error.html", status_code=500, message=message)

@@ -12,7 +12,7 @@ from mock_portal.messages import auth as M
 from mock_portal.models.accounts import Account
 from mock_portal.services import captcha, login
 from mock_portal.templating import render
-from mock_portal.web import current_user, get_db, now_of, session_row, settings_of, switch_session
+from mock_portal.web import LoginRequired, current_user, get_db, now_of, session_row, settings_of, switch_session
 
 router = APIRouter()
 
@@ -104,7 +104,7 @@ def _password_subject(request: Request, db: Session, user: Account | None) -> Ac
 def show_change_password(request: Request, db: Session = Depends(get_db), user=Depends(current_user)):
     account = _password_subject(request, db, user)
     if account is None:
-        return RedirectResponse("/login?reason=login&next=/password/change", status_code=303)
+        raise LoginRequired()  # the login page says why (idle timeout or not logged in) and returns here
     return render(request, "auth/change_password.html", login_name=account.login_name,
                   rule_hint=login.rule_hint(settings_of(request)))
 

@@ -1,0 +1,120 @@
+"""Security behaviour a user sees (features/security): login lockout and its end, idle logout,
+a replayed session after logout, session cookie flags, a forged cross-site form, error pages."""
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+from pages.frame import PortalFrame
+from pages.login_page import LoginPage
+from pages.security_forged_site import ForgedSite
+from support import factories
+from support.fixtures import session_id_of
+from support.parsing import phrase
+
+SESSION_COOKIE = "MOSTSESSION"
+# What the portal's self-test failure carries inside; none of it may reach the page.
+INTERNAL_DETAILS = ("db_password", "604231", "SelfTestFailure", "/srv/portal", "line 42")
+
+
+@pytest.fixture
+def forged_site(page, target) -> ForgedSite:
+    return ForgedSite(page, target.base_url)
+
+
+def _failed_logins(page, login_page: LoginPage, captcha_solver, kind: str, login_name: str, password: str,
+                   times: int) -> None:
+    login_page.open()
+    for _ in range(times):
+        with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/login")):
+            login_page.log_in(kind, login_name, password, captcha_solver())
+
+
+@given(phrase("我以{kind}身份连续{times}次用错误的密码登录"))
+@when(phrase("我以{kind}身份连续{times}次用错误的密码登录"))
+def when_repeated_wrong_passwords(page, login_page: LoginPage, captcha_solver, account, kind, times):
+    _failed_logins(page, login_page, captcha_solver, kind, account.login_name, account.password + "x", int(times))
+
+
+@when(phrase("我用一个不存在的登录名连续{times}次登录"))
+def when_unknown_name_repeatedly(page, login_page: LoginPage, captcha_solver, times):
+    _failed_logins(page, login_page, captcha_solver, "自然人", factories.unique("nobody"),
+                   factories.new_password(), int(times))
+
+
+@given(phrase("平台时间过去{minutes}分钟"))
+@when(phrase("平台时间过去{minutes}分钟"))
+def when_portal_time_passes(target, minutes):
+    target.require("clock")
+    target.control.advance_clock(minutes=float(minutes))
+
+
+@given("我打开修改密码页面")
+@when("我打开修改密码页面")
+def when_open_change_password(page):
+    page.goto("/password/change")
+
+
+@when("我刷新当前页面")
+def when_reload(page):
+    page.reload()
+
+
+@when(phrase("我以{kind}身份重新输入该账号的密码登录"))
+def when_log_in_again_here(login_page: LoginPage, captcha_solver, account, kind):
+    login_page.log_in(kind, account.login_name, account.password, captcha_solver())
+
+
+@then(phrase('我回到了"{title}"页面'))
+def then_back_on_page(frame: PortalFrame, title):
+    expect(frame.heading).to_have_text(title)
+
+
+@given("我的会话凭据被他人复制", target_fixture="copied_session")
+def given_session_copied(context, target):
+    return session_id_of(context, target)
+
+
+@when("他用复制的会话凭据打开修改密码页面", target_fixture="thief_page")
+def when_thief_replays_session(new_context, target, copied_session):
+    thief = new_context()
+    thief.add_cookies([{"name": SESSION_COOKIE, "value": copied_session, "url": target.base_url}])
+    thief_page = thief.new_page()
+    thief_page.goto("/password/change")
+    return thief_page
+
+
+@then(phrase('他看到的是登录页，提示"{text}"'))
+def then_thief_sees_login(thief_page, text):
+    expect(thief_page.get_by_role("heading", level=1)).to_have_text("用户登录")
+    expect(thief_page.get_by_role("status")).to_contain_text(text)
+
+
+@then("浏览器保存的会话凭据仅限服务器读取，且不随跨站提交发送")
+def then_cookie_flags(page, context, target):
+    cookies = [c for c in context.cookies(target.base_url) if c["name"] == SESSION_COOKIE]
+    assert cookies, "登录后浏览器应保存会话凭据"
+    cookie = cookies[0]
+    assert cookie["httpOnly"], "会话凭据应为 HttpOnly，网页脚本不能读取"
+    assert cookie["sameSite"] in ("Lax", "Strict"), f"会话凭据的 SameSite 应为 Lax 或 Strict，实为 {cookie['sameSite']}"
+    assert SESSION_COOKIE not in page.evaluate("document.cookie"), "网页脚本读到了会话凭据"
+
+
+@when("我打开一个其他网站的页面并点击它伪造的退出登录表单")
+def when_forged_logout(forged_site: ForgedSite):
+    forged_site.open("/logout")
+    forged_site.claim_prize()
+
+
+@when("平台内部处理出错时我打开一个页面")
+def when_internal_error(page, target, request):
+    target.require("faults")
+    before = target.control.get("/faults")["profiles"]
+    request.addfinalizer(lambda: target.control.set_faults(*before))
+    target.control.set_faults(*before, "internal-error")
+    page.goto("/selftest")
+
+
+@then("页面不显示出错的内部细节")
+def then_no_internal_details(page):
+    for detail in INTERNAL_DETAILS:
+        expect(page.get_by_text(detail)).to_have_count(0)
