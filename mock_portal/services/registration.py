@@ -1,0 +1,190 @@
+"""用户注册 (自然人 / 法人): validation, uniqueness with the FAQ-1.9.x messages, and an
+all-or-nothing creation (unit and account in one transaction; a unique-constraint race is
+answered with the same message as the pre-check)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from mock_portal.messages import identity as M
+from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
+from mock_portal.services import identifiers, passwords, realname, sms
+from mock_portal.settings import Settings
+
+ID_TYPES = ("居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "护照")
+UNIT_TYPES = ("企业法人", "事业单位法人", "社会团体法人", "机关法人", "其他组织")
+NATURAL_APPEAL = "/recovery/appeal/natural"
+LEGAL_APPEAL = "/recovery/appeal/legal"
+_LOGIN_NAME = re.compile(r"[A-Za-z0-9_]{4,32}")
+
+
+@dataclass
+class Refusal(Exception):
+    message: str
+    appeal: str | None = None  # link to the appeal form that recovers the existing account
+    appeal_hint: str | None = None
+
+
+def clean_text(value: str | None) -> str:
+    return " ".join((value or "").split())[:200]
+
+
+def clean_name(value: str | None) -> str:
+    """Unit and person names: NFKC and no white space at all (全角/半角 the same)."""
+    return "".join(unicodedata.normalize("NFKC", value or "").split())[:200]
+
+
+def _required(pairs) -> None:
+    for label, value in pairs:
+        if not value:
+            raise Refusal(M.REQUIRED.format(field=label))
+
+
+def _credentials(form: dict, settings: Settings) -> None:
+    if not _LOGIN_NAME.fullmatch(form["login_name"]):
+        raise Refusal(M.LOGIN_NAME_INVALID)
+    if form["password"] != form["confirm_password"]:
+        raise Refusal(M.PASSWORD_MISMATCH)
+    problem = passwords.policy_violation(form["password"], settings.password_policy, form["login_name"])
+    if problem:
+        raise Refusal(problem)
+
+
+def natural_refused_id() -> Refusal:
+    return Refusal(M.ID_NUMBER_REGISTERED, NATURAL_APPEAL, M.NATURAL_APPEAL_HINT)
+
+
+def validate_natural(form: dict, settings: Settings) -> dict:
+    data = {k: clean_text(form.get(k)) for k in ("login_name", "id_type", "phone", "sms_code")}
+    data.update(password=form.get("password") or "", confirm_password=form.get("confirm_password") or "",
+                name=clean_name(form.get("name")), id_number=identifiers.normalize(form.get("id_number")))
+    _required([("登录名", data["login_name"]), ("密码", data["password"]), ("姓名", data["name"]),
+               ("证件类型", data["id_type"]), ("证件号码", data["id_number"]), ("手机号", data["phone"]),
+               ("短信验证码", data["sms_code"])])
+    if data["id_type"] not in ID_TYPES:
+        raise Refusal(M.CHOICE_INVALID.format(field="证件类型"))
+    if data["id_type"] == "居民身份证" and not identifiers.is_valid_id_number(data["id_number"]):
+        raise Refusal(M.ID_NUMBER_INVALID)
+    if not identifiers.is_valid_phone(data["phone"]):
+        raise Refusal(M.PHONE_INVALID)
+    _credentials(data, settings)
+    return data
+
+
+def validate_legal(form: dict, settings: Settings) -> dict:
+    data = {k: clean_text(form.get(k)) for k in ("login_name", "unit_type", "phone", "sms_code")}
+    data.update(password=form.get("password") or "", confirm_password=form.get("confirm_password") or "",
+                unit_name=clean_name(form.get("unit_name")), agent_name=clean_name(form.get("agent_name")),
+                credit_code=identifiers.normalize(form.get("credit_code")))
+    _required([("单位名称", data["unit_name"]), ("统一社会信用代码", data["credit_code"]),
+               ("单位类型", data["unit_type"]), ("主代办人姓名", data["agent_name"]),
+               ("主代办人手机号", data["phone"]), ("短信验证码", data["sms_code"]),
+               ("登录名", data["login_name"]), ("密码", data["password"])])
+    if data["unit_type"] not in UNIT_TYPES:
+        raise Refusal(M.CHOICE_INVALID.format(field="单位类型"))
+    if not identifiers.is_valid_credit_code(data["credit_code"]):
+        raise Refusal(M.CREDIT_CODE_INVALID)
+    if not identifiers.is_valid_phone(data["phone"]):
+        raise Refusal(M.PHONE_INVALID)
+    _credentials(data, settings)
+    return data
+
+
+def _exists(db: Session, column, value) -> bool:
+    return db.scalars(select(column).where(column == value).limit(1)).first() is not None
+
+
+def precheck_natural(db: Session, data: dict) -> None:
+    if _exists(db, Account.id_number, data["id_number"]):
+        raise natural_refused_id()
+    if _exists(db, Account.login_name, data["login_name"]):
+        raise Refusal(M.LOGIN_NAME_TAKEN)
+
+
+def precheck_legal(db: Session, data: dict) -> None:
+    if _exists(db, Unit.name, data["unit_name"]):
+        raise Refusal(M.UNIT_NAME_REGISTERED, LEGAL_APPEAL, M.LEGAL_APPEAL_HINT)
+    if _exists(db, Unit.credit_code, data["credit_code"]):
+        raise Refusal(M.CREDIT_CODE_REGISTERED, LEGAL_APPEAL, M.LEGAL_APPEAL_HINT)
+    if _exists(db, Account.login_name, data["login_name"]):
+        raise Refusal(M.LOGIN_NAME_TAKEN)
+
+
+def _constraint_refusal(exc: IntegrityError) -> Refusal:
+    text = str(exc.orig)
+    if "accounts.id_number" in text:
+        return natural_refused_id()
+    if "units.name" in text:
+        return Refusal(M.UNIT_NAME_REGISTERED, LEGAL_APPEAL, M.LEGAL_APPEAL_HINT)
+    if "units.credit_code" in text:
+        return Refusal(M.CREDIT_CODE_REGISTERED, LEGAL_APPEAL, M.LEGAL_APPEAL_HINT)
+    return Refusal(M.LOGIN_NAME_TAKEN)
+
+
+def _account(data: dict, kind: str, now: dt.datetime, **cols) -> Account:
+    return Account(login_name=data["login_name"], password_hash=passwords.hash_password(data["password"]),
+                   password_changed_at=now, kind=kind, phone=data["phone"], realname_status="none",
+                   profile={}, created_at=now, **cols)
+
+
+def register_natural(db: Session, form: dict, now: dt.datetime, settings: Settings) -> Account:
+    """Creates and commits the account, or raises Refusal having left nothing behind."""
+    data = validate_natural(form, settings)
+    precheck_natural(db, data)
+    try:
+        sms.check_code(db, data["phone"], "register", data["sms_code"], now, settings)
+    except sms.SmsCodeError as exc:
+        db.commit()  # keeps the counted try
+        raise Refusal(str(exc)) from exc
+    try:
+        account = _account(data, NATURAL, now, name=data["name"], id_type=data["id_type"],
+                           id_number=data["id_number"])
+        db.add(account)
+        db.flush()
+        realname.auto_check_natural(db, account)
+        db.commit()
+    except IntegrityError as exc:
+        db.rollback()
+        raise _constraint_refusal(exc) from exc
+    return account
+
+
+def register_legal(db: Session, form: dict, now: dt.datetime, settings: Settings) -> Account:
+    data = validate_legal(form, settings)
+    precheck_legal(db, data)
+    try:
+        sms.check_code(db, data["phone"], "register", data["sms_code"], now, settings)
+    except sms.SmsCodeError as exc:
+        db.commit()
+        raise Refusal(str(exc)) from exc
+    try:
+        unit = Unit(name=data["unit_name"], credit_code=data["credit_code"], unit_type=data["unit_type"],
+                    realname_status="none", basic_info={}, other_info={}, flags={}, created_at=now)
+        db.add(unit)
+        db.flush()
+        account = _account(data, LEGAL, now, name=data["agent_name"], id_number=None, unit_id=unit.id)
+        db.add(account)
+        db.flush()
+        realname.auto_check_unit(db, unit)
+        db.commit()
+    except IntegrityError as exc:
+        db.rollback()
+        raise _constraint_refusal(exc) from exc
+    return account
+
+
+def lookup(db: Session, query: str) -> tuple[str, bool]:
+    """检索: is this login name or ID number / credit code registered? Returns (what, found)."""
+    text = clean_text(query)
+    number = identifiers.normalize(query)
+    if identifiers.is_valid_id_number(number) or (len(number) == 18 and _exists(db, Account.id_number, number)):
+        return "证件号码", _exists(db, Account.id_number, number)
+    if identifiers.is_valid_credit_code(number):
+        return "统一社会信用代码", _exists(db, Unit.credit_code, number)
+    return "登录名", _exists(db, Account.login_name, text)
