@@ -87,6 +87,16 @@ def change_password(db: Session, account: Account, old: str, new: str, confirm: 
 def set_password(db: Session, account: Account, new: str, now: dt.datetime) -> None:
     account.password_hash = passwords.hash_password(new)
     account.password_changed_at = now
+    unlock(db, account.login_name)
+
+
+def unlock(db: Session, login_name: str) -> None:
+    """A password set with proof (the current password or an SMS code) ends a failure lock, so
+    an attacker's wrong guesses cannot keep the owner out once the owner has reset the password."""
+    row = db.get(LoginFailure, login_name)
+    if row is not None:
+        row.count = 0
+        row.locked_until = None
 
 
 def rule_hint(settings: Settings) -> str:
