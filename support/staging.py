@@ -1,15 +1,148 @@
-"""A staging target from --base-url (+ --target-config): capabilities are what the file declares."""
+"""A staging target from --base-url + --target-config (YAML, see docs/target-config.example.yaml).
+
+The file declares the target's kind, its capabilities, how to get a captcha / SMS code there and
+the accounts to use by description; secrets come from environment variables named in the file."""
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
-from support.target import Target
+from support.personas import Actor
+from support.target import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
+
+_CACHE = pytest.StashKey[dict]()
+SECRET_KEYS = ("password", "secret", "code", "token")
+
+
+class TargetConfigError(pytest.UsageError):
+    pass
+
+
+def load(config) -> dict:
+    """The normalised target file (cached on the pytest config); {} when there is none."""
+    if _CACHE in config.stash:
+        return config.stash[_CACHE]
+    path = config.getoption("--target-config")
+    data = parse(Path(path)) if path else {}
+    config.stash[_CACHE] = data
+    return data
+
+
+def parse(path: Path) -> dict:
+    if not path.exists():
+        raise TargetConfigError(f"目标配置文件不存在：{path}")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    where = f"目标配置 {path}"
+    kind = data.get("kind", "staging")
+    if kind not in ("staging", "mock"):
+        raise TargetConfigError(f"{where}：kind 只能是 staging 或 mock，而不是 {kind!r}")
+    declared = set(data.get("capabilities") or [])
+    unknown = declared - ALL_CAPABILITIES
+    if unknown:
+        raise TargetConfigError(f"{where}：未知的能力 {sorted(unknown)}；可用：{sorted(ALL_CAPABILITIES)}")
+    captcha = _section(data, "captcha", where)
+    sms = _section(data, "sms", where)
+    if captcha.get("mode", "none") == "fixed" and "code" in captcha:
+        raise TargetConfigError(f"{where}：验证码不能写在文件里，请用 captcha.env 指定环境变量名")
+    if captcha.get("mode", "none") != "none":
+        declared.add("captcha")
+    if sms.get("mode", "none") == "command":
+        if not sms.get("command"):
+            raise TargetConfigError(f"{where}：sms.mode 为 command 时需要 sms.command")
+        declared.add("sms")
+    accounts = data.get("accounts") or {}
+    for name, spec in accounts.items():
+        leaked = [k for k in spec if k in SECRET_KEYS]
+        if leaked:
+            raise TargetConfigError(f"{where}：账号“{name}”把 {leaked} 写在了文件里；密码只能用 password_env 指向环境变量")
+        if not spec.get("login_name") or not spec.get("password_env"):
+            raise TargetConfigError(f"{where}：账号“{name}”需要 login_name 和 password_env")
+    return {"kind": kind, "capabilities": frozenset(declared), "captcha": captcha, "sms": sms,
+            "accounts": accounts, "test_api_token_env": data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"),
+            "known_differences": data.get("known_differences") or []}
+
+
+def _section(data: dict, key: str, where: str) -> dict:
+    value = data.get(key) or {"mode": "none"}
+    if value in ("none", "not available"):
+        value = {"mode": "none"}
+    if not isinstance(value, dict):
+        raise TargetConfigError(f"{where}：{key} 应为映射（mode: …）")
+    return value
+
+
+def capabilities(config) -> frozenset[str]:
+    """What the target of this run can do: everything for the embedded mock."""
+    if not config.getoption("--base-url"):
+        return ALL_CAPABILITIES
+    return load(config).get("capabilities", frozenset())
 
 
 def staging_target(config, url: str) -> Target:
-    path = config.getoption("--target-config")
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else {}
+    data = load(config)
     config.target_kind = data.get("kind", "staging")
-    return Target(url.rstrip("/"), config.target_kind, None, frozenset(data.get("capabilities", [])), data)
+    api = None
+    if "test-api" in capabilities(config):  # a mock on a shared host, driven through its control plane
+        from support.testapi import TestApi
+        api = TestApi(url, _secret(data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"), "测试控制接口令牌"))
+    return Target(url.rstrip("/"), config.target_kind, api, capabilities(config), data)
+
+
+def _secret(env_name: str, what: str) -> str:
+    value = os.environ.get(env_name)
+    if not value:
+        pytest.fail(f"{what} 需要环境变量 {env_name}（目标配置中指定），当前未设置", pytrace=False)
+    return value
+
+
+def captcha_code(target: Target) -> str:
+    """The captcha on a staging target: a fixed code read from the named environment variable."""
+    captcha = target.config.get("captcha", {})
+    if captcha.get("mode") != "fixed":
+        pytest.skip(CAPABILITY_REASONS["captcha"])
+    return _secret(captcha["env"], "固定验证码")
+
+
+def sms_code(target: Target, phone: str) -> str:
+    """Runs the configured reader command ({phone} substituted); its last output line is the code."""
+    sms = target.config.get("sms", {})
+    if sms.get("mode") != "command":
+        pytest.skip(CAPABILITY_REASONS["sms"])
+    argv = [part.replace("{phone}", phone) for part in shlex.split(sms["command"])]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        pytest.fail(f"短信读取命令失败（{sms['command']}）：{done.stderr.strip()[:300]}", pytrace=False)
+    return lines[-1].strip()
+
+
+def actor(target: Target, description: str) -> Actor:
+    """A persona on staging: the account the target file lists under that description."""
+    key = description.strip().removeprefix("一个").removeprefix("个")
+    spec = target.config.get("accounts", {}).get(key)
+    if spec is None:
+        pytest.skip(f"需要目标配置中的账号“{key}”（accounts）")
+    return Actor(spec.get("kind", "natural"), spec["login_name"], _secret(spec["password_env"], f"账号“{key}”"),
+                 spec.get("name", ""), spec.get("phone"), id_number=spec.get("id_number"),
+                 unit_name=spec.get("unit_name"), credit_code=spec.get("credit_code"))
+
+
+def ui_sign_in(context, target: Target, login_name: str) -> None:
+    """Staging has no session injection: log in through 用户登录 with the account's password."""
+    spec = next((s for s in target.config.get("accounts", {}).values() if s["login_name"] == login_name), None)
+    if spec is None:
+        pytest.skip(f"需要目标配置中登录名为 {login_name} 的账号（accounts）")
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_role("radio", name="法人登录" if spec.get("kind") == "legal" else "自然人登录").check()
+    page.get_by_label("登录名").fill(login_name)
+    page.get_by_label("密码", exact=True).fill(_secret(spec["password_env"], f"登录名 {login_name}"))
+    page.get_by_label("验证码", exact=True).fill(captcha_code(target))
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.get_by_role("button", name="退出登录").wait_for()
+    page.close()
