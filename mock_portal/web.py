@@ -38,6 +38,10 @@ def get_db(request: Request):
     try:
         yield db
         db.commit()
+    except Forbidden:
+        db.expunge_all()  # a refusal page still shows who is logged in (no expired, detached user)
+        db.rollback()
+        raise
     except Exception:
         db.rollback()
         raise
