@@ -10,9 +10,13 @@ from support.personas import by_description
 
 
 @given(phrase("平台上有{description}"), target_fixture="account")
-def given_an_account(description, api):
-    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py)."""
-    return by_description(description, api)
+def given_an_account(description, target):
+    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py; on staging: the
+    target file's accounts, see support/staging.py)."""
+    if target.api is None:
+        from support.staging import actor
+        return actor(target, description)
+    return by_description(description, target.api)
 
 
 @given("我已用该账号登录平台")

@@ -2,7 +2,6 @@
 failure evidence for Allure, and signing a browser in without the login page."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import allure
@@ -112,7 +111,11 @@ def page(context):
 
 
 def sign_in(context, target: Target, login_name: str) -> None:
-    """Start a browser context logged in, without the login page (session injected)."""
+    """Start a browser context logged in, without the login page (session injected; on a staging
+    target without a control plane: through 用户登录 with the target file's account)."""
+    if target.api is None:
+        from support.staging import ui_sign_in
+        return ui_sign_in(context, target, login_name)
     session = target.control.open_session(login_name)
     context.add_cookies([{"name": session["cookie"], "value": session["session_id"], "url": target.base_url}])
 
@@ -128,9 +131,9 @@ def session_id_of(context, target: Target) -> str | None:
 def captcha_solver(target, context):
     """Reads the current captcha of this browser's session (mock: test API; staging: config)."""
     def solve(ctx=None) -> str:
-        fixed = target.config.get("captcha", {}).get("fixed_code") if target.kind != "mock" else None
-        if fixed:
-            return os.environ.get(fixed.removeprefix("env:"), fixed) if fixed.startswith("env:") else fixed
+        if target.api is None:  # staging: the fixed code from the target file's captcha.env
+            from support.staging import captcha_code
+            return captcha_code(target)
         target.require("captcha")
         return target.control.captcha_answer(session_id_of(ctx or context, target))
     return solve
