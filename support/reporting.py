@@ -17,8 +17,11 @@ SEVERITY = {"blocker": allure.severity_level.BLOCKER, "critical": allure.severit
             "normal": allure.severity_level.NORMAL, "minor": allure.severity_level.MINOR}
 
 
-def faq_ids(feature, scenario) -> list[str]:
+def faq_ids(feature, scenario, node=None) -> list[str]:
+    """Tags of the feature and scenario, plus those of its 例子 block (pytest-bdd makes them marks)."""
     tags = set(getattr(feature, "tags", ())) | set(scenario.tags)
+    if node is not None:
+        tags |= {mark.name for mark in node.iter_markers()}
     return sorted(t for t in tags if t.startswith("FAQ-"))
 
 
@@ -26,7 +29,7 @@ def faq_ids(feature, scenario) -> list[str]:
 def pytest_bdd_before_scenario(request, feature, scenario):
     """Runs after allure-pytest-bdd scheduled the test case, so the dynamic labels stick."""
     entries = faq_catalog.entries()
-    ids = [i for i in faq_ids(feature, scenario) if i in entries]
+    ids = [i for i in faq_ids(feature, scenario, request.node) if i in entries]
     if ids:
         first = entries[ids[0]]
         allure.dynamic.epic(first["chapter"])
