@@ -1,0 +1,159 @@
+"""人类遗传资源管理系统: entering (grants, unit choice, online filing), projects, and the
+back-office decisions for filing (FAQ-2.5), migration after a rename (FAQ-2.6) and transfer (FAQ-2.7)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mock_portal.messages import hgr as M
+from mock_portal.models.accounts import LEGAL, Account, Unit
+from mock_portal.models.hgr import HgrProject
+from mock_portal.models.reviews import Review
+from mock_portal.services import access, permissions, reviews
+from mock_portal.settings import Settings
+
+SYSTEM = "hgr"
+FILED_FLAG = "hgr_filed"  # Unit.flags[FILED_FLAG] = the unit name the filing was approved for
+
+
+@dataclass
+class Entry:
+    status: str  # "ok" | "denied" | "choose" | "not-filed"
+    message: str = ""
+    unit: Unit | None = None
+    roles: tuple[str, ...] = ()
+    choices: list[Unit] = field(default_factory=list)
+
+    @property
+    def can_create(self) -> bool:
+        return M.HANDLER_ROLE in self.roles
+
+
+def is_filed(unit: Unit) -> bool:
+    return bool(unit.flags) and unit.flags.get(FILED_FLAG) == unit.name
+
+
+def set_flag(unit: Unit, key: str, value) -> None:
+    unit.flags = {**(unit.flags or {}), key: value}
+
+
+def active_grants(db: Session, account: Account, now: dt.datetime):
+    return [g for g in permissions.grants_of(db, account.id)
+            if g.system == SYSTEM and permissions.grant_state(g, now.date()) == "active"]
+
+
+def enter(db: Session, account: Account, now: dt.datetime, chosen_unit_id: int | None) -> Entry:
+    """Who is this account in the system now: refused, asked to choose a unit, not filed, or in."""
+    acc = access.system_access(db, account, SYSTEM, now)
+    if not acc.ok:
+        return Entry("denied", acc.message)
+    if account.kind == LEGAL:
+        unit, roles = db.get(Unit, account.unit_id), tuple(acc.roles)
+    else:
+        grants = active_grants(db, account, now)
+        chosen = [g for g in grants if g.unit_id == chosen_unit_id]
+        if not chosen:
+            return Entry("choose", M.CHOOSE_UNIT, choices=[db.get(Unit, g.unit_id) for g in grants])
+        unit, roles = db.get(Unit, chosen[0].unit_id), tuple(chosen[0].roles)
+    if not is_filed(unit):
+        return Entry("not-filed", M.NOT_FILED, unit=unit, roles=roles)
+    return Entry("ok", unit=unit, roles=roles)
+
+
+def visible_projects(db: Session, account: Account, unit: Unit) -> list[HgrProject]:
+    """Projects filed under the unit's current name: all of them for the legal account,
+    the person's own for a natural person."""
+    q = select(HgrProject).where(HgrProject.unit_id == unit.id, HgrProject.unit_name == unit.name)
+    if account.kind != LEGAL:
+        q = q.where(HgrProject.owner_account_id == account.id)
+    return list(db.scalars(q.order_by(HgrProject.id)))
+
+
+def project_for(db: Session, account: Account, unit: Unit, project_id: int) -> HgrProject | None:
+    project = db.get(HgrProject, project_id)
+    if project is None or project.unit_id != unit.id or project.unit_name != unit.name:
+        return None
+    if account.kind != LEGAL and project.owner_account_id != account.id:
+        return None
+    return project
+
+
+def create_project(db: Session, account: Account, unit: Unit, now: dt.datetime, *, name: str,
+                   matter: str, leader: str) -> HgrProject:
+    project = HgrProject(unit_id=unit.id, unit_name=unit.name, owner_account_id=account.id, name=name,
+                         matter=matter, leader=leader, created_at=now)
+    db.add(project)
+    db.flush()
+    project.number = f"HGR{now:%Y%m%d}{project.id:05d}"
+    db.flush()
+    return project
+
+
+def pending_review(db: Session, kind: str, unit_id: int) -> Review | None:
+    return db.scalars(select(Review).where(Review.kind == kind, Review.unit_id == unit_id,
+                                           Review.status == "pending")).first()
+
+
+def request_filing(db: Session, unit: Unit, account: Account, now: dt.datetime) -> Review:
+    existing = pending_review(db, "hgr_filing", unit.id)
+    if existing is not None and existing.payload.get("单位名称") == unit.name:
+        return existing
+    return reviews.submit(db, "hgr_filing", f"开通网上申报系统报备：{unit.name}", now, account_id=account.id,
+                          unit_id=unit.id, phone=account.phone, payload={"单位名称": unit.name})
+
+
+@reviews.on_decision("hgr_filing", "人类遗传资源网上申报系统报备")
+def _filing_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
+    unit = db.get(Unit, review.unit_id)
+    if approved and unit is not None:
+        set_flag(unit, FILED_FLAG, review.payload.get("单位名称"))
+
+
+def migratable(db: Session, unit: Unit, login_name: str, old_name: str, numbers: list[str]) -> list[HgrProject]:
+    owner = db.scalars(select(Account).where(Account.login_name == login_name)).first()
+    if owner is None:
+        return []
+    return list(db.scalars(select(HgrProject).where(
+        HgrProject.unit_id == unit.id, HgrProject.unit_name == old_name,
+        HgrProject.owner_account_id == owner.id, HgrProject.number.in_(numbers))))
+
+
+@reviews.on_decision("hgr_migration", "人类遗传资源项目迁移（单位名称变更）")
+def _migration_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
+    unit = db.get(Unit, review.unit_id)
+    if not approved or unit is None:
+        return
+    p = review.payload
+    for project in migratable(db, unit, p["自然人账号"], p["原单位名称"], p["项目编号"]):
+        project.unit_name = p["新单位名称"]
+
+
+def transferable(db: Session, unit: Unit, from_login: str) -> list[HgrProject]:
+    owner = db.scalars(select(Account).where(Account.login_name == from_login)).first()
+    if owner is None:
+        return []
+    return list(db.scalars(select(HgrProject).where(HgrProject.unit_id == unit.id,
+                                                    HgrProject.owner_account_id == owner.id)))
+
+
+def active_employee(db: Session, unit: Unit, login_name: str, now: dt.datetime) -> Account | None:
+    """An active natural account with an unexpired HGR grant from this unit."""
+    person = db.scalars(select(Account).where(Account.login_name == login_name)).first()
+    if person is None or not person.active or person.kind == LEGAL:
+        return None
+    return person if any(g.unit_id == unit.id for g in active_grants(db, person, now)) else None
+
+
+@reviews.on_decision("hgr_transfer", "人类遗传资源项目移送（员工离职）")
+def _transfer_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
+    unit = db.get(Unit, review.unit_id)
+    if not approved or unit is None:
+        return
+    target = active_employee(db, unit, review.payload["在职员工账号"], now)
+    if target is None:
+        return
+    for project in transferable(db, unit, review.payload["离职员工账号"]):
+        project.owner_account_id = target.id
