@@ -1,0 +1,13 @@
+"""科技型中小企业评价, 高新技术企业认定 and 火炬中心业务办理平台 (FAQ-3.x)."""
+
+REALNAME_POPUP = "您的个人信息没有实名认证，则需先实名认证个人信息才能进行下一步操作。请点击确定前往个人信息页面。"
+MISSING_PREFIX = "请先完善："
+BASIC = "法人单位基本信息"
+OTHER = "法人单位其他信息"
+AGENT = "主代办人信息"
+REALNAME_PIECE = "实名认证"
+STATS_NEEDS_LEGAL = "火炬统计调查等业务需使用法人账号办理，请使用法人账号登录后进入"
+NOT_ADMIN_OF_UNIT = "您不是该单位的管理员，无权维护该单位信息"
+UNIT_INFO_SAVED = "授权单位信息已保存"
+FIELD_REQUIRED = "请填写完整：{fields}"
+WELCOME = "欢迎进入{system}"

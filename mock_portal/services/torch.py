@@ -1,0 +1,111 @@
+"""The Torch completeness gate (FAQ-3.1.3, 3.1.4): before 科技型中小企业评价 / 高新技术企业认定 open,
+the account must be real-name verified and its unit's 基本信息, 其他信息 (every field) and, for a
+legal account, the 主代办人信息 complete. The refusal names every missing piece."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mock_portal.messages import torch as M
+from mock_portal.models.accounts import LEGAL, Account, Unit
+from mock_portal.services.access import POLICIES, Access, default_access
+
+GATED_SYSTEMS = {"sme": "科技型中小企业评价系统", "hnte": "高新技术企业认定系统"}
+BASIC_FIELDS = ("法定代表人类型", "法定代表人姓名", "单位性质", "单位地址")
+OTHER_FIELDS = ("单位经营期限", "所属行业1", "所属行业2", "工商登记机关", "核准日期",
+                "外资来源地", "所得税征收方式", "企业类型")
+REP_TYPES = ("中国大陆居民", "港澳台居民", "外籍人士")
+UNIT_NATURES = ("国有企业", "集体企业", "私营企业", "外资企业", "其他")
+INDUSTRIES = ("制造业", "信息传输、软件和信息技术服务业", "科学研究和技术服务业", "批发和零售业", "其他")
+TAX_MODES = ("查账征收", "核定征收")
+ENTERPRISE_TYPES = ("有限责任公司", "股份有限公司", "个人独资企业", "合伙企业", "其他")
+SELECT_OPTIONS = {"法定代表人类型": REP_TYPES, "单位性质": UNIT_NATURES, "所属行业1": INDUSTRIES,
+                  "所属行业2": INDUSTRIES, "所得税征收方式": TAX_MODES, "企业类型": ENTERPRISE_TYPES}
+
+
+@dataclass(frozen=True)
+class Missing:
+    piece: str
+    fields: tuple[str, ...]
+
+    def text(self) -> str:
+        return f"{self.piece}（{'、'.join(self.fields)}）"
+
+
+def _blank(value) -> bool:
+    return value is None or not str(value).strip()
+
+
+def missing_fields(info: dict | None, names: tuple[str, ...]) -> tuple[str, ...]:
+    info = info or {}
+    return tuple(n for n in names if _blank(info.get(n)))
+
+
+def agent_missing(account: Account) -> tuple[str, ...]:
+    profile = account.profile or {}
+    fields = []
+    if _blank(account.name):
+        fields.append("姓名")
+    if _blank(account.phone):
+        fields.append("手机号码")
+    if _blank(profile.get("agent_id_number")):
+        fields.append("证件号码")
+    if profile.get("agent_realname_status") != "passed":
+        fields.append(M.REALNAME_PIECE)
+    return tuple(fields)
+
+
+def missing_pieces(account: Account, unit: Unit | None) -> list[Missing]:
+    """Every piece still missing for this account acting for that unit (empty: complete)."""
+    if unit is None:
+        return [Missing(M.BASIC, BASIC_FIELDS)]
+    out = []
+    basic = missing_fields(unit.basic_info, BASIC_FIELDS)
+    if unit.realname_status != "passed":
+        basic += (M.REALNAME_PIECE,)
+    if basic:
+        out.append(Missing(M.BASIC, basic))
+    other = missing_fields(unit.other_info, OTHER_FIELDS)
+    if other:
+        out.append(Missing(M.OTHER, other))
+    if account.kind == LEGAL:
+        agent = agent_missing(account)
+        if agent:
+            out.append(Missing(M.AGENT, agent))
+    return out
+
+
+def refusal(missing: list[Missing]) -> str:
+    return M.MISSING_PREFIX + "；".join(m.text() for m in missing)
+
+
+def needs_realname_popup(account: Account) -> bool:
+    return account.realname_status != "passed"
+
+
+def clean_form(form: dict, names: tuple[str, ...]) -> dict:
+    """The submitted values of those fields, trimmed; select values must be one of the options."""
+    out = {}
+    for name in names:
+        value = str(form.get(name, "")).strip()[:200]
+        if name in SELECT_OPTIONS and value not in SELECT_OPTIONS[name]:
+            value = ""
+        out[name] = value
+    return out
+
+
+def gated_access(db, account: Account, system: str, now) -> Access:
+    """高企/中小: the popup when the account is not real-name verified, then the default rule,
+    then the completeness gate for the unit the account acts for."""
+    if needs_realname_popup(account):
+        return Access(False, M.REALNAME_POPUP, reason="unverified")
+    base = default_access(db, account, system, now)
+    if not base.ok:
+        return base
+    missing = missing_pieces(account, db.get(Unit, base.unit_id) if base.unit_id else None)
+    if missing:
+        return Access(False, refusal(missing), unit_id=base.unit_id, roles=base.roles, reason="incomplete")
+    return base
+
+
+for _key in GATED_SYSTEMS:
+    POLICIES[_key] = (lambda key: lambda db, account, now: gated_access(db, account, key, now))(_key)
