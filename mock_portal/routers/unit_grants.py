@@ -1,0 +1,36 @@
+"""我的信息 → 法人(单位)授权办理情况 of a natural person (`/online/info/units`): the units that
+granted them roles, with 查看 showing the systems, roles and end dates of one unit's grants."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy.orm import Session
+
+from mock_portal import systems
+from mock_portal.messages import authorization as M
+from mock_portal.models.accounts import NATURAL, Account
+from mock_portal.services import authorization as auth
+from mock_portal.templating import render
+from mock_portal.web import Forbidden, get_db, now_of, require_user
+
+router = APIRouter()
+
+
+def natural(user: Account = Depends(require_user)) -> Account:
+    if user.kind != NATURAL:
+        raise Forbidden(M.NATURAL_ONLY)
+    return user
+
+
+@router.get("/online/info/units")
+def unit_list(request: Request, db: Session = Depends(get_db), user: Account = Depends(natural)):
+    return render(request, "authorization/units.html", rows=auth.units_of(db, user.id))
+
+
+@router.get("/online/info/units/{unit_id}")
+def unit_detail(unit_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(natural)):
+    row = next((r for r in auth.units_of(db, user.id) if r.unit.id == unit_id), None)
+    if row is None:
+        raise Forbidden(M.UNIT_NOT_YOURS)
+    today = now_of(request).date()
+    grants = [(systems.get(g.system), g, auth.state_label(g, today)) for g in row.grants]
+    return render(request, "authorization/unit_detail.html", row=row, grants=grants)
