@@ -79,7 +79,7 @@ def pytest_configure(config):
     """Fail fast (exit code 2, no stack trace, before any portal starts) on a browser that is not installed."""
     if hasattr(config, "workerinput") or config.getoption("--remote-browser", None):
         return
-    if config.getoption("--collect-only", False):
+    if config.getoption("--collect-only", False) or config.getoption("--plan", False):
         return
     message = unavailable(config.getoption("--browser", None) or [], config.getoption("--browser-channel", None))
     if message:

@@ -13,9 +13,21 @@ NEEDS = {f"needs-{cap}": cap for cap in CAPABILITY_REASONS if cap != "test-api"}
 PLAN_KEY = pytest.StashKey[list]()
 
 
+def pytest_addoption(parser):
+    parser.getgroup("portal").addoption(
+        "--plan", action="store_true",
+        help="dry run: list which scenarios would run or be skipped (and why) on the target; no browser, no portal")
+
+
 def pytest_configure(config):
     for marker, cap in NEEDS.items():
         config.addinivalue_line("markers", f"{marker}: the scenario needs the target capability '{cap}'")
+    if config.getoption("--target-config") and not config.getoption("--base-url"):
+        url = staging.load(config).get("base_url")
+        if url:
+            config.option.base_url = url
+        elif not config.getoption("--plan"):
+            raise pytest.UsageError("--target-config 需要同时给出 --base-url（或在目标配置中写 base_url）")
 
 
 def required(item) -> list[str]:
@@ -40,6 +52,23 @@ def pytest_collection_modifyitems(session, config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
         plan.append((item.nodeid, reason))
     config.stash[PLAN_KEY] = plan
+
+
+def pytest_collection_finish(session):
+    """--plan: print the plan and stop before any fixture (portal, browser) starts."""
+    config = session.config
+    if not config.getoption("--plan"):
+        return
+    plan = config.stash.get(PLAN_KEY, [])
+    write = config.get_terminal_writer().line
+    write("")
+    write(pytest_report_header(config)[0])
+    for nodeid, reason in plan:
+        write(f"  {'跳过' if reason else '运行'}  {nodeid}" + (f"  —— {reason}" if reason else ""))
+    skipped = sum(1 for _, reason in plan if reason)
+    write(f"计划：共 {len(plan)} 个，将运行 {len(plan) - skipped} 个，将跳过 {skipped} 个。"
+          "运行中某一步需要目标缺少的能力（账号、验证码、短信）时，该场景会跳过并写明原因。")
+    pytest.exit("计划已列出（未启动浏览器和门户）", returncode=0)
 
 
 def pytest_report_header(config):

@@ -62,7 +62,7 @@ def parse(path: Path) -> dict:
             raise TargetConfigError(f"{where}：账号“{name}”把 {leaked} 写在了文件里；密码只能用 password_env 指向环境变量")
         if not spec.get("login_name") or not spec.get("password_env"):
             raise TargetConfigError(f"{where}：账号“{name}”需要 login_name 和 password_env")
-    return {"kind": kind, "capabilities": frozenset(declared), "captcha": captcha, "sms": sms,
+    return {"kind": kind, "base_url": data.get("base_url"), "capabilities": frozenset(declared), "captcha": captcha, "sms": sms,
             "accounts": accounts, "test_api_token_env": data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"),
             "known_differences": data.get("known_differences") or []}
 
@@ -78,7 +78,7 @@ def _section(data: dict, key: str, where: str) -> dict:
 
 def capabilities(config) -> frozenset[str]:
     """What the target of this run can do: everything for the embedded mock."""
-    if not config.getoption("--base-url"):
+    if not config.getoption("--base-url") and not config.getoption("--target-config"):
         return ALL_CAPABILITIES
     return load(config).get("capabilities", frozenset())
 
