@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mock_portal import systems
+from mock_portal import faults, systems
 from mock_portal.messages import services as M
 from mock_portal.models.accounts import Account
 from mock_portal.models.follows import Follow
@@ -43,6 +43,9 @@ def list_services(request: Request, q: str = "", notice: str = "", db: Session =
                   user: Account | None = Depends(current_user)):
     query = q.strip()[:50]
     items = [s for s in systems.SYSTEMS if query in s.name] if query else list(systems.SYSTEMS)
+    if user is not None and faults.legacy_browser(request):
+        # Fault legacy-browser (FAQ-1.5): after login the list renders blank in a non-Chrome browser.
+        return render(request, "services/list.html", items=[], q=query, followed=set(), error="", notice="")
     return render(request, "services/list.html", items=items, q=query, followed=_followed(db, user),
                   error=M.NO_MATCH if not items else "", notice=notice[:100])
 
