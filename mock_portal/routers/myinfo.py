@@ -1,0 +1,149 @@
+"""在线办事 (/online) and 我的信息 (/online/info): 自然人用户信息, or for a legal account 法人单位基本信息,
+法人单位其他信息, 主代办人信息; 信息更新记录; 实名认证 status and the 上传…信息 upload to manual review.
+The 法人(单位)授权办理情况 tab (/online/info/units) belongs to the authorization router."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+
+from mock_portal.messages import identity as M
+from mock_portal.models.accounts import LEGAL, Account
+from mock_portal.services import myinfo, realname, reviews
+from mock_portal.services.registration import ID_TYPES, UNIT_TYPES
+from mock_portal.templating import render
+from mock_portal.web import Forbidden, current_user, get_db, now_of, require_user, settings_of
+
+router = APIRouter()
+APPEAL_LABELS = {"/recovery/appeal/natural": "自然人申诉找回密码", "/recovery/appeal/legal": "法人申诉找回密码"}
+SECTIONS = {"person": ("自然人用户信息", "myinfo/person.html", "natural"),
+            "basic": ("法人单位基本信息", "myinfo/basic.html", "legal"),
+            "other": ("法人单位其他信息", "myinfo/other.html", None),
+            "agent": ("主代办人信息", "myinfo/agent.html", "agent")}
+SAVERS = {"person": myinfo.save_person, "basic": myinfo.save_basic, "other": myinfo.save_other,
+          "agent": myinfo.save_agent}
+PAGES = {"person": "/online/info", "basic": "/online/info", "other": "/online/info/other", "agent": "/online/info/agent"}
+
+
+async def form_fields(request: Request) -> dict:
+    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+
+
+async def uploaded_files(request: Request) -> list[tuple[str, bytes]]:
+    form = await request.form()
+    return [(f.filename or "", await f.read()) for f in form.getlist("documents") if hasattr(f, "read")]
+
+
+def _tabs(user: Account) -> list[tuple[str, str]]:
+    if user.kind == LEGAL:
+        return [("法人单位基本信息", "/online/info"), ("法人单位其他信息", "/online/info/other"),
+                ("主代办人信息", "/online/info/agent"), ("信息更新记录", "/online/info/log")]
+    return [("自然人用户信息", "/online/info"), ("法人(单位)授权办理情况", "/online/info/units"),
+            ("信息更新记录", "/online/info/log")]
+
+
+def _realname(db: Session, subject: str | None, user: Account) -> dict:
+    if subject is None:
+        return {}
+    state = realname.status_of(subject, user)
+    review = realname.pending_review(db, subject, user) if state == "pending" else None
+    return {"subject": subject, "realname_state": state, "realname_text": realname.status_text(subject, state),
+            "upload_action": M.UPLOAD_ACTIONS[subject],
+            "failed_hint": M.FAILED_HINT.format(action=M.UPLOAD_ACTIONS[subject]),
+            "promise": reviews.promise_text(review) if review else ""}
+
+
+def _section_of(user: Account, section: str) -> str:
+    if section == "main":
+        return "basic" if user.kind == LEGAL else "person"
+    if user.kind != LEGAL:
+        raise Forbidden("该信息仅法人账号可以维护")
+    return section
+
+
+def _page(request: Request, db: Session, user: Account, section: str, status_code: int = 200,
+          form: dict | None = None, **ctx):
+    title, template, subject = SECTIONS[section]
+    return render(request, template, status_code=status_code, title=title, tabs=_tabs(user),
+                  current=PAGES[section], me=user, unit=user.unit, form=form, id_types=ID_TYPES,
+                  unit_types=UNIT_TYPES, genders=myinfo.GENDERS, rep_types=myinfo.REP_TYPES,
+                  continents=myinfo.CONTINENTS, other_fields=myinfo.OTHER_FIELDS,
+                  other_choices=myinfo.OTHER_CHOICES, appeal_labels=APPEAL_LABELS,
+                  **_realname(db, subject, user), **ctx)
+
+
+@router.get("/online")
+def online(request: Request, _user=Depends(current_user)):
+    return render(request, "myinfo/online.html")
+
+
+@router.get("/online/info")
+def show_main(request: Request, saved: str = "", db: Session = Depends(get_db), user=Depends(require_user)):
+    return _page(request, db, user, _section_of(user, "main"), notice=M.SAVED if saved else "")
+
+
+@router.get("/online/info/log")
+def show_log(request: Request, db: Session = Depends(get_db), user=Depends(require_user)):
+    return render(request, "myinfo/log.html", title="信息更新记录", tabs=_tabs(user), current="/online/info/log",
+                  rows=myinfo.updates(db, user))
+
+
+@router.get("/online/info/other")
+@router.get("/online/info/agent")
+def show_section(request: Request, saved: str = "", db: Session = Depends(get_db), user=Depends(require_user)):
+    section = request.url.path.rsplit("/", 1)[1]
+    return _page(request, db, user, _section_of(user, section), notice=M.SAVED if saved else "")
+
+
+def _save(request: Request, db: Session, user: Account, section: str, form: dict):
+    try:
+        SAVERS[section](db, user, form, now_of(request))
+    except myinfo.InfoError as exc:
+        db.rollback()
+        db.refresh(user)
+        return _page(request, db, user, section, 422, form=form, error=exc.message, appeal=exc.appeal,
+                     appeal_hint=exc.appeal_hint)
+    db.commit()
+    return RedirectResponse(PAGES[section] + "?saved=1", status_code=303)
+
+
+@router.post("/online/info")
+def save_main(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db),
+              user=Depends(require_user)):
+    return _save(request, db, user, _section_of(user, "main"), form)
+
+
+@router.post("/online/info/other")
+@router.post("/online/info/agent")
+def save_section(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db),
+                 user=Depends(require_user)):
+    section = request.url.path.rsplit("/", 1)[1]
+    return _save(request, db, user, _section_of(user, section), form)
+
+
+def _subject(user: Account, subject: str) -> str:
+    allowed = ("legal", "agent") if user.kind == LEGAL else ("natural",)
+    if subject not in allowed:
+        raise Forbidden("该账号不能提交此类实名认证材料")
+    return subject
+
+
+@router.get("/online/realname/{subject}")
+def show_upload(request: Request, subject: str, user=Depends(require_user)):
+    subject = _subject(user, subject)
+    return render(request, "myinfo/upload.html", subject=subject, action=M.UPLOAD_ACTIONS[subject],
+                  slot=M.UPLOAD_SLOT[subject])
+
+
+@router.post("/online/realname/{subject}")
+def upload(request: Request, subject: str, files: list = Depends(uploaded_files), db: Session = Depends(get_db),
+           user=Depends(require_user)):
+    subject = _subject(user, subject)
+    try:
+        realname.submit_documents(db, subject, user, files, now_of(request), settings_of(request))
+    except realname.RealnameError as exc:
+        db.rollback()
+        return render(request, "myinfo/upload.html", status_code=422, subject=subject, error=str(exc),
+                      action=M.UPLOAD_ACTIONS[subject], slot=M.UPLOAD_SLOT[subject])
+    db.commit()
+    return RedirectResponse("/online/info/agent" if subject == "agent" else "/online/info", status_code=303)

@@ -1,0 +1,197 @@
+"""在线办事 → 我的信息: validating and saving 自然人用户信息, 法人单位基本信息 (with 法定代表人信息),
+法人单位其他信息 (the Torch fields, keys = their Chinese labels), 主代办人信息, and 信息更新记录.
+Every save validates everything first and changes nothing when refused."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mock_portal.messages import identity as M
+from mock_portal.models.accounts import Account, Unit
+from mock_portal.models.identity import InfoUpdate
+from mock_portal.services import identifiers, passwords, realname
+from mock_portal.services.registration import LEGAL_APPEAL, NATURAL_APPEAL, UNIT_TYPES, clean_name, clean_text
+
+GENDERS = ("男", "女")
+REP_TYPES = ("中华人民共和国大陆地区", "香港特别行政区", "澳门特别行政区", "台湾地区", "外国")
+MAINLAND = REP_TYPES[0]
+CONTINENTS = ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲")
+# form field -> label (= the key stored in Account.profile / Unit.basic_info / Unit.other_info)
+PERSON_FIELDS = {"gender": "性别", "ethnicity": "民族", "position": "职务", "birth_date": "出生日期", "email": "电子邮箱"}
+AGENT_FIELDS = {"gender": "性别", "telephone": "电话", "fax": "传真", "email": "电子邮箱"}
+BASIC_FIELDS = {"english_name": "英文名称", "address": "单位地址", "postcode": "邮政编码",
+                "founded_on": "单位成立日期", "rep_name": "法定代表人姓名", "rep_type": "法定代表人类型",
+                "rep_continent": "所属大洲"}
+OTHER_FIELDS = {"term": "单位经营期限", "industry1": "所属行业1", "industry2": "所属行业2",
+                "registrar": "工商登记机关", "approved_on": "核准日期", "foreign_source": "外资来源地",
+                "tax_method": "所得税征收方式", "enterprise_type": "企业类型"}
+OTHER_CHOICES = {"foreign_source": ("无", "香港", "澳门", "台湾", "其他国家或地区"),
+                 "tax_method": ("查账征收", "核定征收"),
+                 "enterprise_type": ("内资企业", "港澳台投资企业", "外商投资企业")}
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@dataclass
+class InfoError(Exception):
+    message: str
+    appeal: str | None = None
+    appeal_hint: str | None = None
+
+
+def _date_ok(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+def _extras(form: dict, fields: dict[str, str]) -> dict:
+    values = {label: clean_text(form.get(name)) for name, label in fields.items()}
+    if values.get("电子邮箱") and not _EMAIL.fullmatch(values["电子邮箱"]):
+        raise InfoError(M.EMAIL_INVALID)
+    for label in ("出生日期", "单位成立日期", "核准日期"):
+        if values.get(label) and not _date_ok(values[label]):
+            raise InfoError(M.DATE_INVALID.format(field=label))
+    if values.get("性别") and values["性别"] not in GENDERS:
+        raise InfoError(M.CHOICE_INVALID.format(field="性别"))
+    return values
+
+
+def _new_phone(account: Account, form: dict) -> str:
+    """The reserved phone changes only with the current password."""
+    phone = identifiers.normalize(form.get("phone"))
+    if phone == (account.phone or ""):
+        return phone
+    if not identifiers.is_valid_phone(phone):
+        raise InfoError(M.PHONE_INVALID)
+    current = form.get("current_password") or ""
+    if not current:
+        raise InfoError(M.PHONE_NEEDS_PASSWORD)
+    if not passwords.verify_password(account.password_hash, current):
+        raise InfoError(M.PHONE_PASSWORD_WRONG)
+    return phone
+
+
+def _log(db: Session, account: Account, section: str, before: dict, after: dict, now: dt.datetime) -> None:
+    changed = [label for label, value in after.items() if before.get(label, "") != value]
+    if changed:
+        db.add(InfoUpdate(account_id=account.id, unit_id=account.unit_id, section=section,
+                          fields="、".join(changed)[:500], by=account.login_name, at=now))
+
+
+def save_person(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+    """自然人用户信息. 证件号码 can be set or corrected until 实名认证 has passed."""
+    name = clean_name(form.get("name"))
+    if not name:
+        raise InfoError(M.REQUIRED.format(field="姓名"))
+    phone_label = "手机号"
+    if not identifiers.normalize(form.get("phone")):
+        raise InfoError(M.REQUIRED.format(field=phone_label))
+    extras = _extras(form, PERSON_FIELDS)
+    id_number = account.id_number
+    if account.realname_status not in ("passed", "pending"):
+        id_number = identifiers.normalize(form.get("id_number")) or None
+        if id_number and account.id_type == "居民身份证" and not identifiers.is_valid_id_number(id_number):
+            raise InfoError(M.ID_NUMBER_INVALID)
+        if id_number and db.scalars(select(Account.id).where(Account.id_number == id_number,
+                                                             Account.id != account.id)).first():
+            raise InfoError(M.ID_NUMBER_EXISTS, NATURAL_APPEAL, M.EXISTS_NATURAL_HINT)
+    phone = _new_phone(account, form)
+    before = {"姓名": account.name, "证件号码": account.id_number or "", "手机号": account.phone or "",
+              **(account.profile or {})}
+    account.name, account.id_number, account.phone = name, id_number, phone
+    account.profile = {**(account.profile or {}), **extras}
+    _log(db, account, "自然人用户信息", before,
+         {"姓名": name, "证件号码": id_number or "", "手机号": phone, **extras}, now)
+    db.flush()
+    realname.auto_check_natural(db, account)
+
+
+def save_agent(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+    """主代办人信息: 姓名* and 移动电话* required; 证件号码 until 实名认证 has passed."""
+    name = clean_name(form.get("name"))
+    if not name:
+        raise InfoError(M.REQUIRED.format(field="姓名"))
+    if not identifiers.normalize(form.get("phone")):
+        raise InfoError(M.REQUIRED.format(field="移动电话"))
+    extras = _extras(form, AGENT_FIELDS)
+    profile = dict(account.profile or {})
+    if account.realname_status not in ("passed", "pending"):
+        number = identifiers.normalize(form.get("agent_id_number"))
+        if number and not identifiers.is_valid_id_number(number):
+            raise InfoError(M.ID_NUMBER_INVALID)
+        profile["agent_id_number"] = number
+    phone = _new_phone(account, form)
+    before = {"姓名": account.name, "移动电话": account.phone or "",
+              "证件号码": (account.profile or {}).get("agent_id_number", ""), **(account.profile or {})}
+    account.name, account.phone = name, phone
+    account.profile = {**profile, **extras}
+    _log(db, account, "主代办人信息", before,
+         {"姓名": name, "移动电话": phone, "证件号码": profile.get("agent_id_number", ""), **extras}, now)
+    db.flush()
+    realname.auto_check_agent(db, account)
+
+
+def save_basic(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+    """法人单位基本信息 with 法定代表人信息 (FAQ-1.8.4/1.8.5/1.8.6/1.8.7)."""
+    unit: Unit = account.unit
+    locked = unit.realname_status in ("passed", "pending")
+    name = unit.name if locked else clean_name(form.get("unit_name"))
+    code = unit.credit_code if locked else identifiers.normalize(form.get("credit_code"))
+    unit_type = clean_text(form.get("unit_type"))
+    for label, value in (("单位名称", name), ("统一社会信用代码", code), ("单位类型", unit_type)):
+        if not value:
+            raise InfoError(M.REQUIRED.format(field=label))
+    if unit_type not in UNIT_TYPES:
+        raise InfoError(M.CHOICE_INVALID.format(field="单位类型"))
+    if not identifiers.is_valid_credit_code(code):
+        raise InfoError(M.CREDIT_CODE_INVALID)
+    extras = _extras(form, BASIC_FIELDS)
+    if not extras["法定代表人类型"]:
+        raise InfoError(M.LEGAL_REP_TYPE_REQUIRED)
+    if extras["法定代表人类型"] not in REP_TYPES:
+        raise InfoError(M.CHOICE_INVALID.format(field="法定代表人类型"))
+    if extras["法定代表人类型"] == MAINLAND:
+        extras["所属大洲"] = ""  # not asked for a mainland representative
+    elif not extras["所属大洲"]:
+        raise InfoError(M.CONTINENT_REQUIRED)
+    elif extras["所属大洲"] not in CONTINENTS:
+        raise InfoError(M.CHOICE_INVALID.format(field="所属大洲"))
+    others = select(Unit.id).where(Unit.id != unit.id)
+    if db.scalars(others.where(Unit.name == name)).first():
+        raise InfoError(M.UNIT_NAME_EXISTS, LEGAL_APPEAL, "单位名称" + M.EXISTS_LEGAL_HINT)
+    if db.scalars(others.where(Unit.credit_code == code)).first():
+        raise InfoError(M.CREDIT_CODE_EXISTS, LEGAL_APPEAL, "信用代码" + M.EXISTS_LEGAL_HINT)
+    before = {"单位名称": unit.name, "统一社会信用代码": unit.credit_code, "单位类型": unit.unit_type,
+              **(unit.basic_info or {})}
+    unit.name, unit.credit_code, unit.unit_type = name, code, unit_type
+    unit.basic_info = {**(unit.basic_info or {}), **extras}
+    _log(db, account, "法人单位基本信息", before,
+         {"单位名称": name, "统一社会信用代码": code, "单位类型": unit_type, **extras}, now)
+    db.flush()
+    realname.auto_check_unit(db, unit)
+
+
+def save_other(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+    """法人单位其他信息: every field required (高企/科技型中小企业)."""
+    values = _extras(form, OTHER_FIELDS)
+    for name, label in OTHER_FIELDS.items():
+        if not values[label]:
+            raise InfoError(M.REQUIRED.format(field=label))
+        if name in OTHER_CHOICES and values[label] not in OTHER_CHOICES[name]:
+            raise InfoError(M.CHOICE_INVALID.format(field=label))
+    unit: Unit = account.unit
+    before = dict(unit.other_info or {})
+    unit.other_info = {**before, **values}
+    _log(db, account, "法人单位其他信息", before, values, now)
+
+
+def updates(db: Session, account: Account) -> list[InfoUpdate]:
+    q = select(InfoUpdate).order_by(InfoUpdate.id.desc())
+    q = q.where(InfoUpdate.unit_id == account.unit_id) if account.unit_id else q.where(InfoUpdate.account_id == account.id)
+    return list(db.scalars(q.limit(100)))
