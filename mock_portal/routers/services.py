@@ -80,7 +80,7 @@ def enter(key: str, request: Request, db: Session = Depends(get_db), user: Accou
     if system.grantable:
         access = system_access(db, user, key, now_of(request))
         db.commit()
-        if not access.ok:
+        if not access.ok and not access.explained_on_landing:
             return render(request, "services/refused.html", status_code=403, system=system,
                           message=access.message, title=M.REFUSED_TITLE)
     return RedirectResponse(f"/systems/{key}", status_code=303)

@@ -23,6 +23,9 @@ class Access:
     unit_id: int | None = None
     roles: tuple[str, ...] = field(default_factory=tuple)
     reason: str = ""  # "", "unverified", "no-grant", "expired"
+    # The system's landing page explains this refusal itself (e.g. the 高企/中小 real-name popup,
+    # the missing unit information): 办理入口 forwards there instead of refusing.
+    explained_on_landing: bool = False
 
     def has_role(self, role: str) -> bool:
         return role in self.roles

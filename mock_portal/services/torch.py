@@ -97,13 +97,14 @@ def gated_access(db, account: Account, system: str, now) -> Access:
     """高企/中小: the popup when the account is not real-name verified, then the default rule,
     then the completeness gate for the unit the account acts for."""
     if needs_realname_popup(account):
-        return Access(False, M.REALNAME_POPUP, reason="unverified")
+        return Access(False, M.REALNAME_POPUP, reason="unverified", explained_on_landing=True)
     base = default_access(db, account, system, now)
     if not base.ok:
         return base
     missing = missing_pieces(account, db.get(Unit, base.unit_id) if base.unit_id else None)
     if missing:
-        return Access(False, refusal(missing), unit_id=base.unit_id, roles=base.roles, reason="incomplete")
+        return Access(False, refusal(missing), unit_id=base.unit_id, roles=base.roles, reason="incomplete",
+                      explained_on_landing=True)
     return base
 
 
