@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
+from mock_portal import faults
 from mock_portal.messages import hgr as M
 from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.services import backup_numbers, hgr, reviews, synthesis
@@ -44,7 +45,7 @@ def unit_choice_sticks(request: Request) -> bool:
     """FAQ-2.8 hook: whether the unit chosen on 选择单位名称 is remembered for this session.
     The browser-compatibility work makes this False under the "legacy-browser" fault profile for
     non-Chrome browsers, so that entering keeps asking for the unit name."""
-    return True
+    return not faults.legacy_browser(request)  # fault legacy-browser (mock_portal/faults.py)
 
 
 def refused(request: Request, db: Session, user: Account, entry: hgr.Entry, notice: str = "", status_code: int = 403):
