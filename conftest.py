@@ -32,6 +32,8 @@ def pytest_addoption(parser):
     group.addoption("--screenshot-steps", action="store_true", help="attach a screenshot after every 那么 step")
     group.addoption("--remote-browser", default=os.environ.get("PLAYWRIGHT_WS_ENDPOINT"),
                     help="ws:// endpoint of `playwright run-server` serving the browsers (env PLAYWRIGHT_WS_ENDPOINT)")
+    group.addoption("--a11y", action="store_true",
+                    help="run axe-core after every navigation; serious/critical violations fail the scenario")
     group.addoption("--evidence", choices=["full", "trace", "off"], default="full",
                     help="failure evidence: full = trace + screenshot + video (Chromium), trace, off")
 
