@@ -11,6 +11,8 @@ Routers call the small helpers below at the exact place where the symptom lives,
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -58,3 +60,15 @@ def garble(response: Response) -> Response:
     kept = [(k, v) for k, v in response.raw_headers if k.lower() != b"content-type"]
     response.raw_headers = kept + [(b"content-type", f"text/html; charset={WRONG_CHARSET}".encode())]
     return response
+
+
+@contextmanager
+def uncommitted(db):
+    """Fault garbled-registration-lost: whatever the block commits is rolled back at its end, as if
+    the server had failed after answering (the account is not created)."""
+    db.commit = db.flush  # instance attribute shadows Session.commit for this block only
+    try:
+        yield
+    finally:
+        del db.commit
+        db.rollback()

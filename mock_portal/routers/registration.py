@@ -1,10 +1,13 @@
 """用户注册 (自然人 / 法人) with the SMS code, and 检索 (is a login name / ID number registered)."""
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from fastapi import APIRouter, Depends, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from mock_portal import faults
 from mock_portal.messages import identity as M
 from mock_portal.models.accounts import Account
 from mock_portal.services import identifiers, registration as reg, sms
@@ -73,9 +76,13 @@ def _submit(request: Request, db: Session, kind: str, form: dict):
         return _send_code(request, db, kind, form)
     register = reg.register_natural if kind == "natural" else reg.register_legal
     try:
-        account: Account = register(db, form, now_of(request), settings_of(request))
+        # Fault garbled-registration-lost (FAQ-1.9.4): the account is not kept (mock_portal/faults.py).
+        with faults.uncommitted(db) if faults.registration_lost(request) else nullcontext():
+            account: Account = register(db, form, now_of(request), settings_of(request))
+            login_name = account.login_name
     except reg.Refusal as refusal:
         return _form_page(request, kind, form, 422, error=refusal.message, appeal=refusal.appeal,
                           appeal_hint=refusal.appeal_hint)
-    return render(request, "registration/done.html", notice=M.REGISTERED.format(login_name=account.login_name),
-                  kind=kind)
+    done = render(request, "registration/done.html", notice=M.REGISTERED.format(login_name=login_name), kind=kind)
+    # Fault garbled-registration (FAQ-1.9.4): the final answer arrives garbled (mis-declared charset).
+    return faults.garble(done) if faults.registration_garbled(request) else done
