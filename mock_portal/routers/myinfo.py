@@ -67,7 +67,7 @@ def _page(request: Request, db: Session, user: Account, section: str, status_cod
     return render(request, template, status_code=status_code, title=title, tabs=_tabs(user),
                   current=PAGES[section], me=user, unit=user.unit, form=form, id_types=ID_TYPES,
                   unit_types=UNIT_TYPES, genders=myinfo.GENDERS, rep_types=myinfo.REP_TYPES,
-                  continents=myinfo.CONTINENTS, other_fields=myinfo.OTHER_FIELDS,
+                  continents=myinfo.CONTINENTS, natures=myinfo.UNIT_NATURES, other_fields=myinfo.OTHER_FIELDS,
                   other_choices=myinfo.OTHER_CHOICES, appeal_labels=APPEAL_LABELS,
                   **_realname(db, subject, user), **ctx)
 

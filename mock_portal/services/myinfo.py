@@ -23,7 +23,7 @@ CONTINENTS = ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲
 # form field -> label (= the key stored in Account.profile / Unit.basic_info / Unit.other_info)
 PERSON_FIELDS = {"gender": "性别", "ethnicity": "民族", "position": "职务", "birth_date": "出生日期", "email": "电子邮箱"}
 AGENT_FIELDS = {"gender": "性别", "telephone": "电话", "fax": "传真", "email": "电子邮箱"}
-BASIC_FIELDS = {"english_name": "英文名称", "address": "单位地址", "postcode": "邮政编码",
+BASIC_FIELDS = {"english_name": "英文名称", "nature": "单位性质", "address": "单位地址", "postcode": "邮政编码",
                 "founded_on": "单位成立日期", "rep_name": "法定代表人姓名", "rep_type": "法定代表人类型",
                 "rep_continent": "所属大洲"}
 OTHER_FIELDS = {"term": "单位经营期限", "industry1": "所属行业1", "industry2": "所属行业2",
@@ -31,7 +31,8 @@ OTHER_FIELDS = {"term": "单位经营期限", "industry1": "所属行业1", "ind
                 "tax_method": "所得税征收方式", "enterprise_type": "企业类型"}
 OTHER_CHOICES = {"foreign_source": ("无", "香港", "澳门", "台湾", "其他国家或地区"),
                  "tax_method": ("查账征收", "核定征收"),
-                 "enterprise_type": ("内资企业", "港澳台投资企业", "外商投资企业")}
+                 "enterprise_type": ("有限责任公司", "股份有限公司", "个人独资企业", "合伙企业", "其他")}
+UNIT_NATURES = ("国有企业", "集体企业", "私营企业", "外资企业", "其他")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -152,6 +153,8 @@ def save_basic(db: Session, account: Account, form: dict, now: dt.datetime) -> N
     if not identifiers.is_valid_credit_code(code):
         raise InfoError(M.CREDIT_CODE_INVALID)
     extras = _extras(form, BASIC_FIELDS)
+    if extras["单位性质"] and extras["单位性质"] not in UNIT_NATURES:
+        raise InfoError(M.CHOICE_INVALID.format(field="单位性质"))
     if not extras["法定代表人类型"]:
         raise InfoError(M.LEGAL_REP_TYPE_REQUIRED)
     if extras["法定代表人类型"] not in REP_TYPES:

@@ -47,10 +47,16 @@ def auto_check_unit(db: Session, unit: Unit) -> str:
     return unit.realname_status
 
 
+def set_agent_status(account: Account, status: str) -> None:
+    """The 主代办人's status: on the account, mirrored in profile["agent_realname_status"] (read by Torch)."""
+    account.realname_status = status
+    account.profile = {**(account.profile or {}), "agent_realname_status": status}
+
+
 def auto_check_agent(db: Session, account: Account) -> str:
     number = (account.profile or {}).get("agent_id_number")
-    account.realname_status = _judge(account.realname_status, bool(account.name and number),
-                                     registry_match(db, PERSON, number, account.name))
+    set_agent_status(account, _judge(account.realname_status, bool(account.name and number),
+                                     registry_match(db, PERSON, number, account.name)))
     return account.realname_status
 
 
@@ -94,6 +100,8 @@ def submit_documents(db: Session, subject: str, account: Account, files: list[tu
                             upload_ids=[u.id for u in stored])
     if subject == "legal":
         account.unit.realname_status = "pending"
+    elif subject == "agent":
+        set_agent_status(account, "pending")
     else:
         account.realname_status = "pending"
     return review
@@ -108,7 +116,9 @@ def _decided(subject: str):
                 unit.realname_status = status
         else:
             account = db.get(Account, review.account_id)
-            if account is not None:
+            if account is not None and subject == "agent":
+                set_agent_status(account, status)
+            elif account is not None:
                 account.realname_status = status
         label = M.REALNAME_LABELS[subject]
         text = M.SMS_PASSED.format(label=label) if approved else M.SMS_REJECTED.format(label=label, reason=review.reason)

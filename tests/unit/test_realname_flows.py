@@ -95,7 +95,7 @@ def test_other_info_all_required_and_kept(portal):
     portal.seed_legal("fr_o")
     portal.sign_in("fr_o")
     data = {"term": "长期", "industry1": "制造业", "industry2": "通用设备制造业", "registrar": "北京市市场监督管理局",
-            "approved_on": "2020-01-02", "foreign_source": "无", "tax_method": "查账征收", "enterprise_type": "内资企业"}
+            "approved_on": "2020-01-02", "foreign_source": "无", "tax_method": "查账征收", "enterprise_type": "有限责任公司"}
     assert alert(save(portal, "/online/info/other", {**data, "registrar": ""})) == "工商登记机关不能为空"
     assert "保存成功" in save(portal, "/online/info/other", data).text
     account = portal.api("GET", "/accounts/fr_o")
