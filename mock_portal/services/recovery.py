@@ -26,6 +26,9 @@ def lookup(db: Session, login_name: str) -> Account:
     if not name:
         raise RecoveryError(M.LOGIN_NAME_REQUIRED)
     account = login.find_account(db, name)
+    if account is None and not name.upper().startswith(M.LEGACY_PREFIX) \
+            and login.find_account(db, M.LEGACY_PREFIX + name) is not None:
+        raise RecoveryError(M.LEGACY_PREFIX_HINT)
     if account is None or not account.active:
         raise RecoveryError(M.UNKNOWN_LOGIN_NAME)
     if not account.phone:
