@@ -21,6 +21,7 @@ from mock_portal import __version__, routers, services, sessions, testapi
 from mock_portal.clock import Clock
 from mock_portal.db import init_db
 from mock_portal.messages import auth as M
+from mock_portal.models.accounts import Account
 from mock_portal.settings import Settings
 from mock_portal.templating import render
 from mock_portal.web import COOKIE, CsrfRefused, Forbidden, LoginRequired, csrf_protect
@@ -108,12 +109,20 @@ def _where(exc: BaseException) -> str:
     return place
 
 
-def _install_error_pages(app: FastAPI) -> None:
-    def page(request: Request, status: int, message: str):
-        if getattr(request.state, "web_session", None) is None:
-            from fastapi.responses import JSONResponse
-            return JSONResponse({"detail": message}, status_code=status)
+def _error_page(request: Request, status: int, message: str):
+    ws = getattr(request.state, "web_session", None)
+    if ws is None:
+        from fastapi.responses import JSONResponse
+        return JSONResponse({"detail": message}, status_code=status)
+    # The route's database session is closed (and rolled back) by now: the page frame's user is
+    # read again in a session of its own, so an error page never fails on a detached row.
+    with request.app.state.sessionmaker() as db:
+        request.state.user = db.get(Account, ws.account_id) if ws.account_id else None
         return render(request, "errors/error.html", status_code=status, message=message)
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    page = _error_page
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, _exc):
@@ -128,6 +137,11 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(Forbidden)
     async def forbidden(request: Request, exc: Forbidden):
         return page(request, 403, exc.message or M.FORBIDDEN)
+
+    @app.exception_handler(OverflowError)
+    async def id_out_of_range(request: Request, _exc):
+        """An id beyond SQLite's 64-bit integers names no object: the not-found page."""
+        return page(request, 404, M.NOT_FOUND)
 
     @app.exception_handler(RequestValidationError)
     async def bad_input(request: Request, _exc):
@@ -151,8 +165,4 @@ def _server_error_page(request: Request, exc: Exception):
     # Type and place only: an exception's message or a full trace can carry secrets or SMS codes.
     log.error("incident %s on %s %s: %s at %s", incident, request.method, request.url.path,
               type(exc).__name__, _where(exc))
-    message = M.SERVER_ERROR.format(incident=incident)
-    if getattr(request.state, "web_session", None) is None:
-        from fastapi.responses import JSONResponse
-        return JSONResponse({"detail": message}, status_code=500)
-    return render(request, "errors/error.html", status_code=500, message=message)
+    return _error_page(request, 500, M.SERVER_ERROR.format(incident=incident))
