@@ -1,0 +1,72 @@
+"""在线办事 → 用户授权管理: 授权操作 (query a natural person, tick roles, 授权截止日期) and
+授权用户管理 (修改 / 撤销)."""
+from playwright.sync_api import Locator, Page
+
+
+class AuthorizationPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.name = page.get_by_label("姓名", exact=True)
+        self.id_number = page.get_by_label("证件号码", exact=True)
+        self.query_button = page.get_by_role("button", name="查询", exact=True)
+        self.results = page.get_by_role("table", name="查询结果")
+        self.end_date = page.get_by_label("授权截止日期")
+        self.submit_button = page.get_by_role("button", name="提交授权")
+        self.save_button = page.get_by_role("button", name="保存修改")
+        self.management_tab = page.get_by_role("link", name="授权用户管理", exact=True)
+        self.grants = page.get_by_role("table", name="已授权用户")
+        self.alert = page.get_by_role("alert")
+        self.status = page.get_by_role("status")
+
+    def open(self) -> None:
+        self.page.goto("/online/authorization")
+
+    def query(self, name: str, id_number: str = "") -> None:
+        self.name.fill(name)
+        self.id_number.fill(id_number)
+        self.query_button.click()
+
+    def result_rows(self, name: str) -> Locator:
+        return self.results.get_by_role("row").filter(has_text=name)
+
+    def choose(self, name: str) -> None:
+        """授权 for the (single) found person of that name."""
+        self.page.get_by_role("link", name=f"授权给{name}").click()
+
+    def system_roles(self, system: str) -> Locator:
+        """The role choices offered for one system (a group named after it)."""
+        return self.page.get_by_role("group", name=system, exact=True)
+
+    def role_box(self, system: str, role: str) -> Locator:
+        return self.system_roles(system).get_by_role("checkbox", name=role, exact=True)
+
+    def tick(self, system: str, role: str) -> None:
+        self.role_box(system, role).check()
+
+    def submit(self) -> None:
+        self.submit_button.click()
+
+    def open_management(self) -> None:
+        self.management_tab.click()
+
+    def grant_row(self, name: str, system: str) -> Locator:
+        return self.grants.get_by_role("row").filter(has_text=name).filter(has_text=system)
+
+    def edit(self, name: str, system: str) -> None:
+        self.grant_row(name, system).get_by_role("link", name="修改").click()
+
+    def set_roles(self, system: str, roles: list[str]) -> None:
+        group = self.system_roles(system)
+        for box in group.get_by_role("checkbox").all():
+            box.uncheck()
+        for role in roles:
+            group.get_by_role("checkbox", name=role, exact=True).check()
+
+    def set_end_date(self, iso_date: str) -> None:
+        self.end_date.fill(iso_date)
+
+    def save(self) -> None:
+        self.save_button.click()
+
+    def revoke(self, name: str, system: str) -> None:
+        self.grant_row(name, system).get_by_role("button", name="撤销").click()

@@ -1,0 +1,104 @@
+"""Two actors in one scenario: the unit's legal account (法人) and a natural person (自然人), each in
+its own browser context (support/actors.py). Generic permission-model steps for every business system:
+
+    假如 有一个已实名的法人单位 / 有一个已实名的自然人 / 有一个未实名的自然人
+    假如 单位的法人账号已进入过"人类遗传资源管理"的办理入口
+    假如 法人已授权该自然人"人类遗传资源管理"的"事项办理员"角色
+    假如 该授权已过期
+    当 自然人从服务事项进入"人类遗传资源管理"的办理入口      (also 法人…)
+    当 自然人刷新页面
+    那么 自然人进入"人类遗传资源管理"系统，当前角色为"事项办理员"
+    那么 自然人页面提示错误"…" / 自然人页面提示"…" / 自然人页面显示"…"
+
+In your own steps ask for `actors` and act on ``actors.page("自然人")`` with your page objects.
+"""
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.services_page import ServicesPage, SystemLandingPage
+from support import personas
+from support.actors import WHO, Actors, GrantSeed, seed_grant, seed_unit_permission
+from support.parsing import phrase
+
+Q = r'["“](?P<{0}>[^"”]*)["”]'  # a quoted field, ASCII or full-width quotes
+
+
+def who_phrase(template: str):
+    """Like support.parsing.phrase, with a leading {who} for 法人|自然人."""
+    pattern = f"(?P<who>{WHO})" + template
+    for name in ("system", "role", "text"):
+        pattern = pattern.replace(f'"{{{name}}}"', Q.format(name))
+    return parsers.re(pattern.replace("，", "[，,]"))
+
+
+@pytest.fixture
+def actors(new_context, target) -> Actors:
+    return Actors(new_context, target)
+
+
+@given("有一个已实名的法人单位")
+def given_legal_unit(actors: Actors, api):
+    actors.add("法人", personas.seed_legal(api))
+
+
+@given("有一个已实名的自然人")
+def given_verified_person(actors: Actors, api):
+    actors.add("自然人", personas.seed_natural(api))
+
+
+@given("有一个未实名的自然人")
+def given_unverified_person(actors: Actors, api):
+    actors.add("自然人", personas.seed_natural(api, realname_status="none"))
+
+
+@given(phrase('单位的法人账号已进入过"{system}"的办理入口'))
+def given_unit_entered(actors: Actors, api, system):
+    seed_unit_permission(api, actors.legal.unit_id, system)
+
+
+@given(phrase('法人已授权该自然人"{system}"的"{role}"角色'))
+def given_granted(actors: Actors, api, system, role):
+    seed_unit_permission(api, actors.legal.unit_id, system)
+    seed_grant(api, actors.legal.unit_id, actors.natural.login_name, system, [role])
+    actors.last_grant = GrantSeed(system, [role])
+
+
+@given("该授权已过期")
+def given_grant_expired(actors: Actors, api):
+    g = actors.last_grant
+    seed_grant(api, actors.legal.unit_id, actors.natural.login_name, g.system, g.roles, valid_days=-1)
+
+
+@when(who_phrase('从服务事项进入"{system}"的办理入口'))
+def when_actor_enters(actors: Actors, who, system):
+    services = ServicesPage(actors.page(who))
+    services.open()
+    services.enter(system)
+
+
+@when(who_phrase("刷新页面"))
+def when_actor_reloads(actors: Actors, who):
+    SystemLandingPage(actors.page(who)).reload()
+
+
+@then(who_phrase('进入"{system}"系统，当前角色为"{role}"'))
+def then_actor_in_system(actors: Actors, who, system, role):
+    landing = SystemLandingPage(actors.page(who))
+    expect(landing.heading).to_have_text(system)
+    expect(landing.role_line(role)).to_be_visible()
+
+
+@then(who_phrase('页面提示错误"{text}"'))
+def then_actor_error(actors: Actors, who, text):
+    expect(actors.page(who).get_by_role("alert")).to_contain_text(text)
+
+
+@then(who_phrase('页面提示"{text}"'))
+def then_actor_notice(actors: Actors, who, text):
+    expect(actors.page(who).get_by_role("status")).to_contain_text(text)
+
+
+@then(who_phrase('页面显示"{text}"'))
+def then_actor_sees(actors: Actors, who, text):
+    expect(actors.page(who).get_by_text(text).first).to_be_visible()

@@ -1,0 +1,135 @@
+"""用户授权管理 (FAQ-1.10.x) acted by the unit's legal account, and the natural person's
+法人(单位)授权办理情况. Two actors: see steps/actors.py and support/actors.py."""
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+from pages.authorization_page import AuthorizationPage
+from pages.unit_grants_page import UnitGrantsPage
+from support.actors import Actors, portal_today, set_realname
+from support.parsing import phrase
+
+
+@pytest.fixture
+def authorization_page(actors: Actors) -> AuthorizationPage:
+    return AuthorizationPage(actors.page("法人"))
+
+
+@pytest.fixture
+def unit_grants_page(actors: Actors) -> UnitGrantsPage:
+    return UnitGrantsPage(actors.page("自然人"))
+
+
+@given("该自然人已通过实名认证")
+def given_person_verified(actors: Actors, api):
+    set_realname(api, actors.natural.login_name, "passed")
+
+
+@when("法人在授权操作中按姓名和证件号码查询该自然人")
+def when_query_by_name_and_id(authorization_page: AuthorizationPage, actors: Actors):
+    authorization_page.open()
+    authorization_page.query(actors.natural.name, actors.natural.id_number)
+
+
+@when("法人在授权操作中按姓名查询该自然人")
+def when_query_by_name(authorization_page: AuthorizationPage, actors: Actors):
+    authorization_page.open()
+    authorization_page.query(actors.natural.name)
+
+
+@when("法人在授权操作中按登录名查询该自然人")
+def when_query_by_login(authorization_page: AuthorizationPage, actors: Actors):
+    authorization_page.open()
+    authorization_page.query(actors.natural.login_name)
+
+
+@when("法人选择为该自然人授权")
+def when_choose_person(authorization_page: AuthorizationPage, actors: Actors):
+    authorization_page.choose(actors.natural.name)
+
+
+@when(phrase('法人勾选"{system}"的"{role}"角色并提交授权'))
+def when_tick_and_submit(authorization_page: AuthorizationPage, system, role):
+    authorization_page.tick(system, role)
+    authorization_page.submit()
+
+
+@when(phrase('法人在授权用户管理中把该自然人"{system}"的角色改为"{role}"'))
+def when_change_role(authorization_page: AuthorizationPage, actors: Actors, system, role):
+    authorization_page.open()
+    authorization_page.open_management()
+    authorization_page.edit(actors.natural.name, system)
+    authorization_page.set_roles(system, [role])
+    authorization_page.save()
+
+
+@when(phrase('法人在授权用户管理中把该自然人"{system}"的授权截止日期延长一年'))
+def when_extend(authorization_page: AuthorizationPage, actors: Actors, api, system):
+    authorization_page.open()
+    authorization_page.open_management()
+    authorization_page.edit(actors.natural.name, system)
+    today = dt.date.fromisoformat(portal_today(api))
+    authorization_page.set_end_date((today + dt.timedelta(days=365)).isoformat())
+    authorization_page.save()
+
+
+@when(phrase('法人在授权用户管理中撤销该自然人"{system}"的授权'))
+def when_revoke(authorization_page: AuthorizationPage, actors: Actors, system):
+    authorization_page.open()
+    authorization_page.open_management()
+    authorization_page.revoke(actors.natural.name, system)
+
+
+@when("自然人查看法人(单位)授权办理情况")
+def when_view_units(unit_grants_page: UnitGrantsPage):
+    unit_grants_page.open()
+
+
+@when("自然人查看该单位的授权信息")
+def when_view_unit_detail(unit_grants_page: UnitGrantsPage, actors: Actors):
+    unit_grants_page.view(actors.legal.unit_name)
+
+
+@then("查询结果中有该自然人")
+def then_person_found(authorization_page: AuthorizationPage, actors: Actors):
+    rows = authorization_page.result_rows(actors.natural.name).filter(has_text=actors.natural.id_number[-4:])
+    expect(rows).to_have_count(1)
+
+
+@then(phrase('法人查询不到该自然人，页面提示错误"{text}"'))
+def then_person_not_found(authorization_page: AuthorizationPage, text):
+    expect(authorization_page.alert).to_contain_text(text)
+    expect(authorization_page.results).to_have_count(0)
+
+
+@then(phrase('授权角色中可勾选"{system}"的"{role}"'))
+def then_role_offered(authorization_page: AuthorizationPage, system, role):
+    expect(authorization_page.role_box(system, role)).to_be_enabled()
+
+
+@then(phrase('授权角色中没有"{system}"的任何角色，并提示"{text}"'))
+def then_system_not_offered(authorization_page: AuthorizationPage, system, text):
+    group = authorization_page.system_roles(system)
+    expect(group).to_contain_text(text)
+    expect(group.get_by_role("checkbox")).to_have_count(0)
+
+
+@then(phrase('授权用户管理中该自然人"{system}"的授权角色为"{role}"，状态为"{state}"'))
+def then_grant_listed(authorization_page: AuthorizationPage, actors: Actors, system, role, state):
+    row = authorization_page.grant_row(actors.natural.name, system)
+    expect(row.get_by_role("cell").nth(3)).to_have_text(role)
+    expect(row.get_by_role("cell").nth(5)).to_have_text(state)
+
+
+@then(phrase('授权单位列表中有该单位，授权法人姓名为法人的姓名，授权单位状态为"{state}"'))
+def then_unit_listed(unit_grants_page: UnitGrantsPage, actors: Actors, state):
+    row = unit_grants_page.unit_row(actors.legal.unit_name)
+    expect(row.get_by_role("cell").nth(2)).to_have_text(actors.legal.name)
+    expect(row.get_by_role("cell").nth(5)).to_have_text(state)
+
+
+@then(phrase('授权信息中有"{system}"的"{role}"角色'))
+def then_unit_detail(unit_grants_page: UnitGrantsPage, system, role):
+    expect(unit_grants_page.detail_row(system).get_by_role("cell").nth(1)).to_have_text(role)
