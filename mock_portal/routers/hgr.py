@@ -25,7 +25,7 @@ class NotEntered(Exception):
 
 def entry_of(request: Request, db: Session, user: Account) -> hgr.Entry:
     chosen = request.state.web_session.data.get(CHOSEN_KEY) if request.state.web_session.data else None
-    return hgr.enter(db, user, now_of(request), chosen)
+    return hgr.enter(db, user, now_of(request), chosen, auto_choose=unit_choice_may_be_skipped(request))
 
 
 def refuse(db: Session, message: str):
@@ -39,6 +39,13 @@ def require_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
     if entry.status != "ok":
         refuse(db, entry.message)
     return entry
+
+
+# FAQ-2.8 (进入申报系统一直让选择单位名称): a natural person granted by several units chooses one on
+# 选择单位名称 (/systems/hgr/choose-unit); granted by one unit only, the page is skipped — except while
+# the legacy-browser profile is on, when it is always shown (Chrome then proceeds; an old browser loops).
+def unit_choice_may_be_skipped(request: Request) -> bool:
+    return faults.LEGACY_BROWSER not in faults.profiles(request)
 
 
 def unit_choice_sticks(request: Request) -> bool:
@@ -70,7 +77,7 @@ def landing(request: Request, db: Session = Depends(get_db), user: Account = Dep
 
 @router.get("/choose-unit")
 def choose_unit(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
-    entry = hgr.enter(db, user, now_of(request), None)
+    entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status != "choose":
         return RedirectResponse(LANDING, status_code=303)
     return render(request, "hgr/choose_unit.html", choices=entry.choices, M=M)
@@ -79,7 +86,7 @@ def choose_unit(request: Request, db: Session = Depends(get_db), user: Account =
 @router.post("/choose-unit")
 def do_choose_unit(request: Request, unit_id: int = Form(0), db: Session = Depends(get_db),
                    user: Account = Depends(require_user)):
-    entry = hgr.enter(db, user, now_of(request), None)
+    entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status == "choose" and unit_id not in [u.id for u in entry.choices]:
         return render(request, "hgr/choose_unit.html", status_code=422, choices=entry.choices, M=M,
                       error=M.CHOOSE_UNIT_INVALID)

@@ -45,8 +45,10 @@ def active_grants(db: Session, account: Account, now: dt.datetime):
             if g.system == SYSTEM and permissions.grant_state(g, now.date()) == "active"]
 
 
-def enter(db: Session, account: Account, now: dt.datetime, chosen_unit_id: int | None) -> Entry:
-    """Who is this account in the system now: refused, asked to choose a unit, not filed, or in."""
+def enter(db: Session, account: Account, now: dt.datetime, chosen_unit_id: int | None,
+          auto_choose: bool = True) -> Entry:
+    """Who is this account in the system now: refused, asked to choose a unit, not filed, or in.
+    A natural person granted by one unit only is taken into it without asking when `auto_choose`."""
     acc = access.system_access(db, account, SYSTEM, now)
     if not acc.ok:
         return Entry("denied", acc.message)
@@ -55,6 +57,8 @@ def enter(db: Session, account: Account, now: dt.datetime, chosen_unit_id: int |
     else:
         grants = active_grants(db, account, now)
         chosen = [g for g in grants if g.unit_id == chosen_unit_id]
+        if not chosen and auto_choose and len(grants) == 1:
+            chosen = grants
         if not chosen:
             return Entry("choose", M.CHOOSE_UNIT, choices=[db.get(Unit, g.unit_id) for g in grants])
         unit, roles = db.get(Unit, chosen[0].unit_id), tuple(chosen[0].roles)

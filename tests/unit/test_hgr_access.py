@@ -8,6 +8,20 @@ def test_granted_employee_chooses_the_unit_and_enters(tmp_path):
     assert UNIT in landing.text and "项目列表" in landing.text and "新建项目" in landing.text
 
 
+def test_person_granted_by_two_units_chooses_one(tmp_path):
+    p, unit_id = hgr_portal(tmp_path)
+    other = p.seed_legal("fr_o", unit_name="另一家生物有限公司", credit_code="91110000MA0000001X")
+    p.api("POST", "/hgr/grants", json={"unit_id": other["unit_id"], "login_name": "zr_h",
+                                       "roles": ["事项管理员"]})
+    p.sign_in("zr_h")
+    choose = p.client.get("/systems/hgr", follow_redirects=True)
+    assert "选择单位名称" in choose.text and UNIT in choose.text and "另一家生物有限公司" in choose.text
+    foreign = p.post_form("/systems/hgr/choose-unit", {"unit_id": "999"}, form_page="/systems/hgr/choose-unit")
+    assert foreign.status_code == 422 and "请选择您已获授权的单位" in alert(foreign)
+    landing = enter_as_employee(p, unit_id=unit_id)
+    assert "当前角色：事项办理员" in landing.text and UNIT in landing.text
+
+
 def test_ungranted_person_is_refused(tmp_path):
     p, _ = hgr_portal(tmp_path)
     p.seed_natural("zr_x", id_number="110101199003071234", realname_status="passed")
