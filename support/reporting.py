@@ -52,7 +52,7 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
     if step.type == "then" and request.config.getoption("--screenshot-steps") and "page" in request.fixturenames:
         page = request.getfixturevalue("page")
-        allure.attach(page.screenshot(full_page=True), name=f"截图：{step.keyword} {step.text}",
+        allure.attach(page.screenshot(full_page=True), name=f"截图：{step.keyword.strip()} {step.name}",
                       attachment_type=allure.attachment_type.PNG)
 
 
