@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
 from mock_portal.messages import foreign_experts as M
-from mock_portal.models.accounts import LEGAL, Account
+from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.services import foreign_experts as svc
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
@@ -39,7 +39,7 @@ def landing(request: Request, db: Session = Depends(get_db), user: Account = Dep
         return _registration_page(request, db, user)
     records = svc.records_of(db, access.unit_id)
     return render(request, "foreign_experts/system.html", records=records, welcome=M.WELCOME,
-                  no_records=M.NO_RECORDS)
+                  no_records=M.NO_RECORDS, unit=db.get(Unit, access.unit_id), roles=access.roles)
 
 
 @router.post("/register")

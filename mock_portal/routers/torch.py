@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from mock_portal import systems
 from mock_portal.messages import torch as M
-from mock_portal.models.accounts import LEGAL, Account
+from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.services import torch
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
@@ -46,7 +46,8 @@ def _gated_landing(key: str, request: Request, db: Session, user: Account):
                       fix_url=fix, legal=user.kind == LEGAL, system=systems.get(key).name)
     if not access.ok:
         raise Forbidden(access.message)
-    return render(request, "torch/system.html", title=torch.GATED_SYSTEMS[key],
+    return render(request, "torch/system.html", title=torch.GATED_SYSTEMS[key], roles=access.roles,
+                  unit=db.get(Unit, access.unit_id) if access.unit_id else None,
                   welcome=M.WELCOME.format(system=torch.GATED_SYSTEMS[key]))
 
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.models.business import LegacyRecord
 from mock_portal.models.permissions import UnitPermission
-from mock_portal.services import outbound_training, permissions, torch
+from mock_portal.models.reviews import Review
+from mock_portal.services import foreign_experts, outbound_training, permissions, reviews, torch
 from mock_portal.testapi import guarded_router
 from mock_portal.web import get_db, now_of
 
@@ -126,3 +127,23 @@ def seed_filing_request(body: FilingIn, request: Request, db: Session = Depends(
     """The person asked 引智司 to file them: a pending back-office review (kind outbound_filing)."""
     review = outbound_training.request_filing(db, _account(db, body.login_name), now_of(request))
     return {"review_id": review.id}
+
+
+class WzjIn(BaseModel):
+    unit_id: int
+    approve: bool = True
+    competent_unit: str = "北京市科学技术委员会"
+
+
+@router.post("/business/wzj_registrations")
+def seed_wzj_registration(body: WzjIn, request: Request, db: Session = Depends(get_db)):
+    """The unit registered in the 外专 system and its 归口单位 decided (approved by default)."""
+    legal = db.scalars(select(Account).where(Account.unit_id == body.unit_id, Account.kind == LEGAL)).first()
+    if legal is None:
+        raise HTTPException(404, "the unit has no legal account")
+    now = now_of(request)
+    reg = foreign_experts.register(db, legal, body.competent_unit, legal.name or "联系人", "13800138000", now)
+    review = db.get(Review, reg.review_id)
+    reviews.decide(db, review, body.approve, "" if body.approve else "材料不全", now, request.app.state.settings,
+                   by="test-api")
+    return {"status": reg.status}
