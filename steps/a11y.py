@@ -38,8 +38,8 @@ def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func
             if checked.get(pg) == key:
                 continue
             checked[pg] = key
-            message = a11y.check(pg, label=f"自动无障碍检查（{step.keyword} {step.text} 之后）").failure_message()
+            message = a11y.check(pg, label=f"自动无障碍检查（{step.keyword.strip()} {step.name} 之后）").failure_message()
             if message:
                 failures.append(message)
     if failures:
-        raise AssertionError(f"自动无障碍检查（--a11y）在“{step.keyword} {step.text}”之后发现问题：\n" + "\n\n".join(failures))
+        raise AssertionError(f"自动无障碍检查（--a11y）在“{step.keyword.strip()} {step.name}”之后发现问题：\n" + "\n\n".join(failures))
