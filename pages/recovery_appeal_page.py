@@ -1,0 +1,49 @@
+"""自然人申诉找回密码 / 单位法人用户申诉找回密码: who, the phone and its SMS code, two documents."""
+from playwright.sync_api import Page
+
+APPEAL_PATHS = {"自然人": "/recovery/appeal/natural", "法人": "/recovery/appeal/legal"}
+
+
+class AppealPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.name = page.get_by_label("姓名", exact=True)
+        self.id_number = page.get_by_label("证件号码", exact=True)
+        self.unit_name = page.get_by_label("单位名称")
+        self.credit_code = page.get_by_label("统一社会信用代码")
+        self.agent_name = page.get_by_label("主代办人姓名")
+        self.agent_id_number = page.get_by_label("主代办人证件号码")
+        self.phone = page.get_by_label("手机号")
+        self.code = page.get_by_label("短信验证码")
+        self.request_code_button = page.get_by_role("button", name="获取验证码")
+        self.front = page.get_by_label("证件正面")
+        self.back = page.get_by_label("证件反面")
+        self.submit_button = page.get_by_role("button", name="提交申诉")
+
+    def open(self, kind: str) -> None:
+        """kind: 自然人 or 法人."""
+        self.page.goto(APPEAL_PATHS[kind])
+
+    def fill_person(self, name: str, id_number: str) -> None:
+        self.name.fill(name)
+        self.id_number.fill(id_number)
+
+    def fill_unit(self, unit_name: str, credit_code: str, agent_name: str, agent_id_number: str) -> None:
+        self.unit_name.fill(unit_name)
+        self.credit_code.fill(credit_code)
+        self.agent_name.fill(agent_name)
+        self.agent_id_number.fill(agent_id_number)
+
+    def request_code(self, phone: str) -> None:
+        self.phone.fill(phone)
+        with self.page.expect_navigation():  # the page comes back with the notice
+            self.request_code_button.click()
+
+    def attach(self, front: dict, back: dict) -> None:
+        """front/back: file payloads (support/documents.py) for the 证件正面 / 证件反面 slots."""
+        self.front.set_input_files(front)
+        self.back.set_input_files(back)
+
+    def submit(self, code: str) -> None:
+        self.code.fill(code)
+        self.submit_button.click()

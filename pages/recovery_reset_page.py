@@ -1,0 +1,41 @@
+"""登录名重置密码: look the login name up, then reset with the SMS code sent to the reserved phone."""
+from playwright.sync_api import Page
+
+
+class ResetLookupPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.login_name = page.get_by_label("登录名")
+        self.next_button = page.get_by_role("button", name="下一步")
+        self.appeal_links = page.get_by_role("list", name="申诉找回方式")
+
+    def open(self) -> None:
+        self.page.goto("/recovery/reset")
+
+    def look_up(self, login_name: str) -> None:
+        self.login_name.fill(login_name)
+        self.next_button.click()
+
+    def appeal_link(self, name: str):
+        return self.appeal_links.get_by_role("link", name=name, exact=True)
+
+
+class ResetPasswordPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.masked_phone = page.get_by_test_id("masked-phone")
+        self.code = page.get_by_label("短信验证码")
+        self.request_code_button = page.get_by_role("button", name="获取验证码")
+        self.new_password = page.get_by_label("新密码", exact=True)
+        self.confirm_password = page.get_by_label("确认新密码")
+        self.reset_button = page.get_by_role("button", name="重置密码")
+
+    def request_code(self) -> None:
+        with self.page.expect_navigation():  # the page comes back with the notice
+            self.request_code_button.click()
+
+    def reset(self, code: str, new: str, confirm: str | None = None) -> None:
+        self.code.fill(code)
+        self.new_password.fill(new)
+        self.confirm_password.fill(new if confirm is None else confirm)
+        self.reset_button.click()

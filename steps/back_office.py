@@ -1,0 +1,63 @@
+"""后台审核 through its UI: a reviewer logs in, opens an appeal, sees its documents, decides."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
+from support import factories
+from support.parsing import phrase
+
+
+@dataclass
+class Reviewer:
+    username: str
+    password: str
+
+
+@dataclass
+class BackOffice:
+    """The reviewer's own browser (a second context), with its pages."""
+    login: AdminLoginPage
+    queue: AdminQueuePage
+    review: AdminReviewPage
+
+
+@given("后台有一个审核员账号", target_fixture="reviewer")
+def given_reviewer(api):
+    reviewer = Reviewer(factories.unique("sh"), factories.new_password())
+    api.seed_reviewer(reviewer.username, reviewer.password)
+    return reviewer
+
+
+@pytest.fixture
+def back_office(new_context) -> BackOffice:
+    page = new_context().new_page()
+    return BackOffice(AdminLoginPage(page), AdminQueuePage(page), AdminReviewPage(page))
+
+
+@when(phrase("{days}个工作日后审核员登录后台并打开该申诉"))
+def when_reviewer_opens_appeal(back_office: BackOffice, reviewer: Reviewer, api, appeal, days):
+    api.advance_clock(working_days=int(days))
+    back_office.login.open()
+    back_office.login.log_in(reviewer.username, reviewer.password)
+    back_office.queue.open_review(appeal.title)
+
+
+@then(phrase('后台审核页列出申诉材料"{first}"和"{second}"'))
+def then_documents_listed(back_office: BackOffice, first, second):
+    expect(back_office.review.document(first)).to_be_visible()
+    expect(back_office.review.document(second)).to_be_visible()
+
+
+@when("审核员审核通过该申诉")
+def when_reviewer_approves(back_office: BackOffice):
+    back_office.review.approve("材料齐全，同意找回")
+
+
+@then(phrase('后台提示该申诉"{text}"'))
+def then_back_office_notice(back_office: BackOffice, appeal, text):
+    expect(back_office.queue.status).to_contain_text(f"{appeal.title}：{text}")
