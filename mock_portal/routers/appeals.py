@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from mock_portal.messages import recovery as M
@@ -15,7 +16,6 @@ from mock_portal.web import Forbidden, get_db, now_of, session_row, settings_of
 router = APIRouter(prefix="/recovery")
 KINDS = {"natural": M.APPEAL_NATURAL, "legal": M.APPEAL_LEGAL}
 STATE_KEY = "appeals"
-MAX_READ = 64 * 1024 * 1024
 
 
 def _kind(kind: str) -> str:
@@ -34,10 +34,11 @@ def show_appeal(kind: str, request: Request):
     return _form_page(request, _kind(kind))
 
 
-async def _read(value) -> appeals.Document | None:
+async def _read(value, limit: int) -> appeals.Document | None:
+    """Reads at most one byte past the size limit: enough for uploads.store to refuse it."""
     if not isinstance(value, UploadFile):
         return None
-    return appeals.Document(value.filename or "", await value.read(MAX_READ))
+    return appeals.Document(value.filename or "", await value.read(limit + 1))
 
 
 @router.post("/appeal/{kind}")
@@ -46,8 +47,8 @@ async def post_appeal(kind: str, request: Request):
     data = await request.form()
     fields = appeals.NATURAL_FIELDS if kind == "natural" else appeals.LEGAL_FIELDS
     form = {key: str(data.get(key) or "")[:200] for key in [*fields, "code"]}
-    docs = {slot: await _read(data.get(slot)) for slot in appeals.SLOTS}
-    from starlette.concurrency import run_in_threadpool
+    limit = settings_of(request).upload_max_bytes
+    docs = {slot: await _read(data.get(slot), limit) for slot in appeals.SLOTS}
     return await run_in_threadpool(_handle, request, kind, str(data.get("action") or "submit"), form, docs)
 
 

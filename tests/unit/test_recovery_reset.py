@@ -64,3 +64,14 @@ def test_reset_checks_rules_before_the_code_and_ends_other_sessions(portal):
 def test_verify_page_without_a_lookup_goes_back_to_the_lookup(portal):
     response = portal.client.get("/recovery/reset/verify", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/recovery/reset"
+
+
+def test_legacy_browser_fault_fails_the_reset_outside_current_chrome(portal):
+    portal.seed_natural("zr_lb", phone="13900005555")
+    start(portal, "zr_lb")
+    portal.post_form("/recovery/reset/verify", {"action": "code"})
+    code = last_code(portal, "13900005555")
+    portal.api("PUT", "/faults", json={"profiles": ["legacy-browser"]})
+    failed = reset(portal, code, "Bb123456#y")
+    assert failed.status_code == 422 and alert(failed) == "重置密码失败，请稍后重试"
+    assert portal.login("zr_lb", "Aa123456#x").status_code == 303
