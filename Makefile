@@ -18,7 +18,7 @@ NODE_STAMP = node_modules/.stamp
 FFMPEG_STAMP = .playwright/.stamp-ffmpeg
 SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
 
-.PHONY: setup system-deps preflight e2e test report portal clean
+.PHONY: setup system-deps preflight e2e test report portal clean steps new-scenario faq-data
 
 setup: $(VENV_STAMP) system-deps $(NODE_STAMP) $(FFMPEG_STAMP)
 
@@ -71,6 +71,7 @@ test: setup
 	@if [ -f tools/faq_coverage.py ]; then $(PY) tools/faq_coverage.py; fi
 	@if [ -f tools/step_catalog.py ]; then $(PY) tools/step_catalog.py --check; fi
 	@if [ -f tools/gherkin_lint.py ]; then $(PY) tools/gherkin_lint.py; fi
+	@if [ -f tools/export_faq.py ]; then $(PY) tools/export_faq.py --check; fi
 	$(PYTEST) tests -n $(WORKERS) $(BROWSERS) --alluredir=$(RESULTS) --clean-alluredir --junitxml=reports/junit.xml
 
 # Renders $(RESULTS) with Allure 3 (config: allurerc.mjs), then applies the quality gate.
@@ -92,6 +93,18 @@ report: $(NODE_STAMP)
 portal: setup
 	$(PY) tools/preflight.py --port $(PORT)
 	$(PY) -m mock_portal serve --host 127.0.0.1 --port $(PORT) --db reports/portal.db
+
+# Scenario authoring (docs/writing-scenarios.md): regenerate the step catalog; list the steps a new
+# scenario still lacks, with code skeletons (exit 1), or say that all exist.
+steps: $(VENV_STAMP)
+	$(PY) tools/step_catalog.py
+
+new-scenario: $(VENV_STAMP)
+	@$(PY) tools/step_catalog.py --missing
+
+# The portal's 常见问题 content (mock_portal/data/faq.yaml) from docs/faq_catalog.yaml.
+faq-data: $(VENV_STAMP)
+	$(PY) tools/export_faq.py
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:
