@@ -72,10 +72,14 @@ def project_page(request, db, entry, project, status_code=200, notice="", error=
 
 
 @router.get("/{project_id}")
-def show(project_id: int, request: Request, created: str = "", db: Session = Depends(get_db),
+def show(project_id: int, request: Request, created: str = "", added: int = 0, db: Session = Depends(get_db),
          user: Account = Depends(require_user)):
     entry, project = own_project(request, db, user, project_id)
-    return project_page(request, db, entry, project, notice=M.PROJECT_CREATED if created else "")
+    att = db.get(HgrAttachment, added) if added else None
+    notice = M.PROJECT_CREATED if created else ""
+    if att is not None and att.project_id == project.id:
+        notice = M.ATTACHMENT_ADDED.format(name=att.filename)
+    return project_page(request, db, entry, project, notice=notice)
 
 
 @router.post("/{project_id}/attachments")
@@ -91,10 +95,11 @@ def add_attachment(project_id: int, request: Request, attachment: UploadFile | N
                                kinds=uploads.DOCX, bad_type_message=M.DOCX_BAD_TYPE)
     except uploads.UploadError as exc:
         return project_page(request, db, entry, project, 422, error=str(exc))
-    db.add(HgrAttachment(project_id=project.id, upload_id=upload.id, filename=upload.filename,
-                         created_at=now_of(request)))
+    att = HgrAttachment(project_id=project.id, upload_id=upload.id, filename=upload.filename,
+                        created_at=now_of(request))
+    db.add(att)
     db.flush()
-    return project_page(request, db, entry, project, notice=M.ATTACHMENT_ADDED.format(name=upload.filename))
+    return RedirectResponse(f"/systems/hgr/projects/{project.id}?added={att.id}", status_code=303)
 
 
 @router.post("/{project_id}/attachments/{attachment_id}/delete")

@@ -48,7 +48,8 @@ def create_project(p, name="项目甲"):
 def upload(p, project_url, filename, content):
     token = p.csrf(project_url)
     return p.client.post(f"{project_url}/attachments", data={"csrf_token": token},
-                         files={"attachment": (filename, content, "application/octet-stream")})
+                         files={"attachment": (filename, content, "application/octet-stream")},
+                         follow_redirects=True)
 
 
 def submit(p, project_url):

@@ -1,0 +1,46 @@
+"""A 人类遗传资源 project: 新建项目 form, Word attachments, 提交管理员, synthesis status and 下载."""
+from playwright.sync_api import Download, Locator, Page
+
+
+class HgrNewProjectPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.name = page.get_by_label("项目名称")
+        self.matter = page.get_by_label("申报事项")
+        self.leader = page.get_by_label("负责人")
+        self.save_button = page.get_by_role("button", name="保存项目")
+
+    def open(self) -> None:
+        self.page.goto("/systems/hgr/projects/new")
+
+    def create(self, name: str, matter: str, leader: str) -> None:
+        self.name.fill(name)
+        self.matter.select_option(label=matter)
+        self.leader.fill(leader)
+        self.save_button.click()
+
+
+class HgrProjectPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.attachment = page.get_by_label("附件（Word文档）")
+        self.upload_button = page.get_by_role("button", name="上传附件")
+        self.submit_button = page.get_by_role("button", name="提交管理员")
+        self.download_button = page.get_by_role("link", name="下载", exact=True)
+        self.attachments = page.get_by_role("table", name="项目附件")
+
+    def status_line(self, status: str) -> Locator:
+        return self.page.get_by_text(f"项目状态：{status}", exact=True)
+
+    def upload(self, file_payload: dict) -> None:
+        """file_payload: {"name", "mimeType", "buffer"} (support/docx_files.as_upload)."""
+        self.attachment.set_input_files(file_payload)
+        self.upload_button.click()
+
+    def submit_to_admin(self) -> None:
+        self.submit_button.click()
+
+    def download(self) -> Download:
+        with self.page.expect_download() as info:
+            self.download_button.click()
+        return info.value

@@ -1,0 +1,89 @@
+"""人类遗传资源管理系统: the landing page (申报事项, 项目列表, 新建项目), the refusal with the online
+filing instructions, 备份号匹配, and the migration / transfer request forms."""
+from playwright.sync_api import Locator, Page
+
+
+class HgrLandingPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = page.get_by_role("heading", level=1)
+        self.matters = page.get_by_role("navigation", name="申报事项")
+        self.projects = page.get_by_role("table", name="项目列表")
+        self.new_project_link = page.get_by_role("link", name="新建项目")
+        self.filing_button = page.get_by_role("button", name="提交报备申请")
+        self.unit_choices = page.get_by_role("button", name="进入")
+
+    def open(self) -> None:
+        self.page.goto("/systems/hgr")
+
+    def matter(self, name: str) -> Locator:
+        return self.matters.get_by_text(name, exact=True)
+
+    def project_row(self, text: str) -> Locator:
+        return self.projects.get_by_role("row").filter(has_text=text)
+
+    def start_new_project(self) -> None:
+        self.new_project_link.click()
+
+    def open_project(self, name: str) -> None:
+        self.projects.get_by_role("link", name=f"查看 {name}").click()
+
+    def request_filing(self) -> None:
+        self.filing_button.click()
+
+    def window_fact(self, text: str) -> Locator:
+        return self.page.get_by_role("region", name="开通网上申报系统（报备）").get_by_text(text)
+
+
+class HgrBackupPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.number = page.get_by_label("备份号")
+        self.match_button = page.get_by_role("button", name="匹配")
+
+    def open(self) -> None:
+        self.page.goto("/systems/hgr/backup")
+
+    def match(self, number: str) -> None:
+        self.number.fill(number)
+        self.match_button.click()
+
+
+class HgrMigrationPage:
+    """项目迁移申请（单位名称变更）."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.numbers = page.get_by_label("项目编号")
+        self.login_name = page.get_by_label("自然人账号（登录名）")
+        self.old_name = page.get_by_label("原单位名称")
+        self.new_name = page.get_by_label("变更后单位名称")
+        self.submit_button = page.get_by_role("button", name="提交迁移申请")
+
+    def open(self) -> None:
+        self.page.goto("/systems/hgr/migration")
+
+    def request(self, numbers: list[str], login_name: str, old_name: str, new_name: str) -> None:
+        self.numbers.fill(",".join(numbers))
+        self.login_name.fill(login_name)
+        self.old_name.fill(old_name)
+        self.new_name.fill(new_name)
+        self.submit_button.click()
+
+
+class HgrTransferPage:
+    """项目移送申请（员工离职）."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.from_login = page.get_by_label("离职员工账号（登录名）")
+        self.to_login = page.get_by_label("在职员工账号（登录名）")
+        self.submit_button = page.get_by_role("button", name="提交移送申请")
+
+    def open(self) -> None:
+        self.page.goto("/systems/hgr/transfer")
+
+    def request(self, from_login: str, to_login: str) -> None:
+        self.from_login.fill(from_login)
+        self.to_login.fill(to_login)
+        self.submit_button.click()
