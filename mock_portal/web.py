@@ -87,7 +87,7 @@ async def csrf_protect(request: Request) -> None:
             form = await request.form()
             token = form.get("csrf_token")
     expected = request.state.web_session.csrf_token
-    if not token or not isinstance(token, str) or not secrets.compare_digest(token, expected):
+    if not token or not isinstance(token, str) or not secrets.compare_digest(token.encode(), expected.encode()):
         raise CsrfRefused()
 
 

@@ -12,7 +12,8 @@ def new_answer() -> str:
 
 
 def matches(expected: str | None, typed: str) -> bool:
-    return bool(expected) and secrets.compare_digest(expected.upper(), (typed or "").strip().upper())
+    # Bytes: compare_digest refuses non-ASCII str, and a typed captcha may be anything.
+    return bool(expected) and secrets.compare_digest(expected.upper().encode(), (typed or "").strip().upper().encode())
 
 
 def svg(answer: str) -> str:

@@ -56,7 +56,7 @@ def check_code(db: Session, phone: str, purpose: str, code: str, now: dt.datetim
     if now > row.expires_at:
         row.spent = True
         raise SmsCodeError(M.CODE_EXPIRED)
-    if not secrets.compare_digest(row.code, (code or "").strip()):
+    if not secrets.compare_digest(row.code.encode(), (code or "").strip().encode()):
         row.attempts += 1
         if row.attempts >= settings.sms_max_attempts:
             row.spent = True

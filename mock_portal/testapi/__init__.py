@@ -16,7 +16,7 @@ def require_token(request: Request) -> None:
     token = request.headers.get("x-test-token")
     if token is None:
         raise HTTPException(401, "X-Test-Token header required")
-    if not secrets.compare_digest(token, request.app.state.settings.test_api_token):
+    if not secrets.compare_digest(token.encode(), request.app.state.settings.test_api_token.encode()):
         raise HTTPException(403, "wrong test API token")
 
 
