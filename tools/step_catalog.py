@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from faqtext import REPO_ROOT, StepLine, read_features, render_outline  # noqa: E402
+from step_text import readable  # noqa: E402
 
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
 DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
@@ -197,6 +198,8 @@ def render_catalog(defs: list[StepDef]) -> str:
 def render_step(definition: StepDef) -> list[str]:
     keyword = KEYWORD_BY_TYPE[definition.type]
     lines = [f"### {keyword} `{definition.pattern}`", "", f"- 解析器 (parser): `{definition.parser_kind}`"]
+    if definition.parser_kind == "parsers.re":
+        lines.append(f"- 写法 (write it as): `{readable(definition.pattern, definition.context.converters)}`")
     if definition.params:
         lines.append("- 参数 (parameters): " + ", ".join(f"`{n}`: {t}" for n, t in definition.params))
     else:
