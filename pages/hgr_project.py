@@ -32,6 +32,9 @@ class HgrProjectPage:
     def status_line(self, status: str) -> Locator:
         return self.page.get_by_text(f"项目状态：{status}", exact=True)
 
+    def attachment_row(self, filename: str) -> Locator:
+        return self.attachments.get_by_role("row").filter(has_text=filename)
+
     def upload(self, file_payload: dict) -> None:
         """file_payload: {"name", "mimeType", "buffer"} (support/docx_files.as_upload)."""
         self.attachment.set_input_files(file_payload)

@@ -134,6 +134,7 @@ def when_open_new_project(actors: Actors):
     HgrNewProjectPage(actors.page("自然人")).open()
 
 
+@given(phrase('自然人新建人类遗传资源项目"{name}"，申报事项为"{matter}"'))
 @when(phrase('自然人新建人类遗传资源项目"{name}"，申报事项为"{matter}"'))
 def when_create_project(actors: Actors, name, matter):
     landing(actors).open()
@@ -269,6 +270,12 @@ def then_no_download(actors: Actors):
     page = project_page(actors)
     expect(page.attachments).to_be_visible()
     expect(page.download_button).to_have_count(0)
+
+
+@then(phrase('项目附件中列出"{first}"和"{second}"'))
+def then_attachments_listed(actors: Actors, first, second):
+    for name in (first, second):
+        expect(project_page(actors).attachment_row(name)).to_have_count(1)
 
 
 @then("人类遗传资源项目页面出现下载按钮")
