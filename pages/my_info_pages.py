@@ -1,0 +1,49 @@
+"""在线办事 → 我的信息: the tabs, 自然人用户信息, 法人单位基本信息 (法定代表人信息), 法人单位其他信息,
+主代办人信息 and the 实名认证 status with its 上传…信息 page."""
+from playwright.sync_api import Page
+
+TABS = {"自然人用户信息": "/online/info", "法人单位基本信息": "/online/info", "法人单位其他信息": "/online/info/other",
+        "主代办人信息": "/online/info/agent", "信息更新记录": "/online/info/log"}
+
+
+class MyInfoPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.tabs = page.get_by_role("navigation", name="我的信息")
+        self.change_password_link = page.get_by_role("link", name="修改密码")
+        self.save_button = page.get_by_role("button", name="保存")
+        self.realname_state = page.get_by_role("region", name="实名认证状态").get_by_role("strong")
+        self.realname_section = page.get_by_role("region", name="实名认证状态")
+        self.current_password = page.get_by_label("当前密码")
+        self.representative = page.get_by_role("group", name="法定代表人信息")
+        self.rep_type = self.representative.get_by_label("类型", exact=True)
+        self.rep_continent = self.representative.get_by_label("所属大洲")
+        self.updates = page.get_by_role("table")
+
+    def open(self, tab: str = "自然人用户信息") -> None:
+        """From the main navigation: 在线办事 → 我的信息 → the tab."""
+        self.page.goto("/online")
+        self.page.get_by_role("link", name="我的信息").click()
+        if TABS[tab] != "/online/info":
+            self.tabs.get_by_role("link", name=tab).click()
+
+    def field(self, label: str):
+        return self.page.get_by_label(label, exact=True)
+
+    def fill(self, values: dict[str, str]) -> None:
+        """Text fields are filled, drop-down lists chosen, by their labels."""
+        for label, value in values.items():
+            box = self.field(label)
+            if box.evaluate("e => e.tagName") == "SELECT":
+                box.select_option(value)
+            else:
+                box.fill(value)
+
+    def save(self) -> None:
+        self.save_button.click()
+
+    def upload_documents(self, action: str, slot: str, files: list[dict]) -> None:
+        """上传自然人信息 / 上传法人信息 / 上传主代办人信息: choose the files, 提交审核."""
+        self.realname_section.get_by_role("link", name=action).click()
+        self.page.get_by_label(slot).set_input_files(files)
+        self.page.get_by_role("button", name="提交审核").click()
