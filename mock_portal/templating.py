@@ -26,4 +26,7 @@ def render(request: Request, name: str, status_code: int = 200, **context):
     for hook in CONTEXT_HOOKS:
         ctx.update(hook(request))
     ctx.update(context)
-    return TEMPLATES.TemplateResponse(request, name, ctx, status_code=status_code)
+    response = TEMPLATES.TemplateResponse(request, name, ctx, status_code=status_code)
+    if request.app.state.settings.test_api:  # lets the suite's accessibility crawl report template coverage
+        response.headers["X-Portal-Template"] = name
+    return response
