@@ -31,8 +31,17 @@ class HgrLandingPage:
     def request_filing(self) -> None:
         self.filing_button.click()
 
+    @property
+    def filing_help(self) -> Locator:
+        return self.page.get_by_role("region", name="开通网上申报系统（报备）")
+
+    def materials_item(self, text: str) -> Locator:
+        """An item of the 办理材料 list shown to a unit that has not filed."""
+        return self.filing_help.get_by_role("listitem").filter(has_text=text)
+
     def window_fact(self, text: str) -> Locator:
-        return self.page.get_by_role("region", name="开通网上申报系统（报备）").get_by_text(text)
+        """Address, postcode or phone of the 遗传办窗口."""
+        return self.filing_help.get_by_role("definition").filter(has_text=text)
 
 
 class HgrBackupPage:

@@ -292,7 +292,7 @@ def then_merged_document(hgr: HgrScene):
 
 @then(phrase('自然人看到开通网上申报系统的办理材料"{item}"'))
 def then_materials_item(actors: Actors, item):
-    expect(landing(actors).window_fact(item)).to_be_visible()
+    expect(landing(actors).materials_item(item)).to_be_visible()
 
 
 @then(phrase('自然人看到遗传办窗口地址"{address}"、"{name}"，邮编"{postcode}"，电话"{phone}"'))
