@@ -1,0 +1,19 @@
+"""A service's 办事指南 page (主办单位, 事项编码, the guide sections and its own 办理入口): the way in
+when the 服务事项 list itself is unusable, e.g. blank in an old browser."""
+from playwright.sync_api import Page
+
+# The guide pages' addresses on the portal, by the service name users see.
+GUIDE_PATHS = {"人类遗传资源管理": "/services/hgr"}
+
+
+class ServiceGuidePage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = page.get_by_role("heading", level=1)
+        self.entry_link = page.get_by_role("main").get_by_role("link", name="办理入口")
+
+    def open(self, system: str) -> None:
+        self.page.goto(GUIDE_PATHS[system])
+
+    def enter(self) -> None:
+        self.entry_link.click()

@@ -1,0 +1,210 @@
+"""Across browsers (FAQ-1.2.2, 1.5, 1.9.4, 2.8): the browser hint, and the real portal's known
+non-Chrome symptoms (fault profiles, mock_portal/faults.py) with their recovery in current Chrome.
+
+Browsers by the name scenarios use: 其他浏览器 / 旧版谷歌浏览器 / 谷歌浏览器最新版, each its own
+context (support/browser_identities.py). The fault profile is portal-wide for this worker's portal but
+hits only non-Chrome User-Agents; every step that switches it on restores the previous profiles."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.browser_hint import BrowserHint
+from pages.frame import PortalFrame
+from pages.login_page import LoginPage
+from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
+from pages.registration_page import RegistrationPage
+from pages.service_guide_page import ServiceGuidePage
+from pages.services_page import ServicesPage
+from support import factories
+from support.browser_identities import LABELS, BrowserPages
+from support.parsing import phrase
+
+CODE = re.compile(r"验证码为(\d{6})")
+HGR = "人类遗传资源管理"
+
+
+def in_browser(template: str):
+    """phrase() with {browser} limited to the browser names scenarios use."""
+    pattern = phrase(template).regex.pattern.replace(r"(?P<browser>\S+?)", f"(?P<browser>{'|'.join(LABELS)})")
+    return parsers.re(pattern)
+
+
+def mojibake(text: str) -> str:
+    """What UTF-8 text looks like when the response claims ISO-8859-1 (browsers decode it as windows-1252)."""
+    # Bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 control of that value.
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+@pytest.fixture
+def browser_pages(new_context, browser_name, target) -> BrowserPages:
+    return BrowserPages(new_context, browser_name, target)
+
+
+@pytest.fixture
+def reset_passwords() -> dict:
+    """The new password each browser tried in 登录名重置密码."""
+    return {}
+
+
+def switch_faults(request, target, *profiles: str) -> None:
+    target.require("faults")
+    before = target.control.get("/faults")["profiles"]
+    request.addfinalizer(lambda: target.control.set_faults(*before))
+    target.control.set_faults(*profiles)
+
+
+def latest_code(api, phone: str) -> str:
+    messages = api.sms(phone)
+    assert messages, f"手机号 {phone} 没有收到短信验证码"
+    return CODE.search(messages[-1]["text"]).group(1)
+
+
+@given("门户重现了旧版浏览器的已知问题")
+def given_legacy_browser_fault(request, target):
+    switch_faults(request, target, "legacy-browser")
+
+
+@given(phrase("门户重现了注册最后一步乱码的问题，{outcome}"))
+def given_garbled_registration(request, target, outcome):
+    profile = {"账号已创建": "garbled-registration", "账号未创建": "garbled-registration-lost"}[outcome]
+    switch_faults(request, target, profile)
+
+
+@given("注册最后一步恢复正常")
+def given_registration_back_to_normal(target):
+    target.control.set_faults()
+
+
+@given(in_browser("我在{browser}中已用该账号登录平台"))
+@when(in_browser("我在{browser}中用该账号登录平台"))
+def sign_in_browser(browser_pages: BrowserPages, account, browser):
+    browser_pages.sign_in(browser, account.login_name)
+
+
+@when(in_browser("我在{browser}中打开首页"))
+def when_open_home(browser_pages: BrowserPages, browser):
+    PortalFrame(browser_pages.page(browser)).open_home()
+
+
+@when(in_browser('我在{browser}中进入"{menu}"'))
+def when_go_to(browser_pages: BrowserPages, browser, menu):
+    frame = PortalFrame(browser_pages.page(browser))
+    frame.open_home()
+    frame.go_to(menu)
+
+
+@when(in_browser("我在{browser}中关闭浏览器提示"))
+def when_dismiss_hint(browser_pages: BrowserPages, browser):
+    BrowserHint(browser_pages.page(browser)).dismiss()
+
+
+@when(in_browser("我在{browser}中为该账号用登录名重置密码"))
+def when_reset_password(browser_pages: BrowserPages, reset_passwords: dict, api, account, browser):
+    page = browser_pages.page(browser)
+    lookup = ResetLookupPage(page)
+    lookup.open()
+    lookup.look_up(account.login_name)
+    reset = ResetPasswordPage(page)
+    reset.request_code()
+    reset_passwords[browser] = factories.new_password()
+    reset.reset(latest_code(api, account.phone), reset_passwords[browser])
+
+
+@when(in_browser("我在{browser}中用重置的新密码登录"))
+def when_log_in_with_new_password(browser_pages: BrowserPages, reset_passwords: dict, captcha_solver, account,
+                                  browser):
+    page = browser_pages.page(browser)
+    login = LoginPage(page)
+    login.open()
+    login.log_in(account.kind_label, account.login_name, reset_passwords[browser], captcha_solver(page.context))
+
+
+@given(phrase('该账号已获一个已备案单位授权办理"{system}"'), target_fixture="granting_unit")
+def given_hgr_grant(api, account, system):
+    assert system == HGR, f"只支持“{HGR}”"
+    unit = factories.LegalUnit()
+    legal = api.seed_account(**factories.legal_spec(unit))
+    api.post(f"/hgr/units/{legal['unit_id']}/filed")
+    api.post("/hgr/grants", {"unit_id": legal["unit_id"], "login_name": account.login_name})
+    return unit
+
+
+@when(in_browser('我在{browser}中从"{system}"的办事指南进入办理入口'))
+def when_enter_system(browser_pages: BrowserPages, browser, system):
+    guide = ServiceGuidePage(browser_pages.page(browser))
+    guide.open(system)
+    guide.enter()
+
+
+@when(in_browser("我在{browser}中选择该单位名称进入"))
+def when_choose_unit(browser_pages: BrowserPages, granting_unit, browser):
+    page = browser_pages.page(browser)
+    page.get_by_role("button", name=f"以“{granting_unit.unit_name}”进入").click()
+
+
+@when("我用同样的信息重新注册该账号")
+def when_register_again(registration_page: RegistrationPage, api, registrant):
+    registration_page.open("自然人")
+    registration_page.fill_person(registrant.login_name, registrant.name, registrant.id_number, registrant.phone)
+    api.advance_clock(minutes=2)  # past the SMS resend cooldown
+    registration_page.request_code()
+    registration_page.submit(registrant.password, latest_code(api, registrant.phone))
+
+
+# ---- 那么 -----------------------------------------------------------------------------------
+
+@then(in_browser('{browser}中显示浏览器提示"{text}"'))
+def then_hint_shown(browser_pages: BrowserPages, browser, text):
+    expect(BrowserHint(browser_pages.page(browser)).region).to_contain_text(text)
+
+
+@then(in_browser("{browser}中不显示浏览器提示"))
+def then_no_hint(browser_pages: BrowserPages, browser):
+    expect(BrowserHint(browser_pages.page(browser)).region).to_be_hidden()
+
+
+@then(in_browser('{browser}中页面提示错误"{text}"'))
+def then_browser_alert(browser_pages: BrowserPages, browser, text):
+    expect(PortalFrame(browser_pages.page(browser)).alert).to_contain_text(text)
+
+
+@then(in_browser('{browser}中页面提示"{text}"'))
+def then_browser_status(browser_pages: BrowserPages, browser, text):
+    expect(PortalFrame(browser_pages.page(browser)).status).to_contain_text(text)
+
+
+@then(in_browser("{browser}中已登录为该账号"))
+def then_signed_in(browser_pages: BrowserPages, account, browser):
+    expect(PortalFrame(browser_pages.page(browser)).current_user).to_have_text(account.name)
+
+
+@then(in_browser("{browser}中服务事项没有列出任何事项"))
+def then_services_blank(browser_pages: BrowserPages, browser):
+    page = browser_pages.page(browser)
+    expect(page.get_by_role("heading", name="服务事项", level=1)).to_be_visible()
+    expect(ServicesPage(page).items).to_have_count(0)
+
+
+@then(in_browser('{browser}中服务事项列出"{system}"的办理入口'))
+def then_services_listed(browser_pages: BrowserPages, browser, system):
+    expect(ServicesPage(browser_pages.page(browser)).entry(system)).to_be_visible()
+
+
+@then(in_browser("{browser}中再次要求选择单位名称"))
+def then_asked_for_unit_again(browser_pages: BrowserPages, granting_unit, browser):
+    page = browser_pages.page(browser)
+    expect(page.get_by_role("heading", name="选择单位名称", level=1)).to_be_visible()
+    expect(page.get_by_role("button", name=f"以“{granting_unit.unit_name}”进入")).to_be_visible()
+
+
+@then(in_browser('{browser}中进入"{system}"系统'))
+def then_in_system(browser_pages: BrowserPages, browser, system):
+    expect(browser_pages.page(browser).get_by_role("heading", name=system, level=1)).to_be_visible()
+
+
+@then(phrase('注册结果页面显示为乱码，看不到"{text}"'))
+def then_garbled(page, text):
+    expect(page.get_by_role("main")).to_contain_text(mojibake(text))
+    expect(page.get_by_text(text)).to_have_count(0)
