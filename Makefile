@@ -18,7 +18,7 @@ NODE_STAMP = node_modules/.stamp
 FFMPEG_STAMP = .playwright/.stamp-ffmpeg
 SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
 
-.PHONY: setup system-deps preflight e2e test report portal clean steps new-scenario faq-data
+.PHONY: setup system-deps preflight e2e test flake-check report portal clean steps new-scenario faq-data
 
 setup: $(VENV_STAMP) system-deps $(NODE_STAMP) $(FFMPEG_STAMP)
 
@@ -73,6 +73,20 @@ test: setup
 	@if [ -f tools/gherkin_lint.py ]; then $(PY) tools/gherkin_lint.py; fi
 	@if [ -f tools/export_faq.py ]; then $(PY) tools/export_faq.py --check; fi
 	$(PYTEST) tests -n $(WORKERS) $(BROWSERS) --alluredir=$(RESULTS) --clean-alluredir --junitxml=reports/junit.xml
+
+# The full matrix RUNS times, no retries, a new random scenario order each run (pytest-random-order,
+# one seed per run shared by every xdist worker); then the failures of each scenario over all runs.
+RUNS ?= 10
+flake-check: setup
+	$(PY) tools/preflight.py $(BROWSERS)
+	@rm -rf reports/flake && mkdir -p reports/flake
+	@for i in $$(seq 1 $(RUNS)); do \
+	  seed=$$(( (RANDOM << 15) | RANDOM )); \
+	  echo "== 第 $$i/$(RUNS) 次运行 / run $$i of $(RUNS): random-order seed $$seed =="; \
+	  $(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) -p no:rerunfailures --random-order-bucket=global \
+	    --random-order-seed=$$seed --junitxml=reports/flake/run-$$i.xml -q --no-header | tail -n 3; \
+	done
+	$(PY) tools/flake_report.py reports/flake/run-*.xml
 
 # Renders $(RESULTS) with Allure 3 (config: allurerc.mjs), then applies the quality gate.
 # Allure 3.18 hard-codes a Google Analytics tag into index.html: stripped (offline/intranet reports).
