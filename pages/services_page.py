@@ -9,7 +9,7 @@ class ServicesPage:
         self.page = page
         self.search_box = page.get_by_label("您要办理什么业务")
         self.search_button = page.get_by_role("button", name="搜索", exact=True)
-        self.items = page.locator("main").get_by_role("region")
+        self.items = page.get_by_role("main").get_by_role("region")
         self.alert = page.get_by_role("alert")
         self.status = page.get_by_role("status")
 
