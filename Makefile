@@ -18,7 +18,7 @@ NODE_STAMP = node_modules/.stamp
 FFMPEG_STAMP = .playwright/.stamp-ffmpeg
 SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
 
-.PHONY: setup system-deps preflight e2e test flake-check report portal clean steps new-scenario faq-data
+.PHONY: setup system-deps preflight e2e test flake-check report portal clean steps new-scenario faq-data plan
 
 setup: $(VENV_STAMP) system-deps $(NODE_STAMP) $(FFMPEG_STAMP)
 
@@ -103,6 +103,12 @@ report: $(NODE_STAMP)
 	@echo "Allure 报告 / report: $(CURDIR)/$(REPORT_DIR)/index.html"
 	@ALLURE_NO_HISTORY=1 $(ALLURE) quality-gate "$(RESULTS)" --config allurerc.mjs || { \
 	  echo "质量门禁未通过 / quality gate failed (ALLURE_MAX_FAILURES=$${ALLURE_MAX_FAILURES:-0})"; exit 1; }
+
+# Dry run against a target file: which scenarios would run or be skipped, and why (no browser, no portal).
+# make plan TARGET=docs/target-config.example.yaml [URL=https://staging…]
+plan: $(VENV_STAMP)
+	@if [ -z "$(TARGET)" ]; then echo "用法 / usage: make plan TARGET=目标配置.yaml [URL=https://…]"; exit 2; fi
+	$(PYTEST) tests/e2e --plan --target-config $(TARGET) $(if $(URL),--base-url $(URL)) $(BROWSERS) -p no:randomly -n 0 -q
 
 portal: setup
 	$(PY) tools/preflight.py --port $(PORT)
