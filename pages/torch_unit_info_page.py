@@ -1,0 +1,26 @@
+"""授权法人(单位)基本信息 / 其他信息, maintained by a natural person holding the unit's 管理员 role."""
+from playwright.sync_api import Locator, Page
+
+SELECTS = {"法定代表人类型", "单位性质", "所属行业1", "所属行业2", "所得税征收方式", "企业类型"}
+
+
+class TorchUnitInfoPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.basic_section = page.get_by_role("group", name="授权法人(单位)基本信息")
+        self.other_section = page.get_by_role("group", name="授权法人(单位)其他信息")
+        self.save_button = page.get_by_role("button", name="保存", exact=True)
+        self.alert = page.get_by_role("alert")
+        self.status = page.get_by_role("status")
+
+    def field(self, label: str) -> Locator:
+        return self.page.get_by_label(label, exact=True)
+
+    def set_value(self, label: str, value: str) -> None:
+        if label in SELECTS:
+            self.field(label).select_option(value)
+        else:
+            self.field(label).fill(value)
+
+    def save(self) -> None:
+        self.save_button.click()

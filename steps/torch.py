@@ -1,0 +1,137 @@
+"""火炬中心 (FAQ-3.x): migrated enterprise accounts, the 高企/中小 completeness gate with its
+real-name popup, the 管理员 path of a collided account, and 火炬中心业务办理平台's business list."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+from pages.torch_system_page import TorchSystemPage
+from pages.torch_unit_info_page import TorchUnitInfoPage
+from pages.unit_grants_page import UnitGrantsPage
+from support import factories
+from support.parsing import phrase
+from support.personas import Actor, persona, seed_legal, seed_natural
+
+TORCH_SYSTEMS = ["sme", "hnte", "torch"]
+GAP_KEYS = {"法人单位基本信息": "basic_missing", "授权单位基本信息": "basic_missing",
+            "法人单位其他信息": "other_missing", "授权单位其他信息": "other_missing",
+            "主代办人信息": "agent_missing"}
+# Values a user would pick for the Torch 其他信息 (every field required; "无" where not applicable).
+OTHER_INFO = {"单位经营期限": "2016-11-11至长期", "所属行业1": "制造业", "所属行业2": "科学研究和技术服务业",
+              "工商登记机关": "北京市海淀区市场监督管理局", "核准日期": "2016-11-11", "外资来源地": "无",
+              "所得税征收方式": "查账征收", "企业类型": "有限责任公司"}
+
+
+def _torch_enterprise(api, realname: str) -> Actor:
+    """A Torch Center account migrated as the unit's legal account: login name = credit code."""
+    unit = factories.LegalUnit()
+    unit.login_name = unit.credit_code
+    actor = seed_legal(api, unit, realname_status=realname)
+    api.post("/business/unit_info", {"unit_id": actor.unit_id})
+    return actor
+
+
+@persona("由火炬中心迁移的企业账号", "信息完整的火炬中心企业账号")
+def _torch_legal(api) -> Actor:
+    return _torch_enterprise(api, "passed")
+
+
+@persona("未实名的火炬中心企业账号")
+def _torch_legal_unverified(api) -> Actor:
+    return _torch_enterprise(api, "none")
+
+
+def _collided(api, realname: str) -> Actor:
+    """The unit already had a legal account, so the migrated Torch account became a natural
+    person with the unit's 管理员 role in the Torch systems (login name still the credit code)."""
+    existing = seed_legal(api)
+    api.post("/business/unit_info", {"unit_id": existing.unit_id})
+    actor = seed_natural(api, factories.Person(login_name=existing.credit_code), realname_status=realname)
+    api.post("/business/grants", {"login_name": actor.login_name, "unit_id": existing.unit_id,
+                                  "systems": TORCH_SYSTEMS, "roles": ["管理员"], "migration": True})
+    actor.unit_id, actor.unit_name, actor.credit_code = existing.unit_id, existing.unit_name, existing.credit_code
+    return actor
+
+
+@persona("因数据冲突迁移为自然人的企业账号")
+def _torch_collided(api) -> Actor:
+    return _collided(api, "passed")
+
+
+@persona("未实名的因数据冲突迁移为自然人的企业账号")
+def _torch_collided_unverified(api) -> Actor:
+    return _collided(api, "none")
+
+
+@pytest.fixture
+def torch_page(page) -> TorchSystemPage:
+    return TorchSystemPage(page)
+
+
+@pytest.fixture
+def torch_unit_info_page(page) -> TorchUnitInfoPage:
+    return TorchUnitInfoPage(page)
+
+
+@pytest.fixture
+def unit_gaps() -> dict:
+    return {}
+
+
+@given(phrase('该企业的"{piece}"缺少"{fields}"'))
+def given_unit_gap(api, account, unit_gaps, piece, fields):
+    """Leaves those fields empty (、-separated; 实名认证 = not verified) and everything else complete."""
+    names = [f for f in fields.split("、") if f]
+    key = GAP_KEYS[piece]
+    if key == "basic_missing" and "实名认证" in names:
+        unit_gaps["unit_realname"] = "none"
+        names.remove("实名认证")
+    unit_gaps.setdefault(key, []).extend(names)
+    api.post("/business/unit_info", {"unit_id": account.unit_id, **unit_gaps})
+
+
+@when("我在弹框中点击确定")
+def when_confirm_popup(torch_page: TorchSystemPage):
+    torch_page.confirm_dialog()
+
+
+@when("我在法人(单位)授权办理情况中点击该授权单位名称")
+def when_open_unit_from_grants(page, account):
+    units = UnitGrantsPage(page)
+    units.open()
+    units.unit_row(account.unit_name).get_by_role("link", name=account.unit_name, exact=True).click()
+
+
+@when("我补全授权单位其他信息并保存")
+def when_complete_other_info(torch_unit_info_page: TorchUnitInfoPage):
+    for label, value in OTHER_INFO.items():
+        torch_unit_info_page.set_value(label, value)
+    torch_unit_info_page.save()
+
+
+@when(phrase('我只把授权单位其他信息的"{label}"填为"{value}"就保存'))
+def when_fill_one_and_save(torch_unit_info_page: TorchUnitInfoPage, label, value):
+    torch_unit_info_page.set_value(label, value)
+    torch_unit_info_page.save()
+
+
+@then(phrase('弹框提示"{text}"'))
+def then_popup(torch_page: TorchSystemPage, text):
+    expect(torch_page.realname_dialog).to_contain_text(text)
+    expect(torch_page.dialog_confirm).to_be_visible()
+
+
+@then("我来到我的信息页面")
+def then_on_my_info(page):
+    expect(page).to_have_url(re.compile(r"/online/info$"))
+
+
+@then(phrase('授权单位信息页面保留了我填写的"{label}"为"{value}"'))
+def then_value_kept(torch_unit_info_page: TorchUnitInfoPage, label, value):
+    expect(torch_unit_info_page.field(label)).to_have_value(value)
+
+
+@then(phrase('火炬中心业务办理平台列出的业务为"{names}"'))
+def then_torch_businesses(torch_page: TorchSystemPage, names):
+    expect(torch_page.business_items()).to_have_text(names.split("、"))
