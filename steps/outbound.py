@@ -1,0 +1,49 @@
+"""因公出国（境）培训 (FAQ-4.x): natural accounts only; 报备 with 引智司 before entering."""
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import then, when
+
+from pages.outbound_training_page import OutboundTrainingPage
+from support.parsing import phrase
+from support.personas import Actor, persona, seed_natural
+
+FILING = "outbound_filing"
+
+
+def _approve_filing(api, account_id: int) -> None:
+    pending = [r for r in api.reviews(kind=FILING, account_id=account_id) if r["status"] == "pending"]
+    assert pending, "应当有一条待审核的报备申请"
+    api.decide(pending[-1]["id"], True)
+
+
+@persona("已向引智司报备的自然人账号")
+def _filed_natural(api) -> Actor:
+    actor = seed_natural(api)
+    api.post("/business/outbound_filing_requests", {"login_name": actor.login_name})
+    _approve_filing(api, actor.id)
+    return actor
+
+
+@pytest.fixture
+def outbound_page(page) -> OutboundTrainingPage:
+    return OutboundTrainingPage(page)
+
+
+@when("我申请向引智司报备")
+def when_request_filing(outbound_page: OutboundTrainingPage):
+    outbound_page.request_filing()
+
+
+@when("引智司在后台审核通过我的报备申请")
+def when_filing_approved(api, account):
+    _approve_filing(api, account.id)
+
+
+@then(phrase('页面列出引智司联系方式"{email}"、"{business}"、"{tech}"'))
+def then_contacts_listed(outbound_page: OutboundTrainingPage, email, business, tech):
+    expect(outbound_page.contacts.get_by_role("listitem")).to_have_text([email, business, tech])
+
+
+@then("我没有进入因公出国（境）培训系统")
+def then_not_in_system(outbound_page: OutboundTrainingPage):
+    expect(outbound_page.heading).not_to_have_text("因公出国（境）培训系统")
