@@ -8,7 +8,8 @@ its own browser context (support/actors.py). Generic permission-model steps for 
     当 自然人从服务事项进入"人类遗传资源管理"的办理入口      (also 法人…)
     当 自然人刷新页面
     那么 自然人进入"人类遗传资源管理"系统，当前角色为"事项办理员"
-    那么 自然人页面提示错误"…" / 自然人页面提示"…" / 自然人页面显示"…"
+    那么 自然人页面提示错误"…" / 自然人页面提示"…" / 自然人页面显示"…" / 法人页面不显示该自然人的姓名
+A third actor, 另一单位的法人 (假如 有另一个已实名的法人单位), checks cross-unit refusals.
 
 In your own steps ask for `actors` and act on ``actors.page("自然人")`` with your page objects.
 """
@@ -45,6 +46,11 @@ def given_legal_unit(actors: Actors, api):
 @given("有一个已实名的自然人")
 def given_verified_person(actors: Actors, api):
     actors.add("自然人", personas.seed_natural(api))
+
+
+@given("有另一个已实名的法人单位")
+def given_other_unit(actors: Actors, api):
+    actors.add("另一单位的法人", personas.seed_legal(api))
 
 
 @given("有一个未实名的自然人")
@@ -97,6 +103,11 @@ def then_actor_error(actors: Actors, who, text):
 @then(who_phrase('页面提示"{text}"'))
 def then_actor_notice(actors: Actors, who, text):
     expect(actors.page(who).get_by_role("status")).to_contain_text(text)
+
+
+@then(who_phrase("页面不显示该自然人的姓名"))
+def then_actor_does_not_see_person(actors: Actors, who):
+    expect(actors.page(who).get_by_text(actors.natural.name)).to_have_count(0)
 
 
 @then(who_phrase('页面显示"{text}"'))

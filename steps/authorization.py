@@ -82,6 +82,12 @@ def when_revoke(authorization_page: AuthorizationPage, actors: Actors, system):
     authorization_page.revoke(actors.natural.name, system)
 
 
+@when("另一单位的法人直接打开该授权的修改地址")
+def when_other_unit_opens_grant(actors: Actors, api):
+    [grant] = api.get("/authorization/grants", login_name=actors.natural.login_name)
+    actors.page("另一单位的法人").goto(f"/online/authorization/grants/{grant['id']}/edit")
+
+
 @when("自然人查看法人(单位)授权办理情况")
 def when_view_units(unit_grants_page: UnitGrantsPage):
     unit_grants_page.open()

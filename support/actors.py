@@ -23,7 +23,7 @@ from support.personas import Actor
 from support.target import Target
 from support.testapi import TestApi
 
-WHO = "法人|自然人"  # a regex alternative for step patterns: (?P<who>法人|自然人)
+WHO = "另一单位的法人|法人|自然人"  # a regex alternative for step patterns: (?P<who>…)
 
 
 @dataclass
