@@ -76,3 +76,29 @@ def test_status_page_is_only_for_the_browser_that_appealed(portal, tmp_path):
     [review] = portal.api("GET", "/reviews")
     portal.client.cookies.clear()
     assert portal.client.get(f"/recovery/appeals/{review['id']}").status_code == 403
+
+
+def test_legal_appeal_with_the_wrong_credit_code_is_refused(portal):
+    portal.seed_legal("fr_cc", unit_name="旧名称科技有限公司")
+    form = {**legal_form(), "credit_code": "91110000600037341L"}
+    refused = appeal(portal, "legal", form, "13700001212")
+    assert refused.status_code == 422 and alert(refused) == "统一社会信用代码与该单位名称登记的不一致，请核对后重新填写"
+
+
+def test_natural_appeal_needs_the_bound_name_and_id_number(portal):
+    portal.seed_natural("zr_nm", id_number="11010519491231002X")
+    refused = appeal(portal, "natural", {"name": "李四", "id_number": "11010519491231002X"}, "13700001313")
+    assert refused.status_code == 422 and alert(refused) == "未找到与该姓名和证件号码匹配的自然人账号，请核对后重新填写"
+
+
+def test_empty_or_bad_input_gets_a_message_never_a_500(portal):
+    token = portal.csrf("/recovery/appeal/natural")
+    empty = portal.client.post("/recovery/appeal/natural", data={"csrf_token": token, "action": "submit"})
+    assert empty.status_code == 422 and alert(empty) == "请填写姓名"
+    bad_phone = portal.client.post("/recovery/appeal/legal", data={"csrf_token": token, "action": "code",
+                                                                   "phone": "12345"})
+    assert bad_phone.status_code == 422 and alert(bad_phone) == "手机号格式不正确，请输入11位手机号"
+    assert portal.client.get("/recovery/appeal/other").status_code == 404
+    no_csrf = portal.client.post("/recovery/appeal/natural", data={"action": "code", "phone": "13700001414"})
+    assert no_csrf.status_code == 403
+    assert portal.api("GET", "/sms", params={"phone": "13700001414"}) == []
