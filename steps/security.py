@@ -1,5 +1,7 @@
 """Security behaviour a user sees (features/security): login lockout and its end, idle logout,
 a replayed session after logout, session cookie flags, a forged cross-site form, error pages."""
+from dataclasses import dataclass
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
@@ -8,7 +10,8 @@ from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.security_forged_site import ForgedSite
 from support import factories
-from support.fixtures import session_id_of
+from support.fixtures import session_id_of, sign_in
+from support.personas import Actor, seed_legal, seed_natural
 from support.parsing import phrase
 
 SESSION_COOKIE = "MOSTSESSION"
@@ -118,3 +121,50 @@ def when_internal_error(page, target, request):
 def then_no_internal_details(page):
     for detail in INTERNAL_DETAILS:
         expect(page.get_by_text(detail)).to_have_count(0)
+
+
+# -- another unit's object by id ------------------------------------------------------------------
+
+@dataclass
+class TwoUnits:
+    mine: dict[str, Actor]     # 自然人 / 法人 of my unit
+    other: dict[str, Actor]    # 自然人 / 法人 of the other unit
+    other_project: dict | None = None
+
+
+def _hgr_unit(api) -> dict[str, Actor]:
+    """A legal account whose unit has filed for the HGR system, and a natural person it granted."""
+    legal, natural = seed_legal(api), seed_natural(api)
+    api.post("/hgr/grants", {"unit_id": legal.unit_id, "login_name": natural.login_name})
+    api.post(f"/hgr/units/{legal.unit_id}/filed")
+    return {"法人": legal, "自然人": natural}
+
+
+@given("平台上有两个单位，各有一名获授权办理人类遗传资源业务的自然人", target_fixture="two_units")
+def given_two_units(target):
+    target.require("test-api")
+    return TwoUnits(_hgr_unit(target.control), _hgr_unit(target.control))
+
+
+@given("另一单位的自然人有一个人类遗传资源项目")
+def given_other_unit_project(target, two_units: TwoUnits):
+    owner = two_units.other["自然人"]
+    two_units.other_project = target.control.post("/hgr/projects", {
+        "login_name": owner.login_name, "unit_id": two_units.other["法人"].unit_id,
+        "name": f"另一单位的项目{factories.unique('')}"})
+
+
+@given(phrase("我以本单位的{who}账号登录平台"))
+def given_signed_in_as_mine(context, target, two_units: TwoUnits, who):
+    sign_in(context, target, two_units.mine[who].login_name)
+
+
+@when("我按编号直接打开另一单位的这个项目")
+def when_open_other_units_project(page, two_units: TwoUnits):
+    page.goto(f"/systems/hgr/projects/{two_units.other_project['id']}")
+
+
+@then("页面不显示另一单位项目的名称和编号")
+def then_other_project_hidden(page, two_units: TwoUnits):
+    expect(page.get_by_text(two_units.other_project["name"])).to_have_count(0)
+    expect(page.get_by_text(two_units.other_project["number"])).to_have_count(0)
