@@ -1,0 +1,133 @@
+"""实名认证 (FAQ-1.8.1–1.8.5): the mock identity registry, the automatic check on saving 我的信息,
+the 上传…信息 upload to manual review, the back office decision and its SMS, and identities
+already bound to another account."""
+import datetime as dt
+import random
+import secrets
+
+from playwright.sync_api import expect
+from pytest_bdd import given, then, when
+
+from pages.frame import PortalFrame
+from pages.my_info_pages import MyInfoPage
+from support import documents, factories, identity
+from support.fixtures import sign_in
+from support.parsing import phrase
+from support.personas import Actor, by_description, persona, seed_natural
+from support.working_days import add_working_days, chinese_date
+
+_rng = random.Random(secrets.randbits(64))
+SUBJECTS = {"自然人": "realname_natural", "法人": "realname_legal", "主代办人": "realname_agent"}
+UPLOAD_SLOTS = {"上传自然人信息": "身份证件扫描件", "上传法人信息": "营业执照（统一社会信用代码证书）扫描件",
+                "上传主代办人信息": "主代办人身份证件扫描件"}
+MAINLAND = "中华人民共和国大陆地区"
+
+
+@persona("待实名的自然人账号")
+def _natural_to_verify(api) -> Actor:
+    return seed_natural(api, realname_status="none", id_number=None)
+
+
+@persona("待实名的法人账号")
+def _legal_to_verify(api) -> Actor:
+    unit = factories.LegalUnit()
+    spec = factories.legal_spec(unit, realname_status="none", profile={})
+    spec["unit"].update(realname_status="none",
+                        basic_info={"法定代表人类型": MAINLAND, "法定代表人姓名": factories.Person().name})
+    row = api.seed_account(**spec)
+    return Actor("legal", unit.login_name, unit.password, unit.agent_name, row["phone"], unit_name=unit.unit_name,
+                 credit_code=unit.credit_code, id=row["id"], unit_id=row["unit_id"])
+
+
+@given(phrase("我用另一个{description}登录平台"), target_fixture="me")
+def given_signed_in_as_another(context, target, api, description):
+    me = by_description(description, api)
+    sign_in(context, target, me.login_name)
+    return me
+
+
+@given(phrase("身份核验库中登记了{who}的身份信息"), target_fixture="identity_number")
+def given_registry_knows(api, account, who):
+    if who == "该单位":
+        api.post("/identity/registry", {"kind": "unit", "number": account.credit_code, "name": account.unit_name})
+        return None
+    number = identity.new_id_number(_rng)
+    api.post("/identity/registry", {"kind": "person", "number": number, "name": account.name})
+    return number
+
+
+@given(phrase("身份核验库中没有{who}的身份信息"), target_fixture="identity_number")
+def given_registry_does_not_know(who):
+    return None if who == "该单位" else identity.new_id_number(_rng)
+
+
+@when("我填写本人的身份证号并保存")
+def when_fill_own_id_number(my_info: MyInfoPage, identity_number):
+    my_info.fill({"证件号码": identity_number})
+    my_info.save()
+
+
+@when("我确认法人单位基本信息并保存")
+def when_confirm_basic_info(my_info: MyInfoPage):
+    my_info.save()
+
+
+@when(phrase('我把"{label}"填为该账号已绑定的值并保存'))
+def when_fill_bound_value(my_info: MyInfoPage, account, label):
+    value = {"证件号码": account.id_number, "单位名称": account.unit_name, "统一社会信用代码": account.credit_code}[label]
+    my_info.fill({label: value})
+    my_info.save()
+
+
+@then(phrase('实名认证状态为"{text}"'))
+def then_realname_state(my_info: MyInfoPage, text):
+    expect(my_info.realname_state).to_have_text(text)
+
+
+@then(phrase('页面提供"{action}"的入口'))
+def then_upload_offered(my_info: MyInfoPage, action):
+    expect(my_info.realname_section.get_by_role("link", name=action)).to_be_visible()
+
+
+@when(phrase('我点击"{action}"上传证件扫描件并提交审核'))
+def when_upload_documents(my_info: MyInfoPage, action):
+    my_info.upload_documents(action, UPLOAD_SLOTS[action], [documents.png_file("证件扫描件.png")])
+
+
+@then("页面承诺在1-2个工作日内完成审核，并给出预计办结日期")
+def then_promise_shown(frame: PortalFrame, my_info: MyInfoPage, api):
+    today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
+    expect(my_info.realname_section).to_contain_text("1-2个工作日")
+    expect(my_info.realname_section).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
+
+
+def _pending(api, account: Actor, who: str) -> dict:
+    kind = SUBJECTS[who]
+    found = (api.reviews(kind=kind, unit_id=account.unit_id) if who == "法人"
+             else api.reviews(kind=kind, account_id=account.id))
+    pending = [r for r in found if r["status"] == "pending"]
+    assert pending, f"没有待审核的{who}实名认证申请"
+    return pending[-1]
+
+
+@when(phrase("平台在{days}个工作日后审核通过该{who}实名认证申请"), target_fixture="decided")
+def when_approve_after(api, account, days, who):
+    api.advance_clock(working_days=int(days))
+    return api.decide(_pending(api, account, who)["id"], True)
+
+
+@when(phrase('平台驳回该{who}实名认证申请，原因为"{reason}"'), target_fixture="decided")
+def when_reject(api, account, who, reason):
+    return api.decide(_pending(api, account, who)["id"], False, reason)
+
+
+@then("审核在承诺的期限内完成")
+def then_within_promise(api, decided):
+    today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
+    assert today <= dt.date.fromisoformat(decided["due_date"]), "审核应在承诺的1-2个工作日内完成"
+
+
+@then(phrase('该账号的手机号收到短信"{text}"'))
+def then_sms_received(api, account, text):
+    texts = [m["text"] for m in api.sms(account.phone)]
+    assert any(text in t for t in texts), f"手机号 {account.phone} 没有收到含“{text}”的短信：{texts}"
