@@ -68,7 +68,7 @@ def reset(request: Request):
 def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db)):
     unit = Unit(created_at=now_of(request), **body.model_dump())
     db.add(unit)
-    db.flush()
+    db.commit()  # before the response: get_db's own commit runs only after it is sent
     return {"id": unit.id, "name": unit.name, "credit_code": unit.credit_code}
 
 
@@ -88,7 +88,7 @@ def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db
         realname_status=body.realname_status, unit_id=unit_id, profile=body.profile,
         active=body.active, created_at=now)
     db.add(account)
-    db.flush()
+    db.commit()  # before the response: get_db's own commit runs only after it is sent
     db.refresh(account)
     return account_json(account)
 
@@ -117,7 +117,7 @@ def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db
         account_id = account.id
     ws = sessions.new_session(db, now_of(request), "test-api", account_id=account_id)
     ws.reviewer = body.reviewer
-    db.flush()
+    db.commit()  # the browser uses it at once: commit before the response is sent
     return {"cookie": "MOSTSESSION", "session_id": ws.id}
 
 
@@ -205,6 +205,7 @@ def decide_review(review_id: int, body: DecisionIn, request: Request, db: Sessio
         reviews.decide(db, review, body.approve, body.reason, now_of(request), settings_of(request), by="test-api")
     except reviews.ReviewError as exc:
         raise HTTPException(409, str(exc)) from exc
+    db.commit()  # before the response: get_db's own commit runs only after it is sent
     return review_json(review)
 
 
