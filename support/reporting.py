@@ -41,7 +41,9 @@ def pytest_bdd_before_scenario(request, feature, scenario):
         allure.dynamic.epic("横向检查（安全 / 无障碍 / 性能）")
         allure.dynamic.feature(feature.name)
     allure.dynamic.story(scenario.name)
-    if "browser" in request.fixturenames:
+    # Scenarios ask for `page` only inside their steps: `browser_name` (autouse, tests/e2e/conftest.py)
+    # is what tells a browser scenario apart; the session's browser is launched for it anyway.
+    if "browser" in request.fixturenames or "browser_name" in request.fixturenames:
         browser = request.getfixturevalue("browser")
         allure.dynamic.parameter("浏览器", f"{browser.browser_type.name} {browser.version}")
         target = request.getfixturevalue("target")
