@@ -54,6 +54,8 @@ def _realname(db: Session, subject: str | None, user: Account) -> dict:
 
 
 def _section_of(user: Account, section: str) -> str:
+    if user.kind == LEGAL and user.unit is None:
+        raise Forbidden("该法人账号尚未关联单位，请联系平台管理员")
     if section == "main":
         return "basic" if user.kind == LEGAL else "person"
     if user.kind != LEGAL:
