@@ -119,7 +119,7 @@ def do_edit(grant_id: int, request: Request, role: list[str] = Form(default=[]),
 
 
 @router.post(BASE + "/grants/{grant_id}/revoke")
-def do_revoke(grant_id: int, db: Session = Depends(get_db), user: Account = Depends(manager)):
-    permissions.revoke(db, _own_grant(db, user, grant_id))
+def do_revoke(grant_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(manager)):
+    permissions.revoke(db, _own_grant(db, user, grant_id), now_of(request))
     db.commit()
     return RedirectResponse(BASE + "/grants?done=revoked", status_code=303)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.models.permissions import Grant, UnitPermission
+from mock_portal.services import audit
 
 
 def unit_systems(db: Session, unit_id: int) -> set[str]:
@@ -71,9 +72,18 @@ def upsert_grant(db: Session, unit_id: int, account_id: int, system: str, roles:
         grant.end_date = end_date
         grant.granted_at = now
     db.flush()
+    _audit(db, now, grant, "grant")
     return grant
 
 
-def revoke(db: Session, grant: Grant) -> None:
+def revoke(db: Session, grant: Grant, now: dt.datetime | None = None) -> None:
+    _audit(db, now or grant.granted_at, grant, "grant-revoke")
     db.delete(grant)
     db.flush()
+
+
+def _audit(db: Session, now: dt.datetime, grant: Grant, event: str) -> None:
+    """Grants are audited under the grantee's login name, with the unit, system, roles and end date."""
+    person = db.get(Account, grant.account_id)
+    audit.record(db, now, person.login_name if person else "", event, "ok", unit_id=grant.unit_id,
+                 system=grant.system, roles=list(grant.roles), end_date=grant.end_date.isoformat())

@@ -120,3 +120,13 @@ def test_mass_assignment_cannot_change_the_login_type_or_account(tmp_path):
     account = portal.api("GET", "/accounts/zr_mass")
     assert account["kind"] == "natural" and account["unit_id"] is None
     assert "自然人" in portal.client.get("/").text
+
+
+def test_grants_and_revocations_are_audited(two_units):
+    portal, a, _b, _project = two_units
+    grant = portal.api("GET", "/authorization/grants", params={"unit_id": a["unit_id"]})[0]
+    as_user(portal, "fr_a")
+    assert portal.post_form(f"/online/authorization/grants/{grant['id']}/revoke", {},
+                            form_page="/online/authorization/grants", follow_redirects=False).status_code == 303
+    events = [(e["event"], e["result"]) for e in portal.api("GET", "/audit", params={"login_name": "zr_a"})]
+    assert ("grant", "ok") in events and ("grant-revoke", "ok") in events
