@@ -39,6 +39,7 @@ def do_lookup(request: Request, login_name: str = Form(""), db: Session = Depend
                       login_name=login_name[:64], show_appeals=appeals, ways=M)
     ws = session_row(request, db)
     ws.data = {**(ws.data or {}), STATE_KEY: account.id}
+    db.commit()  # before the browser follows the redirect
     return RedirectResponse("/recovery/reset/verify", status_code=303)
 
 
@@ -72,6 +73,7 @@ def do_reset(request: Request, action: str = Form("reset"), code: str = Form("")
             notice = recovery.send_code(db, account, now, settings)
         except sms.SmsCodeError as exc:
             return _reset_page(request, account, 422, error=str(exc), code=code[:6])
+        db.commit()  # the code is in the outbox before the page says so
         return _reset_page(request, account, notice=notice)
     if faults.legacy_browser(request):
         # Fault legacy-browser (FAQ-1.2.2): in a non-Chrome browser the reset fails and is not applied.
@@ -87,4 +89,5 @@ def do_reset(request: Request, action: str = Form("reset"), code: str = Form("")
         return _reset_page(request, account, 422, error=str(exc), code=code[:6])
     ws = session_row(request, db)
     ws.data = {k: v for k, v in (ws.data or {}).items() if k != STATE_KEY}
+    db.commit()  # the new password holds and other sessions are gone before the page says so
     return render(request, "recovery/reset_done.html", notice=M.RESET_DONE)

@@ -1,0 +1,122 @@
+"""申诉找回密码 (自然人 / 单位法人用户): fill the appeal, verify the phone by SMS code, upload the
+two documents, see 审核中 with the promised date, get the decision by SMS and log in with it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import expect
+from pytest_bdd import then, when
+
+from pages.frame import PortalFrame
+from pages.login_page import LoginPage
+from pages.recovery_appeal_page import AppealPage
+from support import documents, factories
+from support.parsing import phrase
+from support.sms_outbox import latest_code, latest_credentials, latest_sms
+from support.working_days import add_working_days, chinese_date
+
+
+@dataclass
+class Appeal:
+    """What the applicant typed that later steps need: the phone and the title the reviewer sees."""
+    phone: str
+    title: str
+    agent_name: str = ""
+
+
+@pytest.fixture
+def appeal_page(page) -> AppealPage:
+    return AppealPage(page)
+
+
+@when("我为该账号填写自然人申诉信息，用一个新手机号获取短信验证码", target_fixture="appeal")
+def when_fill_natural_appeal(appeal_page: AppealPage, account):
+    phone = factories.new_phone()
+    appeal_page.fill_person(account.name, account.id_number)
+    appeal_page.request_code(phone)
+    return Appeal(phone, f"自然人申诉找回密码：{account.name}")
+
+
+@when(phrase("我为该账号填写法人申诉信息，单位名称填{which}，主代办人填{who}，用一个新手机号获取短信验证码"),
+      target_fixture="appeal")
+def when_fill_legal_appeal(appeal_page: AppealPage, account, which, who):
+    unit_name = {"注册时的名称": account.unit_name,
+                 "变更后的名称": getattr(account, "new_unit_name", "")}[which]
+    agent = factories.Person() if who == "单位的另一名员工" else None
+    agent_name = agent.name if agent else account.name
+    agent_id = agent.id_number if agent else factories.Person().id_number
+    phone = factories.new_phone()
+    appeal_page.fill_unit(unit_name, account.credit_code, agent_name, agent_id)
+    appeal_page.request_code(phone)
+    return Appeal(phone, f"单位法人用户申诉找回密码：{unit_name}", agent_name)
+
+
+@when("我上传身份证件正反面照片并提交申诉")
+def when_submit_natural_documents(appeal_page: AppealPage, api, appeal: Appeal):
+    appeal_page.attach(documents.png_file("身份证正面.png"), documents.png_file("身份证反面.png"))
+    appeal_page.submit(latest_code(api, appeal.phone))
+
+
+@when("我在证件正面上传签字盖章的证件正反面复印件，在证件反面上传盖公章的变更声明，并提交申诉")
+def when_submit_legal_documents(appeal_page: AppealPage, api, appeal: Appeal):
+    appeal_page.attach(documents.pdf_file("证件正反面复印件（本人签字盖章）.pdf", "ID copy signed and sealed"),
+                       documents.pdf_file("公司变更声明（盖公章）.pdf", "Change statement sealed"))
+    appeal_page.submit(latest_code(api, appeal.phone))
+
+
+@then("页面显示申诉审核中，承诺1-2个工作日并给出预计办结日期")
+def then_appeal_pending(frame: PortalFrame, api):
+    today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
+    expect(frame.status).to_contain_text("审核中")
+    expect(frame.status).to_contain_text("1-2个工作日")
+    expect(frame.status).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
+
+
+@then("该账号没有提交任何申诉")
+def then_no_appeal(api, account):
+    assert api.reviews(account_id=account.id) == [], "单位名称不匹配时不应生成申诉"
+
+
+def _pending_appeal(api, account) -> dict:
+    pending = [r for r in api.reviews(account_id=account.id) if r["status"] == "pending"]
+    assert pending, "该账号没有待审核的申诉"
+    return pending[-1]
+
+
+@when(phrase("平台在{days}个工作日后审核通过该申诉"))
+def when_platform_approves(api, account, days):
+    api.advance_clock(working_days=int(days))
+    api.decide(_pending_appeal(api, account)["id"], True)
+
+
+@when(phrase('平台驳回该申诉，原因为"{reason}"'))
+def when_platform_rejects(api, account, reason):
+    api.decide(_pending_appeal(api, account)["id"], False, reason)
+
+
+@then("申诉时填写的手机号收到了含登录名和新密码的短信")
+def then_credentials_sms(api, account, appeal: Appeal):
+    login_name, _password = latest_credentials(api, appeal.phone)
+    assert login_name == account.login_name, "短信中的登录名应为申诉找回的账号"
+
+
+@then(phrase('申诉时填写的手机号收到了驳回原因"{reason}"的短信'))
+def then_rejection_sms(api, appeal: Appeal, reason):
+    assert f"原因：{reason}" in latest_sms(api, appeal.phone)
+
+
+@when(phrase("我用短信中的登录名和新密码以{kind}身份登录"), target_fixture="account")
+def when_log_in_with_sms_credentials(login_page: LoginPage, captcha_solver, api, account, appeal: Appeal, kind):
+    login_name, password = latest_credentials(api, appeal.phone)
+    login_page.open()
+    login_page.log_in(kind, login_name, password, captcha_solver())
+    account.password = password
+    return account
+
+
+@then(phrase('我已登录，当前用户为申诉时填写的主代办人，用户类型为"{kind}"'))
+def then_logged_in_as_agent(frame: PortalFrame, appeal: Appeal, kind):
+    expect(frame.current_user).to_have_text(appeal.agent_name)
+    expect(frame.user_type).to_have_text(kind)
