@@ -48,5 +48,14 @@ def start_portal(workdir: Path, name: str, extra_args: list[str] = (), startup_t
         rest = proc.stdout.read() if proc.stdout else ""
         raise RuntimeError(f"嵌入式门户未能启动 (embedded portal did not start): {line}{rest}")
     portal = PortalProcess(line.rsplit(" ", 1)[1].strip(), token, log_path, proc)
+    # Whatever the server prints later (uvicorn warnings) goes to the log: an unread pipe fills
+    # up after 64 KiB and would block the portal in the middle of a run.
+    threading.Thread(target=_drain, args=(proc, log_path), daemon=True).start()
     atexit.register(portal.stop)
     return portal
+
+
+def _drain(proc: subprocess.Popen, log_path: Path) -> None:
+    for text in proc.stdout:
+        with open(log_path, "a", encoding="utf-8") as log:
+            log.write(text)
