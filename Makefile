@@ -18,7 +18,8 @@ NODE_STAMP = node_modules/.stamp
 FFMPEG_STAMP = .playwright/.stamp-ffmpeg
 SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
 
-.PHONY: setup system-deps preflight e2e test flake-check report portal clean steps new-scenario faq-data plan
+.PHONY: setup system-deps preflight e2e test flake-check report portal clean steps new-scenario faq-data plan \
+	bench load durations shard-demo
 
 setup: $(VENV_STAMP) system-deps $(NODE_STAMP) $(FFMPEG_STAMP)
 
@@ -125,6 +126,37 @@ new-scenario: $(VENV_STAMP)
 # The portal's 常见问题 content (mock_portal/data/faq.yaml) from docs/faq_catalog.yaml.
 faq-data: $(VENV_STAMP)
 	$(PY) tools/export_faq.py
+
+# Speed and scale (docs/performance.md). bench: suite vs plain Playwright, A/B alternating, both browsers.
+BENCH_ROUNDS ?= 5
+bench: setup
+	$(PY) tools/bench/bench.py --rounds $(BENCH_ROUNDS)
+
+# Locust, headless, loopback only: 50 users on login, 服务事项 and 我的信息 (p50/p95/p99, errors).
+load: setup
+	$(PY) tools/bench/load.py
+
+# pytest-split: store every scenario×browser's duration in the committed .test_durations.
+durations: setup
+	$(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) --store-durations --durations-path .test_durations --clean-durations -q
+
+# Two shards side by side (as two CI machines would), results merged into one Allure report, then a
+# check that every scenario×browser appears exactly once. SHARD_SELECTION narrows it (default: all).
+SHARD_SELECTION ?= tests/e2e
+shard-demo: setup
+	@rm -rf reports/shard-1 reports/shard-2 reports/shards && mkdir -p reports/shard-1 reports/shard-2 reports/shards/allure-results
+	$(PYTEST) $(SHARD_SELECTION) $(BROWSERS) --collect-only -q | grep '::' > reports/shards/collected.txt
+	@pids=""; for i in 1 2; do \
+	  $(PYTEST) $(SHARD_SELECTION) $(BROWSERS) -n 0 --splits 2 --group $$i --durations-path .test_durations \
+	    --alluredir=reports/shard-$$i/allure-results --clean-alluredir --junitxml=reports/shard-$$i/junit.xml \
+	    -q --no-header > reports/shard-$$i/pytest.log 2>&1 & pids="$$pids $$!"; \
+	done; rc=0; for p in $$pids; do wait $$p || rc=$$?; done; \
+	tail -n 2 reports/shard-1/pytest.log reports/shard-2/pytest.log; \
+	cp reports/shard-1/allure-results/* reports/shard-2/allure-results/* reports/shards/allure-results/; \
+	$(MAKE) --no-print-directory report RESULTS=reports/shards/allure-results REPORT_DIR=reports/shards/allure-report || rc=$$?; \
+	$(PY) tools/bench/check_merge.py --collected reports/shards/collected.txt --junit reports/shard-1/junit.xml \
+	  --junit reports/shard-2/junit.xml --results reports/shards/allure-results || rc=$$?; \
+	exit $$rc
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:

@@ -1,0 +1,153 @@
+"""`make bench`: the suite (A) against plain Playwright (B) on the same scenarios, same portal, same browser.
+
+A = pytest on the bench scenarios with the reporting of `make e2e` (Allure results, tracing, video on
+    Chromium, evidence on failure), one process (-n 0), plus the measuring-only plugin bench_timing.py.
+B = tools/bench/plain.py: the same page actions, seeding calls and contexts, without pytest.
+Rounds alternate A, B, A, B … per browser; each is a fresh process, timed from spawn to exit.
+
+Prints per browser: medians of A and B, the A/B ratio (target ≤ 1.15), the ratio of the per-scenario
+times (what the suite adds per scenario, without the fixed start-up), and where the time goes.
+Writes everything to reports/bench/bench.json.  Usage: python tools/bench/bench.py [--rounds 5]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = sys.executable
+TARGET_RATIO = 1.15
+# (node id without the browser, B scenario name); parametrized ids keep pytest's \\u escapes.
+LOGIN = "tests/e2e/test_platform.py::test_用户类型用正确的密码登录成功[{b}-{k}]"
+RESET = "tests/e2e/test_platform.py::test_用户类型登录提示登录名或密码错误后重置密码新密码可登录原密码不能登录[{b}-{k}]"
+NATURAL, LEGAL = "\\u81ea\\u7136\\u4eba", "\\u6cd5\\u4eba"
+SCENARIOS = [
+    ("tests/e2e/test_hgr.py::test_word文件格式正确时合成成功下载的文件包含各附件的内容[{b}]", "hgr-synthesis"),
+    ("tests/e2e/test_platform.py::test_法人授权后自然人通过办理入口进入系统办理[{b}]", "grant"),
+    (RESET.replace("{k}", NATURAL), "reset-自然人"),
+    (RESET.replace("{k}", LEGAL), "reset-法人"),
+    (LOGIN.replace("{k}", NATURAL), "login-自然人"),
+    (LOGIN.replace("{k}", LEGAL), "login-法人"),
+]
+
+
+def run_a(browser: str, work: Path) -> dict:
+    timings = work / "a-timings.json"
+    results = work / "allure-results"
+    cmd = [PY, "-m", "pytest", *[n.format(b=browser) for n, _ in SCENARIOS], "--browser", browser, "-n", "0",
+           f"--alluredir={results}", "--clean-alluredir", "-p", "bench_timing", "-q", "--no-header"]
+    env = {**os.environ, "BENCH_TIMINGS": str(timings),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tools" / "bench"), os.environ.get("PYTHONPATH")]))}
+    env["BENCH_T0"] = str(time.time())
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0 or not timings.exists():
+        raise SystemExit(f"A（pytest）失败 / suite run failed ({proc.returncode}):\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+    return {"wall": wall, **json.loads(timings.read_text(encoding="utf-8"))}
+
+
+def run_b(browser: str) -> dict:
+    env = {**os.environ, "BENCH_T0": str(time.time())}
+    start = time.perf_counter()
+    proc = subprocess.run([PY, str(ROOT / "tools" / "bench" / "plain.py"), "--browser", browser],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"B（plain Playwright）失败 / plain run failed ({proc.returncode}):\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+    return {"wall": wall, **json.loads(proc.stdout.strip().splitlines()[-1])}
+
+
+def med(values) -> float:
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else float("nan")
+
+
+def a_breakdown(runs: list[dict], browser: str) -> dict:
+    marks = {k: med(r["marks"].get(k) for r in runs) for k in ("configured", "collected", "first_test", "session_end")}
+    fixtures = {k: med(r["fixtures"].get(k, 0.0) for r in runs) for k in ("target", "playwright", "browser")}
+    per = {}
+    for node, name in SCENARIOS:
+        rows = [r["tests"][node.format(b=browser)] for r in runs]
+        setup, call, teardown = (med(x.get(p, 0.0) for x in rows) for p in ("setup", "call", "teardown"))
+        protocol, allure = med(x.get("protocol") for x in rows), med(x.get("allure", 0.0) for x in rows)
+        per[name] = {"setup": setup, "call": call, "teardown": teardown, "allure": allure,
+                     "hooks": protocol - setup - call - teardown, "protocol": protocol}
+    first = SCENARIOS[0][1]
+    session_setup = sum(fixtures.values())
+    per[first]["setup_without_session_fixtures"] = per[first]["setup"] - session_setup
+    return {"marks": marks, "fixtures": fixtures, "scenarios": per}
+
+
+def scenario_sum_a(breakdown: dict) -> float:
+    total = sum(s["protocol"] for s in breakdown["scenarios"].values())
+    return total - sum(breakdown["fixtures"].values())  # session start-up happens inside the first setup
+
+
+def report(browser: str, a_runs: list[dict], b_runs: list[dict]) -> dict:
+    a_wall, b_wall = med(r["wall"] for r in a_runs), med(r["wall"] for r in b_runs)
+    a = a_breakdown(a_runs, browser)
+    b_marks = {k: med(r["marks"].get(k) for r in b_runs) for k in ("imported", "portal_started", "browser_launched",
+                                                                    "scenarios_done", "end")}
+    b_scen = {name: med(r["scenarios"][name][0] for r in b_runs) for _, name in SCENARIOS}
+    a_sum, b_sum = scenario_sum_a(a), sum(b_scen.values())
+    out = {"browser": browser, "a_walls": [r["wall"] for r in a_runs], "b_walls": [r["wall"] for r in b_runs],
+           "a_median": a_wall, "b_median": b_wall, "ratio": a_wall / b_wall,
+           "scenario_ratio": a_sum / b_sum, "a": a, "b": {"marks": b_marks, "scenarios": b_scen}}
+    verdict = "达标" if out["ratio"] <= TARGET_RATIO else "未达标"
+    print(f"\n== {browser}: A（pytest 套件）/ B（纯 Playwright），{len(a_runs)} 轮交替 ==")
+    print(f"  A 各轮 {', '.join(f'{w:.1f}' for w in out['a_walls'])} s → 中位数 {a_wall:.2f} s")
+    print(f"  B 各轮 {', '.join(f'{w:.1f}' for w in out['b_walls'])} s → 中位数 {b_wall:.2f} s")
+    print(f"  进程总耗时比 A/B = {out['ratio']:.3f}（目标 ≤ {TARGET_RATIO}，{verdict}）；"
+          f"场景耗时比（不含启动）= {out['scenario_ratio']:.3f}（A {a_sum:.2f} s / B {b_sum:.2f} s）")
+    m, f = a["marks"], a["fixtures"]
+    print(f"  A 启动：python+pytest+插件导入 {m['configured']:.2f} s，收集完成 {m['collected']:.2f} s，"
+          f"门户启动 {f['target']:.2f} s，Playwright {f['playwright']:.2f} s，浏览器启动 {f['browser']:.2f} s，"
+          f"会话结束 {m['session_end']:.2f} s")
+    print(f"  B 启动：导入 {b_marks['imported']:.2f} s，门户启动 {b_marks['portal_started'] - b_marks['imported']:.2f} s，"
+          f"Playwright+浏览器启动 {b_marks['browser_launched'] - b_marks['portal_started']:.2f} s，"
+          f"场景结束 {b_marks['scenarios_done']:.2f} s，退出 {b_marks['end']:.2f} s")
+    print(f"  {'场景':<16}{'A setup':>9}{'A call':>9}{'A tear':>9}{'A hooks':>9}{'A allure':>9}{'A 合计':>9}{'B':>9}")
+    for name, s in a["scenarios"].items():
+        setup = s.get("setup_without_session_fixtures", s["setup"])
+        total = setup + s["call"] + s["teardown"] + s["hooks"]
+        print(f"  {name:<16}{setup:>9.2f}{s['call']:>9.2f}{s['teardown']:>9.2f}{s['hooks']:>9.2f}"
+              f"{s['allure']:>9.3f}{total:>9.2f}{b_scen[name]:>9.2f}")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--browser", action="append", choices=["chromium", "firefox"])
+    parser.add_argument("--out", default=str(ROOT / "reports" / "bench" / "bench.json"))
+    args = parser.parse_args()
+    browsers = args.browser or ["chromium", "firefox"]
+    summary = {"date": dt.datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+               "rounds": args.rounds, "browsers": []}
+    for browser in browsers:
+        a_runs, b_runs = [], []
+        for i in range(args.rounds):
+            with tempfile.TemporaryDirectory(prefix="bench-a-") as work:
+                a_runs.append(run_a(browser, Path(work)))
+            b_runs.append(run_b(browser))
+            print(f"  {browser} 第 {i + 1}/{args.rounds} 轮：A {a_runs[-1]['wall']:.1f} s，B {b_runs[-1]['wall']:.1f} s",
+                  flush=True)
+        summary["browsers"].append(report(browser, a_runs, b_runs))
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    print("\n" + "  ".join(f"{b['browser']} A/B = {b['ratio']:.3f}" for b in summary["browsers"])
+          + f"（目标 ≤ {TARGET_RATIO}）；详情 {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
