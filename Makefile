@@ -147,7 +147,8 @@ shard-demo: setup
 	@rm -rf reports/shard-1 reports/shard-2 reports/shards && mkdir -p reports/shard-1 reports/shard-2 reports/shards/allure-results
 	$(PYTEST) $(SHARD_SELECTION) $(BROWSERS) --collect-only -q | grep '::' > reports/shards/collected.txt
 	@pids=""; for i in 1 2; do \
-	  $(PYTEST) $(SHARD_SELECTION) $(BROWSERS) -n 0 --splits 2 --group $$i --durations-path .test_durations \
+	  $(PYTEST) $(SHARD_SELECTION) $(BROWSERS) -n 0 --splits 2 --group $$i --splitting-algorithm least_duration \
+	    --durations-path .test_durations \
 	    --alluredir=reports/shard-$$i/allure-results --clean-alluredir --junitxml=reports/shard-$$i/junit.xml \
 	    -q --no-header > reports/shard-$$i/pytest.log 2>&1 & pids="$$pids $$!"; \
 	done; rc=0; for p in $$pids; do wait $$p || rc=$$?; done; \
