@@ -1,0 +1,24 @@
+"""Government-site furniture in the page frame: the footer's identification and filing numbers, its
+网站地图 / 隐私声明 links, and the 关怀版 (large text) switch."""
+from playwright.sync_api import Page
+
+
+class SiteFooter:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.footer = page.get_by_role("contentinfo")
+        self.care_switch = self.footer.get_by_role("button", name="关怀版")
+        self.main = page.get_by_role("main")
+
+    def link(self, name: str):
+        return self.footer.get_by_role("link", name=name, exact=True)
+
+    def text(self, text: str):
+        return self.footer.get_by_text(text)
+
+    def follow(self, name: str) -> None:
+        self.link(name).click()
+
+    def toggle_care(self) -> None:
+        with self.page.expect_navigation():
+            self.care_switch.click()

@@ -1,0 +1,78 @@
+"""Keyboard-only use (issue 12): login, the captcha's 换一张 and 登录名重置密码 with Tab and Enter only."""
+from dataclasses import dataclass
+
+import pytest
+from pytest_bdd import when
+
+from pages.keyboard import KeyboardUser
+from pages.login_page import LOGIN_TYPES, LoginPage
+from pages.recovery_choice_page import RecoveryChoicePage
+from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
+from support import factories
+from support.parsing import phrase
+from support.sms_outbox import latest_code
+
+
+@dataclass
+class CaptchaSeen:
+    """What 那么 验证码图片已更换 (steps/login.py) compares with: the image address and its answer."""
+    source: str
+    answer: str
+
+
+@pytest.fixture
+def keyboard(page) -> KeyboardUser:
+    return KeyboardUser(page)
+
+
+@when(phrase("我只用键盘以{kind}身份用该账号的密码登录"))
+def when_keyboard_login(keyboard: KeyboardUser, login_page: LoginPage, captcha_solver, account, kind):
+    login_page.open()
+    page = login_page.page
+    keyboard.choose_radio(page.get_by_role("radio", checked=True), page.get_by_role("radio", name=LOGIN_TYPES[kind]),
+                          LOGIN_TYPES[kind])
+    keyboard.type_into(login_page.login_name, account.login_name, "登录名")
+    keyboard.type_into(login_page.password, account.password, "密码")
+    keyboard.type_into(login_page.captcha, captcha_solver(), "验证码")
+    keyboard.press_enter()
+
+
+@when("我只用键盘换一张验证码", target_fixture="captcha_seen")
+def when_keyboard_refresh_captcha(keyboard: KeyboardUser, login_page: LoginPage, captcha_solver):
+    before = CaptchaSeen(login_page.captcha_source(), captcha_solver())
+    keyboard.tab_to(login_page.captcha_refresh, "换一张")
+    with login_page.page.expect_response(lambda r: "/captcha.svg" in r.url and "new=1" in r.url):
+        keyboard.press_enter()
+    return before
+
+
+@when(phrase('我只用键盘从登录页进入"{way}"'))
+def when_keyboard_recovery_way(keyboard: KeyboardUser, login_page: LoginPage,
+                               recovery_choice_page: RecoveryChoicePage, way):
+    login_page.open()
+    keyboard.activate(login_page.forgot_password_link, "忘记密码")
+    keyboard.activate(recovery_choice_page.way(way), way)
+
+
+@when("我只用键盘输入该账号的登录名并确认")
+def when_keyboard_lookup(keyboard: KeyboardUser, reset_lookup_page: ResetLookupPage, account):
+    keyboard.type_into(reset_lookup_page.login_name, account.login_name, "登录名")
+    keyboard.press_enter()
+
+
+@when("我只用键盘获取重置密码的短信验证码")
+def when_keyboard_request_code(keyboard: KeyboardUser, reset_password_page: ResetPasswordPage):
+    keyboard.tab_to(reset_password_page.request_code_button, "获取验证码")
+    with reset_password_page.page.expect_navigation():
+        keyboard.press_enter()
+
+
+@when("我只用键盘填写短信验证码并设置一个符合规则的新密码", target_fixture="account")
+def when_keyboard_reset(keyboard: KeyboardUser, reset_password_page: ResetPasswordPage, api, account):
+    new = factories.new_password()
+    keyboard.type_into(reset_password_page.code, latest_code(api, account.phone), "短信验证码")
+    keyboard.type_into(reset_password_page.new_password, new, "新密码")
+    keyboard.type_into(reset_password_page.confirm_password, new, "确认新密码")
+    keyboard.activate(reset_password_page.reset_button, "重置密码")
+    account.password = new
+    return account

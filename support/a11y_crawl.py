@@ -1,0 +1,69 @@
+"""Visits every page reachable by links from a start page (same site, GET only) and runs axe on each.
+
+Pages that differ only by a number in the path (/projects/3, /projects/4) count once, and axe runs once
+per template (X-Portal-Template on the embedded portal; per page elsewhere). The result lists each page
+with its template, its footer text (government-site furniture) and its axe findings."""
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urlsplit
+
+from support import a11y
+
+SKIP = re.compile(r"^/(?:__test__|static/|logout|captcha)|\.(?:svg|png|jpg|pdf|zip|xlsx?|docx?)$|download|export")
+LINKS_JS = "els => els.map(e => e.href)"
+
+
+@dataclass
+class Visited:
+    path: str
+    status: int
+    template: str
+    result: a11y.AxeResult
+    footer: str
+
+
+def _shape(path: str) -> str:
+    return re.sub(r"/\d+(?=/|$|\?)", "/N", re.sub(r"=\d+", "=N", path))
+
+
+def crawl(page, start: str = "/", limit: int = 80, label: str = "无障碍巡检") -> list[Visited]:
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url if page.url.startswith("http")
+                                                        else page.context.pages[0].url))
+    queue, shapes, visited, checked = deque([start]), set(), [], {}
+    while queue and len(visited) < limit:
+        path = queue.popleft()
+        if _shape(path) in shapes:
+            continue
+        shapes.add(_shape(path))
+        response = page.goto(path)
+        if response is None or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        template = response.headers.get("x-portal-template") or path
+        if template not in checked:
+            checked[template] = a11y.check(page, label=label)
+        footer = page.get_by_role("contentinfo")
+        footer_text = footer.first.inner_text() if footer.count() else ""
+        visited.append(Visited(path, response.status, template, checked[template], footer_text))
+        for href in page.locator("a[href]").evaluate_all(LINKS_JS):
+            url = urldefrag(href)[0]
+            if not url.startswith(origin):
+                continue
+            parts = urlsplit(url)
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if not SKIP.search(parts.path) and _shape(target) not in shapes:
+                queue.append(target)
+    return visited
+
+
+def summary(visited: list[Visited], all_templates: list[str] | None = None) -> str:
+    lines = [f"{v.status} {v.path}  模板 {v.template}  "
+             f"{'严重问题 %d 项' % len(v.result.failing) if v.result.failing else '通过'}" for v in visited]
+    if all_templates is not None:
+        seen = {v.template for v in visited}
+        missing = [t for t in all_templates if t not in seen]
+        lines += ["", f"本次巡检到达的页面模板：{len(seen & set(all_templates))}/{len(all_templates)}",
+                  "未经链接到达的模板（由其他 @a11y 场景或 --a11y 运行覆盖）：" + ("、".join(missing) or "无")]
+    return "\n".join(lines)
