@@ -11,6 +11,7 @@ Writes JSON to $BENCH_TIMINGS at session end:
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
@@ -36,6 +37,7 @@ def _time_allure_writes() -> None:
         return
 
     def timed(method):
+        @functools.wraps(method)  # keeps allure's hookimpl marker, or the logger would not be registered
         def wrapper(*args, **kwargs):
             start = time.perf_counter()
             try:
