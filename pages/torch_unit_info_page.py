@@ -1,7 +1,7 @@
 """授权法人(单位)基本信息 / 其他信息, maintained by a natural person holding the unit's 管理员 role."""
 from playwright.sync_api import Locator, Page
 
-SELECTS = {"法定代表人类型", "单位性质", "所属行业1", "所属行业2", "所得税征收方式", "企业类型"}
+SELECTS = {"法定代表人类型", "单位性质", "外资来源地", "所得税征收方式", "企业类型"}
 
 
 class TorchUnitInfoPage:
@@ -24,3 +24,7 @@ class TorchUnitInfoPage:
 
     def save(self) -> None:
         self.save_button.click()
+
+
+class LegalOtherInfoPage(TorchUnitInfoPage):
+    """我的信息 → 法人单位其他信息 of a legal account (the page 前往完善信息 leads to): same labels."""

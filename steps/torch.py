@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.torch_system_page import TorchSystemPage
-from pages.torch_unit_info_page import TorchUnitInfoPage
+from pages.torch_unit_info_page import LegalOtherInfoPage, TorchUnitInfoPage
 from pages.unit_grants_page import UnitGrantsPage
 from support import factories
 from support.parsing import phrase
@@ -94,6 +94,18 @@ def given_unit_gap(api, account, unit_gaps, piece, fields):
 @when("我在弹框中点击确定")
 def when_confirm_popup(torch_page: TorchSystemPage):
     torch_page.confirm_dialog()
+
+
+@when("我前往完善信息")
+def when_go_complete_info(torch_page: TorchSystemPage):
+    torch_page.go_complete_info()
+
+
+@when(phrase('我在法人单位其他信息中把"{label}"选为"{value}"并保存'))
+def when_legal_completes_other_info(page, label, value):
+    other = LegalOtherInfoPage(page)
+    other.set_value(label, value)
+    other.save()
 
 
 @when("我在法人(单位)授权办理情况中点击该授权单位名称")

@@ -41,7 +41,10 @@ def _gated_landing(key: str, request: Request, db: Session, user: Account):
         return render(request, "torch/realname_popup.html", status_code=403, message=M.REALNAME_POPUP,
                       system=systems.get(key).name)
     if access.reason == "incomplete":
-        fix = "/online/info" if user.kind == LEGAL else f"/online/info/units/{access.unit_id}/edit"
+        if user.kind == LEGAL:  # the 我的信息 page of the first missing piece
+            fix = torch.FIX_PAGES[torch.missing_pieces(user, db.get(Unit, access.unit_id))[0].piece]
+        else:
+            fix = f"/online/info/units/{access.unit_id}/edit"
         return render(request, "torch/incomplete.html", status_code=403, message=access.message,
                       fix_url=fix, legal=user.kind == LEGAL, system=systems.get(key).name)
     if not access.ok:

@@ -7,19 +7,19 @@ from dataclasses import dataclass
 
 from mock_portal.messages import torch as M
 from mock_portal.models.accounts import LEGAL, Account, Unit
+from mock_portal.services import myinfo
 from mock_portal.services.access import POLICIES, Access, default_access
 
 GATED_SYSTEMS = {"sme": "科技型中小企业评价系统", "hnte": "高新技术企业认定系统"}
 BASIC_FIELDS = ("法定代表人类型", "法定代表人姓名", "单位性质", "单位地址")
 OTHER_FIELDS = ("单位经营期限", "所属行业1", "所属行业2", "工商登记机关", "核准日期",
                 "外资来源地", "所得税征收方式", "企业类型")
-REP_TYPES = ("中国大陆居民", "港澳台居民", "外籍人士")
-UNIT_NATURES = ("国有企业", "集体企业", "私营企业", "外资企业", "其他")
-INDUSTRIES = ("制造业", "信息传输、软件和信息技术服务业", "科学研究和技术服务业", "批发和零售业", "其他")
-TAX_MODES = ("查账征收", "核定征收")
-ENTERPRISE_TYPES = ("有限责任公司", "股份有限公司", "个人独资企业", "合伙企业", "其他")
-SELECT_OPTIONS = {"法定代表人类型": REP_TYPES, "单位性质": UNIT_NATURES, "所属行业1": INDUSTRIES,
-                  "所属行业2": INDUSTRIES, "所得税征收方式": TAX_MODES, "企业类型": ENTERPRISE_TYPES}
+# The same choices as 我的信息 (services/myinfo.py), so a unit's information reads alike on both pages.
+SELECT_OPTIONS = {"法定代表人类型": myinfo.REP_TYPES, "单位性质": myinfo.UNIT_NATURES,
+                  **{myinfo.OTHER_FIELDS[k]: v for k, v in myinfo.OTHER_CHOICES.items()}}
+# Where a legal account completes each piece (我的信息); a natural 管理员 uses the 授权单位 page.
+FIX_PAGES = {"法人单位基本信息": "/online/info", "法人单位其他信息": "/online/info/other",
+             "主代办人信息": "/online/info/agent"}
 
 
 @dataclass(frozen=True)
