@@ -7,8 +7,6 @@ from sqlalchemy.orm import Session
 
 from mock_portal import faults
 from mock_portal.messages import browser as browser_messages
-from mock_portal import faults
-from mock_portal.messages import browser as BM
 from mock_portal.messages import recovery as M
 from mock_portal.models.accounts import Account
 from mock_portal.services import login, recovery, sms
@@ -78,9 +76,6 @@ def do_reset(request: Request, action: str = Form("reset"), code: str = Form("")
     if faults.legacy_browser(request):
         # Fault legacy-browser (FAQ-1.2.2): in a non-Chrome browser the reset fails and is not applied.
         return _reset_page(request, account, 422, error=browser_messages.RESET_FAILED, code=code[:6])
-    if faults.legacy_browser(request):
-        # Fault legacy-browser (FAQ-1.2.2): outside current Chrome the reset fails; nothing is changed.
-        return _reset_page(request, account, 422, error=BM.RESET_FAILED, code=code[:6])
     try:
         recovery.reset(db, account, code, new_password, confirm_password, now, settings,
                        keep_session=request.state.web_session.id)
