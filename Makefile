@@ -98,6 +98,8 @@ report: $(NODE_STAMP)
 	@for f in environment.properties executor.json categories.json; do \
 	  if [ -f "reports/$$f" ] && [ "$(abspath reports)/$$f" != "$(abspath $(RESULTS))/$$f" ]; then cp "reports/$$f" "$(RESULTS)/"; fi; \
 	done
+	@# FAQ coverage matrix with this run's results, as a report-wide attachment (the gate itself runs in make test).
+	@if [ -f tools/faq_coverage.py ]; then $(PY) tools/faq_coverage.py --results "$(RESULTS)" > /dev/null || true; fi
 	rm -rf $(REPORT_DIR)
 	$(ALLURE) generate "$(RESULTS)" --config allurerc.mjs --output $(REPORT_DIR)
 	@perl -0pi -e 's#<script async src="https://www\.googletagmanager\.com.*?</script>\s*<script>.*?</script>##s' $(REPORT_DIR)/index.html
