@@ -25,6 +25,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     s.add_argument("--idle-timeout-minutes", type=int, default=30)
     s.add_argument("--synthesis-seconds", type=float, default=0.0)
     s.add_argument("--log-file", type=Path, default=None)
+    s.add_argument("--staging-captcha", default=os.environ.get("PORTAL_STAGING_CAPTCHA"),
+                   help="a fixed captcha answer, as on a staging portal (env PORTAL_STAGING_CAPTCHA)")
     return p.parse_args(argv)
 
 
@@ -41,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings(db_path=args.db, test_api=args.test_api, test_api_token=args.test_api_token or "",
                         fault_profiles=frozenset(args.fault_profile), password_policy=args.password_policy,
-                        idle_timeout_minutes=args.idle_timeout_minutes, synthesis_seconds=args.synthesis_seconds)
+                        idle_timeout_minutes=args.idle_timeout_minutes, synthesis_seconds=args.synthesis_seconds,
+                        staging_captcha=args.staging_captcha)
     app = create_app(settings)
     # Bind first so that `--port 0` works: the chosen port is printed before serving, and
     # connections made right after that line are queued by the listening socket.

@@ -24,6 +24,8 @@ class Settings:
     upload_max_bytes: int = 5 * 1024 * 1024
     synthesis_seconds: float = 0.0
     https: bool = False
+    # Like many staging portals: the image captcha always has this answer (None: random, the default).
+    staging_captcha: str | None = None
 
     @property
     def upload_dir(self) -> Path:

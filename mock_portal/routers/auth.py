@@ -26,7 +26,7 @@ def safe_next(value: str | None) -> str:
 
 def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
     ws = session_row(request, db)
-    ws.captcha_answer = captcha.new_answer()
+    ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
     db.commit()
     ctx.setdefault("next", request.query_params.get("next", ""))
     return render(request, "auth/login.html", status_code=status_code,
@@ -46,7 +46,7 @@ def show_login(request: Request, reason: str = "", changed: str = "", db: Sessio
 def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db)):
     ws = session_row(request, db)
     if new or not ws.captcha_answer:
-        ws.captcha_answer = captcha.new_answer()
+        ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
         db.commit()
     return Response(captcha.svg(ws.captcha_answer), media_type="image/svg+xml",
                     headers={"Cache-Control": "no-store"})

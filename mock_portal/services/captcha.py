@@ -7,8 +7,9 @@ import secrets
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXY3456789"
 
 
-def new_answer() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(4))
+def new_answer(fixed: str | None = None) -> str:
+    """A fresh answer; a staging-style portal (--staging-captcha) always asks for the same code."""
+    return fixed or "".join(secrets.choice(ALPHABET) for _ in range(4))
 
 
 def matches(expected: str | None, typed: str) -> bool:
