@@ -96,7 +96,8 @@ def when_change_password_from_my_info(my_info: MyInfoPage, change_password_page:
 @when(phrase('我把法定代表人信息的类型选为"{rep_type}"、所属大洲选为"{continent}"并保存'))
 def when_set_representative(my_info: MyInfoPage, rep_type, continent):
     my_info.rep_type.select_option(rep_type)
-    my_info.rep_continent.select_option(continent)
+    if continent or my_info.rep_continent.is_enabled():
+        my_info.rep_continent.select_option(continent)
     my_info.save()
 
 
@@ -110,3 +111,19 @@ def then_representative_is(my_info: MyInfoPage, rep_type, continent):
 def then_update_logged(my_info: MyInfoPage, section, label):
     row = my_info.updates.get_by_role("row").filter(has_text=section).first
     expect(row).to_contain_text(label)
+
+
+@when(phrase('我把法定代表人信息的类型选为"{rep_type}"'))
+def when_choose_rep_type(my_info: MyInfoPage, rep_type):
+    my_info.rep_type.select_option(rep_type)
+
+
+@then("所属大洲不需要选择")
+def then_continent_not_asked(my_info: MyInfoPage):
+    expect(my_info.rep_continent).to_be_disabled()
+    expect(my_info.rep_continent).to_have_value("")
+
+
+@then("所属大洲可以选择")
+def then_continent_asked(my_info: MyInfoPage):
+    expect(my_info.rep_continent).to_be_enabled()
