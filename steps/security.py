@@ -9,6 +9,7 @@ from pytest_bdd import given, then, when
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.security_forged_site import ForgedSite
+from pages.security_login_attempts import LoginAttempts
 from support import factories
 from support.fixtures import session_id_of, sign_in
 from support.personas import Actor, seed_legal, seed_natural
@@ -24,23 +25,27 @@ def forged_site(page, target) -> ForgedSite:
     return ForgedSite(page, target.base_url)
 
 
-def _failed_logins(page, login_page: LoginPage, captcha_solver, kind: str, login_name: str, password: str,
+@pytest.fixture
+def login_attempts(page) -> LoginAttempts:
+    return LoginAttempts(page)
+
+
+def _failed_logins(attempts: LoginAttempts, captcha_solver, kind: str, login_name: str, password: str,
                    times: int) -> None:
-    login_page.open()
+    attempts.open()
     for _ in range(times):
-        with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/login")):
-            login_page.log_in(kind, login_name, password, captcha_solver())
+        attempts.attempt(kind, login_name, password, captcha_solver())
 
 
 @given(phrase("我以{kind}身份连续{times}次用错误的密码登录"))
 @when(phrase("我以{kind}身份连续{times}次用错误的密码登录"))
-def when_repeated_wrong_passwords(page, login_page: LoginPage, captcha_solver, account, kind, times):
-    _failed_logins(page, login_page, captcha_solver, kind, account.login_name, account.password + "x", int(times))
+def when_repeated_wrong_passwords(login_attempts: LoginAttempts, captcha_solver, account, kind, times):
+    _failed_logins(login_attempts, captcha_solver, kind, account.login_name, account.password + "x", int(times))
 
 
 @when(phrase("我用一个不存在的登录名连续{times}次登录"))
-def when_unknown_name_repeatedly(page, login_page: LoginPage, captcha_solver, times):
-    _failed_logins(page, login_page, captcha_solver, "自然人", factories.unique("nobody"),
+def when_unknown_name_repeatedly(login_attempts: LoginAttempts, captcha_solver, times):
+    _failed_logins(login_attempts, captcha_solver, "自然人", factories.unique("nobody"),
                    factories.new_password(), int(times))
 
 
