@@ -28,7 +28,7 @@ class PortalProcess:
                 self.process.kill()
 
 
-def start_portal(workdir: Path, name: str, extra_args: list[str] = (), startup_timeout: float = 30) -> PortalProcess:
+def start_portal(workdir: Path, name: str, extra_args: list[str] = (), startup_timeout: float = 90) -> PortalProcess:
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / f"{name}.db"
     for suffix in ("", "-wal", "-shm"):
