@@ -2,7 +2,9 @@
 and owns the fixtures that pick the target portal and the browser."""
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -59,10 +61,16 @@ def browser_type_launch_args(pytestconfig, browser_type):
 
 
 @pytest.fixture(scope="session")
-def connect_options(pytestconfig):
-    """Browsers served by `playwright run-server` on another host (or 127.0.0.1), when asked for."""
+def connect_options(pytestconfig, browser_type_launch_args):
+    """Browsers served by `playwright run-server` on another host (or 127.0.0.1), when asked for.
+    The server reads the launch options from a header in Playwright's camelCase names (pytest-playwright
+    sends snake_case, which the server ignores); executablePath needs `run-server --unsafe`."""
     endpoint = pytestconfig.getoption("--remote-browser")
-    return {"ws_endpoint": endpoint} if endpoint else None
+    if not endpoint:
+        return None
+    launch = {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): v for k, v in browser_type_launch_args.items()}
+    # Playwright ≥ 1.5x names it `endpoint` (BrowserType.connect(endpoint, …)); `ws_endpoint` is refused.
+    return {"endpoint": endpoint, "headers": {"x-playwright-launch-options": json.dumps(launch)}}
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,6 @@
 failure evidence for Allure, and signing a browser in without the login page."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import allure
 import pytest
 
@@ -93,11 +91,14 @@ def new_context(browser, browser_context_args, request, browser_name, target):
         elif evidence != "off":
             ctx.tracing.stop()
         ctx.close()
-        for video in videos:
-            path = Path(video.path())
-            if failed and path.exists() and path.stat().st_size:
-                allure.attach.file(str(path), name="录像", attachment_type=allure.attachment_type.WEBM)
-            path.unlink(missing_ok=True)
+        for n, video in enumerate(videos):
+            # save_as()/delete(), not path(): they also reach a video recorded by a remote run-server.
+            if failed:
+                path = video_dir / f"{request.node.name[:80]}-{browser_name}-{index}-{n}.webm".replace("/", "_")
+                video.save_as(str(path))
+                if path.stat().st_size:
+                    allure.attach.file(str(path), name="录像", attachment_type=allure.attachment_type.WEBM)
+            video.delete()
 
 
 @pytest.fixture

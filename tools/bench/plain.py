@@ -75,7 +75,7 @@ class Run:
             ctx.tracing.stop()
             ctx.close()
             for video in videos:
-                Path(video.path()).unlink(missing_ok=True)
+                video.delete()
         self.contexts = []
 
     def scenario(self, title: str, body) -> float:
