@@ -36,12 +36,15 @@ class HgrProjectPage:
         return self.attachments.get_by_role("row").filter(has_text=filename)
 
     def upload(self, file_payload: dict) -> None:
-        """file_payload: {"name", "mimeType", "buffer"} (support/docx_files.as_upload)."""
+        """file_payload: {"name", "mimeType", "buffer"} (support/docx_files.as_upload). Returns once the
+        resulting page has loaded: the next action must not hit the page being replaced."""
         self.attachment.set_input_files(file_payload)
-        self.upload_button.click()
+        with self.page.expect_navigation():
+            self.upload_button.click()
 
     def submit_to_admin(self) -> None:
-        self.submit_button.click()
+        with self.page.expect_navigation():
+            self.submit_button.click()
 
     def download(self) -> Download:
         with self.page.expect_download() as info:
