@@ -39,6 +39,13 @@ def junit_cases(path: Path) -> list[tuple[str, str]]:
     return cases
 
 
+def is_scenario(node_id: str, root: Path) -> bool:
+    """pytest-bdd scenarios live in modules calling scenarios(…); only they write Allure results
+    (allure-pytest-bdd reports scenarios, not plain pytest tests such as test_staging_seam.py)."""
+    module = root / node_id.split("::", 1)[0]
+    return module.exists() and "scenarios(" in module.read_text(encoding="utf-8")
+
+
 def browser_of(node_id: str) -> str:
     params = node_id.rsplit("[", 1)[-1].rstrip("]")
     return params.split("-", 1)[0]
@@ -76,8 +83,11 @@ def main() -> int:
     print(f"收集 {len(expected)} 个场景×浏览器；分片运行 "
           + "，".join(f"分片{s} {c} 个" for s, c in sorted(per_shard.items())) + f"，合计 {sum(per_shard.values())} 个")
 
-    not_skipped = Counter(browser_of(node) for _, node, outcome in ran if outcome != "skipped")
-    skipped = sum(1 for _, _, outcome in ran if outcome == "skipped")
+    root = Path(__file__).resolve().parents[2]
+    scenarios = [(node, outcome) for _, node, outcome in ran if is_scenario(node, root)]
+    plain = len(ran) - len(scenarios)
+    not_skipped = Counter(browser_of(node) for node, outcome in scenarios if outcome != "skipped")
+    skipped = sum(1 for _, outcome in scenarios if outcome == "skipped")
     keys = allure_keys(args.results)
     dup = sorted({k for k, c in Counter(keys).items() if c > 1})
     if dup:
@@ -89,7 +99,10 @@ def main() -> int:
         print(line)
         if not_skipped[browser] != in_allure[browser]:
             problems.append(f"{browser}: Allure 结果数与执行数不一致 / result count differs from the run count")
-    print(f"  跳过 {skipped} 个（在 setup 阶段跳过，不写 Allure 结果）")
+    print(f"  跳过 {skipped} 个场景（在 setup 阶段跳过，不写 Allure 结果）；非场景的普通测试 {plain} 个（不写 Allure 结果）")
+    failed = [node for _, node, outcome in ran if outcome in ("failed", "error")]
+    if failed:
+        print(f"  注意：{len(failed)} 个失败（不影响本检查，见各分片的 pytest.log）：\n    " + "\n    ".join(failed[:10]))
 
     if problems:
         print("检查未通过 / check failed:\n  " + "\n  ".join(problems))

@@ -39,7 +39,7 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name("locustfile.py")),
                         "--headless", "--host", portal.base_url, "--users", str(args.users),
                         "--spawn-rate", str(args.users), "--run-time", f"{args.seconds}s",
-                        "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"],
+                        "--csv", str(prefix), "--only-summary", "--loglevel", os.environ.get("LOAD_LOGLEVEL", "WARNING")],
                        env=env, check=False, cwd=ROOT)
         return report(prefix.with_name("stats_stats.csv"))
     finally:
@@ -53,7 +53,10 @@ def report(path: Path) -> int:
     for r in rows:
         errors += int(r["Failure Count"]) if r["Name"] != "Aggregated" else 0
         print(f"{r['Name']:<22}{r['Request Count']:>8}{r['Failure Count']:>6}{r['50%']:>8}{r['95%']:>8}{r['99%']:>8}")
-    pages = [r for r in rows if r["Name"] != "Aggregated"]
+    pages = [r for r in rows if r["Name"] != "Aggregated" and r["95%"] not in ("", "N/A")]
+    if not pages:
+        print("没有完成任何请求 / no request completed: raise --seconds (start-up counts against the run time)")
+        return 1
     worst_p95 = max(float(r["95%"]) for r in pages)
     print(f"最差 p95 = {worst_p95:.0f} ms（目标 < 50 ms），错误 {errors} 个（目标 0）")
     return 0 if errors == 0 else 1
