@@ -155,7 +155,7 @@ shard-demo: setup
 	    -q --no-header > reports/shard-$$i/pytest.log 2>&1 & pids="$$pids $$!"; \
 	done; rc=0; for p in $$pids; do wait $$p || rc=$$?; done; \
 	tail -n 2 reports/shard-1/pytest.log reports/shard-2/pytest.log; \
-	cp reports/shard-1/allure-results/* reports/shard-2/allure-results/* reports/shards/allure-results/; \
+	for i in 1 2; do cp -r reports/shard-$$i/allure-results/. reports/shards/allure-results/; done; \
 	$(MAKE) --no-print-directory report RESULTS=reports/shards/allure-results REPORT_DIR=reports/shards/allure-report || rc=$$?; \
 	$(PY) tools/bench/check_merge.py --collected reports/shards/collected.txt --junit reports/shard-1/junit.xml \
 	  --junit reports/shard-2/junit.xml --results reports/shards/allure-results || rc=$$?; \

@@ -56,7 +56,7 @@ def allure_keys(results: Path) -> list[tuple[str, str, tuple]]:
     for path in results.glob("*-result.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         params = tuple(sorted((p["name"], p.get("value", "")) for p in data.get("parameters", [])))
-        browser = next((v for n, v in params if n == BROWSER_PARAM), "?")
+        browser = next((v.strip("'\"") for n, v in params if n == BROWSER_PARAM), "?")  # allure keeps repr()
         keys.append((browser, data.get("fullName", path.name), params))
     return keys
 
