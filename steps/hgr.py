@@ -12,7 +12,7 @@ from pytest_bdd import given, when
 from pages.hgr_project import HgrProjectPage
 from pages.hgr_system import HgrLandingPage
 from support import factories, personas
-from support.actors import Actors, seed_grant, seed_unit_permission
+from support.actors import Actors
 from support.fixtures import sign_in
 from support.parsing import phrase
 
@@ -48,6 +48,11 @@ def decide_pending(api, kind: str, unit_id: int) -> None:
     api.decide(pending[-1]["id"], True)
 
 
+def seed_hgr_grant(api, unit_id: int, login_name: str, role: str, days: int = 365) -> dict:
+    """The unit holds the HGR system and grants the person `role` for `days` days (one request)."""
+    return api.post("/hgr/grants", {"unit_id": unit_id, "login_name": login_name, "roles": [role], "days": days})
+
+
 def seed_hgr_project(api, login_name: str, unit_id: int, name: str) -> dict:
     return api.post("/hgr/projects", {"login_name": login_name, "unit_id": unit_id, "name": name})
 
@@ -60,8 +65,8 @@ def given_filed(actors: Actors, api):
 
 @given(phrase('法人已授权该自然人"{system}"的"{role}"角色，有效期{days}天'))
 def given_granted_for_days(actors: Actors, api, system, role, days):
-    seed_unit_permission(api, actors.legal.unit_id, system)
-    seed_grant(api, actors.legal.unit_id, actors.natural.login_name, system, [role], valid_days=int(days))
+    assert system == SYSTEM, f"本步骤只用于“{SYSTEM}”"
+    seed_hgr_grant(api, actors.legal.unit_id, actors.natural.login_name, role, int(days))
 
 
 @given(phrase('该自然人在该单位名下有一个人类遗传资源项目"{name}"'))
@@ -71,10 +76,9 @@ def given_project(actors: Actors, api, hgr: HgrScene, name):
 
 @given(phrase('该单位有离职员工和在职员工两个自然人账号，均已授权"{role}"'))
 def given_two_employees(actors: Actors, api, role):
-    seed_unit_permission(api, actors.legal.unit_id, SYSTEM)
     for who in ("离职员工", "在职员工"):
         person = actors.add(who, personas.seed_natural(api))
-        seed_grant(api, actors.legal.unit_id, person.login_name, SYSTEM, [role])
+        seed_hgr_grant(api, actors.legal.unit_id, person.login_name, role)
 
 
 @given(phrase('离职员工名下有人类遗传资源项目"{first}"和"{second}"'))

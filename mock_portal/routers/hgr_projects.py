@@ -1,5 +1,7 @@
 """人类遗传资源管理系统 projects: 新建项目 (事项办理员 only), Word attachments, 提交管理员 and the
 download of the synthesized document (FAQ-2.2, 2.4)."""
+# Every handler commits before it responds: get_db's own commit runs only after the response is
+# sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -32,6 +34,7 @@ def creator_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 @router.get("/new")
 def new_form(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
     entry = creator_entry(request, db, user)
+    db.commit()
     return render(request, "hgr/project_new.html", entry=entry, matters=MATTERS, form={})
 
 
@@ -48,9 +51,11 @@ def create(request: Request, name: str = Form(""), matter: str = Form(""), leade
     elif not form["leader"]:
         error = M.REQUIRED.format(label="负责人")
     if error:
+        db.commit()
         return render(request, "hgr/project_new.html", status_code=422, entry=entry, matters=MATTERS,
                       form=form, error=error)
     project = hgr.create_project(db, user, entry.unit, now_of(request), **form)
+    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}?created=1", status_code=303)
 
 
@@ -65,6 +70,7 @@ def own_project(request: Request, db: Session, user: Account, project_id: int):
 def project_page(request, db, entry, project, status_code=200, notice="", error=""):
     synthesis.refresh(db, project, now_of(request), settings_of(request))
     job_notice, job_error = synthesis.status_message(project)
+    db.commit()
     return render(request, "hgr/project.html", status_code=status_code, entry=entry, project=project,
                   attachments=synthesis.attachments(db, project),
                   editable=entry.can_create and project.status in (DRAFT, SYNTHESIS_FAILED),
@@ -79,6 +85,7 @@ def show(project_id: int, request: Request, created: str = "", added: int = 0, d
     notice = M.PROJECT_CREATED if created else ""
     if att is not None and att.project_id == project.id:
         notice = M.ATTACHMENT_ADDED.format(name=att.filename)
+    db.commit()
     return project_page(request, db, entry, project, notice=notice)
 
 
@@ -89,16 +96,19 @@ def add_attachment(project_id: int, request: Request, attachment: UploadFile | N
     filename = attachment.filename if attachment is not None else ""
     entry, project = own_project(request, db, user, project_id)
     if not entry.can_create or project.status not in (DRAFT, SYNTHESIS_FAILED):
+        db.commit()
         return project_page(request, db, entry, project, 422, error=M.NOT_EDITABLE)
     try:
         upload = uploads.store(db, settings_of(request), filename, content, now_of(request), account_id=user.id,
                                kinds=uploads.DOCX, bad_type_message=M.DOCX_BAD_TYPE)
     except uploads.UploadError as exc:
+        db.commit()
         return project_page(request, db, entry, project, 422, error=str(exc))
     att = HgrAttachment(project_id=project.id, upload_id=upload.id, filename=upload.filename,
                         created_at=now_of(request))
     db.add(att)
     db.flush()
+    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}?added={att.id}", status_code=303)
 
 
@@ -110,9 +120,11 @@ def delete_attachment(project_id: int, attachment_id: int, request: Request, db:
     if att is None or att.project_id != project.id:
         refuse(db, M.NOT_YOUR_PROJECT)
     if not entry.can_create or project.status not in (DRAFT, SYNTHESIS_FAILED):
+        db.commit()
         return project_page(request, db, entry, project, 422, error=M.NOT_EDITABLE)
     db.delete(att)
     db.flush()
+    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}", status_code=303)
 
 
@@ -124,7 +136,9 @@ def submit(project_id: int, request: Request, db: Session = Depends(get_db), use
     try:
         synthesis.submit(db, project, now_of(request))
     except synthesis.SubmitError as exc:
+        db.commit()
         return project_page(request, db, entry, project, 422, error=str(exc))
+    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}", status_code=303)
 
 
