@@ -86,3 +86,17 @@ def test_last_allure_result_per_browser_and_global_attachment(tmp_path, capsys):
     attachment = globals_item["attachments"][0]
     assert attachment["name"] == "FAQ 覆盖矩阵" and attachment["type"] == "text/markdown"
     assert (results / attachment["source"]).read_text(encoding="utf-8") == matrix
+
+
+def test_a_text_only_drift_check_does_not_cover_an_entry(tmp_path, capsys):
+    features = tmp_path / "features" / "platform"
+    features.mkdir(parents=True)
+    for source in (FIXTURES / "ok" / "features").rglob("*.feature"):
+        target = tmp_path / "features" / source.relative_to(FIXTURES / "ok" / "features")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        target.write_text(text.replace("@FAQ-2.1", "@FAQ-2.1 @faq-drift"), encoding="utf-8")
+    code = faq_coverage.main(["--features", str(tmp_path / "features"), "--catalog", CATALOG,
+                              "--output", str(tmp_path / "m.md"), "--results", str(tmp_path / "none")])
+    err = capsys.readouterr().err
+    assert code == 1 and "FAQ-2.1" in err and "without a scenario" in err
