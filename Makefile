@@ -11,6 +11,8 @@ WORKERS ?= auto
 PORT ?= 8080
 RESULTS ?= reports/allure-results
 REPORT_DIR = reports/allure-report
+# Browser scenarios use no Hypothesis: its pytest plugin would import it (~0.5 s) just to print nothing.
+E2E_OPTS ?= -p no:hypothesispytest
 export PLAYWRIGHT_BROWSERS_PATH = $(CURDIR)/.playwright
 
 VENV_STAMP = $(VENV)/.stamp-requirements
@@ -60,7 +62,7 @@ preflight: setup
 e2e: setup
 	$(PY) tools/preflight.py $(BROWSERS) --need-report
 	@rc=0; \
-	$(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) --alluredir=$(RESULTS) --clean-alluredir || rc=$$?; \
+	$(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) $(E2E_OPTS) --alluredir=$(RESULTS) --clean-alluredir || rc=$$?; \
 	$(MAKE) --no-print-directory report RESULTS=$(RESULTS) || { [ $$rc -ne 0 ] || rc=$$?; }; \
 	echo "Allure 报告 / report: $(CURDIR)/$(REPORT_DIR)/index.html"; \
 	exit $$rc
@@ -140,7 +142,7 @@ load: setup
 
 # pytest-split: store every scenario×browser's duration in the committed .test_durations.
 durations: setup
-	$(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) --store-durations --durations-path .test_durations --clean-durations -q
+	$(PYTEST) tests/e2e -n $(WORKERS) $(BROWSERS) $(E2E_OPTS) --store-durations --durations-path .test_durations --clean-durations -q
 
 # Two shards side by side (as two CI machines would), results merged into one Allure report, then a
 # check that every scenario×browser appears exactly once. SHARD_SELECTION narrows it (default: all).
@@ -149,7 +151,7 @@ shard-demo: setup
 	@rm -rf reports/shard-1 reports/shard-2 reports/shards && mkdir -p reports/shard-1 reports/shard-2 reports/shards/allure-results
 	$(PYTEST) $(SHARD_SELECTION) $(BROWSERS) --collect-only -q | grep '::' > reports/shards/collected.txt
 	@pids=""; for i in 1 2; do \
-	  $(PYTEST) $(SHARD_SELECTION) $(BROWSERS) -n 0 --splits 2 --group $$i --splitting-algorithm least_duration \
+	  $(PYTEST) $(SHARD_SELECTION) $(BROWSERS) $(E2E_OPTS) -n 0 --splits 2 --group $$i --splitting-algorithm least_duration \
 	    --durations-path .test_durations \
 	    --alluredir=reports/shard-$$i/allure-results --clean-alluredir --junitxml=reports/shard-$$i/junit.xml \
 	    -q --no-header > reports/shard-$$i/pytest.log 2>&1 & pids="$$pids $$!"; \

@@ -39,12 +39,27 @@ SCENARIOS = [
 ]
 
 
+def child_env() -> dict:
+    """Both sides run as on a developer's machine or a CI job: Python's bytecode cache on. With
+    PYTHONDONTWRITEBYTECODE=1 (set in some sandboxes) pytest re-does its assertion rewriting of every
+    plugin and steps module on each start, a cost of the environment rather than of the suite."""
+    env = dict(os.environ)
+    if not KEEP_ENV:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+KEEP_ENV = False
+
+
 def run_a(browser: str, work: Path) -> dict:
     timings = work / "a-timings.json"
     results = work / "allure-results"
+    # As `make e2e` runs them (E2E_OPTS = -p no:hypothesispytest), in one process.
     cmd = [PY, "-m", "pytest", *[n.format(b=browser) for n, _ in SCENARIOS], "--browser", browser, "-n", "0",
-           f"--alluredir={results}", "--clean-alluredir", "-p", "bench_timing", "-q", "--no-header"]
-    env = {**os.environ, "BENCH_TIMINGS": str(timings),
+           "-p", "no:hypothesispytest", f"--alluredir={results}", "--clean-alluredir", "-p", "bench_timing",
+           "-q", "--no-header"]
+    env = {**child_env(), "BENCH_TIMINGS": str(timings),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tools" / "bench"), os.environ.get("PYTHONPATH")]))}
     env["BENCH_T0"] = str(time.time())
     start = time.perf_counter()
@@ -59,7 +74,7 @@ def run_a(browser: str, work: Path) -> dict:
 
 
 def run_b(browser: str) -> dict:
-    env = {**os.environ, "BENCH_T0": str(time.time())}
+    env = {**child_env(), "BENCH_T0": str(time.time())}
     start = time.perf_counter()
     proc = subprocess.run([PY, str(ROOT / "tools" / "bench" / "plain.py"), "--browser", browser],
                           cwd=ROOT, env=env, capture_output=True, text=True)
@@ -133,10 +148,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--browser", action="append", choices=["chromium", "firefox"])
     parser.add_argument("--out", default=str(ROOT / "reports" / "bench" / "bench.json"))
+    parser.add_argument("--keep-env", action="store_true", help="keep PYTHONDONTWRITEBYTECODE if set")
     args = parser.parse_args()
+    global KEEP_ENV
+    KEEP_ENV = args.keep_env
     browsers = args.browser or ["chromium", "firefox"]
     summary = {"date": dt.datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
-               "rounds": args.rounds, "browsers": []}
+               "rounds": args.rounds, "bytecode_cache": "PYTHONDONTWRITEBYTECODE" not in child_env(),
+               "load_before": os.getloadavg(), "browsers": []}
+    print(f"负载 / load average {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）；字节码缓存 "
+          f"{'开' if summary['bytecode_cache'] else '关'}", flush=True)
     for browser in browsers:
         a_runs, b_runs = [], []
         for i in range(args.rounds):
