@@ -70,7 +70,9 @@ def connect_options(pytestconfig, browser_type_launch_args):
         return None
     launch = {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): v for k, v in browser_type_launch_args.items()}
     # Playwright ≥ 1.5x names it `endpoint` (BrowserType.connect(endpoint, …)); `ws_endpoint` is refused.
-    return {"endpoint": endpoint, "headers": {"x-playwright-launch-options": json.dumps(launch)}}
+    # expose_network: the remote browser reaches this host's loopback, where the embedded portal listens.
+    return {"endpoint": endpoint, "expose_network": "<loopback>",
+            "headers": {"x-playwright-launch-options": json.dumps(launch)}}
 
 
 @pytest.fixture(scope="session")
