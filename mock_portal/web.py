@@ -1,7 +1,7 @@
 """Per-request plumbing: the database session, the web session (cookie), CSRF and login checks.
 
 Routes are plain `def` functions; they get what they need through these dependencies:
-``db: Session = Depends(get_db)``, ``user: Account = Depends(require_user)``.
+``db: Session = Depends(get_db, scope="function")``, ``user: Account = Depends(require_user)``.
 """
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ class Forbidden(Exception):
 
 
 def get_db(request: Request):
+    """One database session per request, committed when the route function returns.
+
+    Always declared as ``Depends(get_db, scope="function")``: with FastAPI's default ("request")
+    scope the commit would run after the response is sent, so a browser following a redirect could
+    read the state from before the commit."""
     db: Session = request.app.state.sessionmaker()
     try:
         yield db
@@ -61,7 +66,7 @@ def web_session(request: Request) -> WebSession:
     return request.state.web_session
 
 
-def current_user(request: Request, db: Session = Depends(get_db)) -> Account | None:
+def current_user(request: Request, db: Session = Depends(get_db, scope="function")) -> Account | None:
     ws: WebSession = request.state.web_session
     if ws.account_id is None:
         return None

@@ -33,7 +33,7 @@ def show_login(request: Request):
 
 
 @router.post("/login")
-def do_login(request: Request, username: str = Form(""), password: str = Form(""), db: Session = Depends(get_db)):
+def do_login(request: Request, username: str = Form(""), password: str = Form(""), db: Session = Depends(get_db, scope="function")):
     reviewer = db.get(Reviewer, username.strip())
     if reviewer is None or not passwords.verify_password(reviewer.password_hash, password):
         return render(request, "admin/login.html", status_code=422, error=M.REVIEWER_BAD_LOGIN, username=username)
@@ -44,13 +44,13 @@ def do_login(request: Request, username: str = Form(""), password: str = Form(""
 
 
 @router.get("")
-def queue(request: Request, kind: str = "", db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+def queue(request: Request, kind: str = "", db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
     return render(request, "admin/queue.html", items=reviews.pending(db, kind or None),
                   labels=reviews.KIND_LABELS, kind=kind)
 
 
 @router.get("/reviews/{review_id}")
-def show_review(review_id: int, request: Request, db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+def show_review(review_id: int, request: Request, db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404)
@@ -60,7 +60,7 @@ def show_review(review_id: int, request: Request, db: Session = Depends(get_db),
 
 
 @router.get("/uploads/{upload_id}")
-def download(upload_id: str, request: Request, db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+def download(upload_id: str, request: Request, db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
     upload = db.get(Upload, upload_id)
     if upload is None:
         raise HTTPException(404)
@@ -71,7 +71,7 @@ def download(upload_id: str, request: Request, db: Session = Depends(get_db), re
 
 @router.post("/reviews/{review_id}/decide")
 def decide(review_id: int, request: Request, decision: str = Form(""), reason: str = Form(""),
-           db: Session = Depends(get_db), reviewer=Depends(require_reviewer)):
+           db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404)

@@ -74,7 +74,7 @@ def _handle(request: Request, kind: str, action: str, form: dict, docs: dict):
 
 
 @router.get("/appeals/{review_id}")
-def appeal_status(review_id: int, request: Request, db: Session = Depends(get_db)):
+def appeal_status(review_id: int, request: Request, db: Session = Depends(get_db, scope="function")):
     review = db.get(Review, review_id)
     if review is None or not review.kind.startswith("appeal_"):
         raise HTTPException(404)

@@ -34,7 +34,7 @@ def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
 
 
 @router.get("/login")
-def show_login(request: Request, reason: str = "", changed: str = "", db: Session = Depends(get_db)):
+def show_login(request: Request, reason: str = "", changed: str = "", db: Session = Depends(get_db, scope="function")):
     notice = M.IDLE_LOGGED_OUT if reason == "idle" else M.PASSWORD_CHANGED if changed else (
         M.LOGGED_OUT if reason == "logout" else "")
     if reason == "login" and not notice:
@@ -43,7 +43,7 @@ def show_login(request: Request, reason: str = "", changed: str = "", db: Sessio
 
 
 @router.get("/captcha.svg")
-def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db)):
+def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db, scope="function")):
     ws = session_row(request, db)
     if new or not ws.captcha_answer:
         ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
@@ -55,7 +55,7 @@ def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db)
 @router.post("/login")
 def do_login(request: Request, login_name: str = Form(""), password: str = Form(""),
              captcha_code: str = Form("", alias="captcha"), login_type: str = Form("natural"),
-             next: str = Form(""), db: Session = Depends(get_db)):
+             next: str = Form(""), db: Session = Depends(get_db, scope="function")):
     ws = session_row(request, db)
     expected, ws.captcha_answer = ws.captcha_answer, None  # a code is good for one try only
     db.commit()
@@ -84,7 +84,7 @@ def do_login(request: Request, login_name: str = Form(""), password: str = Form(
 
 
 @router.post("/logout")
-def logout(request: Request, db: Session = Depends(get_db)):
+def logout(request: Request, db: Session = Depends(get_db, scope="function")):
     ws = session_row(request, db)
     if ws is not None:
         db.delete(ws)
@@ -101,7 +101,7 @@ def _password_subject(request: Request, db: Session, user: Account | None) -> Ac
 
 
 @router.get("/password/change")
-def show_change_password(request: Request, db: Session = Depends(get_db), user=Depends(current_user)):
+def show_change_password(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(current_user)):
     account = _password_subject(request, db, user)
     if account is None:
         raise LoginRequired()  # the login page says why (idle timeout or not logged in) and returns here
@@ -111,7 +111,7 @@ def show_change_password(request: Request, db: Session = Depends(get_db), user=D
 
 @router.post("/password/change")
 def change_password(request: Request, old_password: str = Form(""), new_password: str = Form(""),
-                    confirm_password: str = Form(""), db: Session = Depends(get_db), user=Depends(current_user)):
+                    confirm_password: str = Form(""), db: Session = Depends(get_db, scope="function"), user=Depends(current_user)):
     account = _password_subject(request, db, user)
     if account is None:
         return RedirectResponse("/login?reason=login", status_code=303)

@@ -37,7 +37,7 @@ def _person(db: Session, person_id: int) -> Account:
 
 @router.get(BASE)
 def search_page(request: Request, name: str = "", id_number: str = "", searched: str = "",
-                db: Session = Depends(get_db), user: Account = Depends(manager)):
+                db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     name, id_number = name.strip()[:50], id_number.strip()[:40]
     results, error = [], ""
     if searched:
@@ -56,13 +56,13 @@ def _grant_form(request: Request, db: Session, user: Account, person: Account, s
 
 
 @router.get(BASE + "/people/{person_id}")
-def grant_form(person_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(manager)):
+def grant_form(person_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     return _grant_form(request, db, user, _person(db, person_id))
 
 
 @router.post(BASE + "/people/{person_id}")
 def do_grant(person_id: int, request: Request, role: list[str] = Form(default=[]), end_date: str = Form(""),
-             db: Session = Depends(get_db), user: Account = Depends(manager)):
+             db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     person = _person(db, person_id)
     now = now_of(request)
     try:
@@ -77,7 +77,7 @@ def do_grant(person_id: int, request: Request, role: list[str] = Form(default=[]
 
 
 @router.get(BASE + "/grants")
-def grants_page(request: Request, done: str = "", db: Session = Depends(get_db), user: Account = Depends(manager)):
+def grants_page(request: Request, done: str = "", db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     today = now_of(request).date()
     rows = [(g, db.get(Account, g.account_id), systems.get(g.system), auth.state_label(g, today))
             for g in permissions.grants_by_unit(db, user.unit_id)]
@@ -99,13 +99,13 @@ def _own_grant(db: Session, user: Account, grant_id: int):
 
 
 @router.get(BASE + "/grants/{grant_id}/edit")
-def edit_form(grant_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(manager)):
+def edit_form(grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     return _edit_form(request, _own_grant(db, user, grant_id), db)
 
 
 @router.post(BASE + "/grants/{grant_id}/edit")
 def do_edit(grant_id: int, request: Request, role: list[str] = Form(default=[]), end_date: str = Form(""),
-            db: Session = Depends(get_db), user: Account = Depends(manager)):
+            db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     grant = _own_grant(db, user, grant_id)
     now = now_of(request)
     try:
@@ -119,7 +119,7 @@ def do_edit(grant_id: int, request: Request, role: list[str] = Form(default=[]),
 
 
 @router.post(BASE + "/grants/{grant_id}/revoke")
-def do_revoke(grant_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(manager)):
+def do_revoke(grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
     permissions.revoke(db, _own_grant(db, user, grant_id), now_of(request))
     db.commit()
     return RedirectResponse(BASE + "/grants?done=revoked", status_code=303)

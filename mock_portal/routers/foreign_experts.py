@@ -31,7 +31,7 @@ def _registration_page(request: Request, db: Session, user: Account, status_code
 
 
 @router.get("")
-def landing(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if not access.ok:
         raise Forbidden(access.message)
@@ -44,7 +44,7 @@ def landing(request: Request, db: Session = Depends(get_db), user: Account = Dep
 
 @router.post("/register")
 def register(request: Request, competent_unit: str = Form(""), contact_name: str = Form(""),
-             contact_phone: str = Form(""), db: Session = Depends(get_db), user: Account = Depends(require_user)):
+             contact_phone: str = Form(""), db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if not access.ok or user.kind != LEGAL:
         raise Forbidden(access.message or M.REGISTER_FIRST)

@@ -62,7 +62,7 @@ def refused(request: Request, db: Session, user: Account, entry: hgr.Entry, noti
 
 
 @router.get("")
-def landing(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = entry_of(request, db, user)
     if entry.status == "choose":
         db.commit()
@@ -79,7 +79,7 @@ def landing(request: Request, db: Session = Depends(get_db), user: Account = Dep
 
 
 @router.get("/choose-unit")
-def choose_unit(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def choose_unit(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status != "choose":
         db.commit()
@@ -89,7 +89,7 @@ def choose_unit(request: Request, db: Session = Depends(get_db), user: Account =
 
 
 @router.post("/choose-unit")
-def do_choose_unit(request: Request, unit_id: int = Form(0), db: Session = Depends(get_db),
+def do_choose_unit(request: Request, unit_id: int = Form(0), db: Session = Depends(get_db, scope="function"),
                    user: Account = Depends(require_user)):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status == "choose" and unit_id not in [u.id for u in entry.choices]:
@@ -104,7 +104,7 @@ def do_choose_unit(request: Request, unit_id: int = Form(0), db: Session = Depen
 
 
 @router.post("/filing")
-def request_filing(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def request_filing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = entry_of(request, db, user)
     if entry.status != "not-filed":
         db.commit()
@@ -118,14 +118,14 @@ def request_filing(request: Request, db: Session = Depends(get_db), user: Accoun
 
 
 @router.get("/backup")
-def backup_form(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def backup_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = require_entry(request, db, user)
     db.commit()
     return render(request, "hgr/backup.html", entry=entry)
 
 
 @router.post("/backup")
-def backup_match(request: Request, number: str = Form(""), db: Session = Depends(get_db),
+def backup_match(request: Request, number: str = Form(""), db: Session = Depends(get_db, scope="function"),
                  user: Account = Depends(require_user)):
     entry = require_entry(request, db, user)
     result = backup_numbers.match(db, entry.unit, number)

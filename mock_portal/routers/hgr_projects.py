@@ -32,7 +32,7 @@ def creator_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 
 
 @router.get("/new")
-def new_form(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def new_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = creator_entry(request, db, user)
     db.commit()
     return render(request, "hgr/project_new.html", entry=entry, matters=MATTERS, form={})
@@ -40,7 +40,7 @@ def new_form(request: Request, db: Session = Depends(get_db), user: Account = De
 
 @router.post("/new")
 def create(request: Request, name: str = Form(""), matter: str = Form(""), leader: str = Form(""),
-           db: Session = Depends(get_db), user: Account = Depends(require_user)):
+           db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = creator_entry(request, db, user)
     form = {"name": name.strip(), "matter": matter, "leader": leader.strip()}
     error = ""
@@ -78,7 +78,7 @@ def project_page(request, db, entry, project, status_code=200, notice="", error=
 
 
 @router.get("/{project_id}")
-def show(project_id: int, request: Request, created: str = "", added: int = 0, db: Session = Depends(get_db),
+def show(project_id: int, request: Request, created: str = "", added: int = 0, db: Session = Depends(get_db, scope="function"),
          user: Account = Depends(require_user)):
     entry, project = own_project(request, db, user, project_id)
     att = db.get(HgrAttachment, added) if added else None
@@ -91,7 +91,7 @@ def show(project_id: int, request: Request, created: str = "", added: int = 0, d
 
 @router.post("/{project_id}/attachments")
 def add_attachment(project_id: int, request: Request, attachment: UploadFile | None = File(None),
-                   db: Session = Depends(get_db), user: Account = Depends(require_user)):
+                   db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     content = attachment.file.read(settings_of(request).upload_max_bytes + 1) if attachment is not None else b""
     filename = attachment.filename if attachment is not None else ""
     entry, project = own_project(request, db, user, project_id)
@@ -113,7 +113,7 @@ def add_attachment(project_id: int, request: Request, attachment: UploadFile | N
 
 
 @router.post("/{project_id}/attachments/{attachment_id}/delete")
-def delete_attachment(project_id: int, attachment_id: int, request: Request, db: Session = Depends(get_db),
+def delete_attachment(project_id: int, attachment_id: int, request: Request, db: Session = Depends(get_db, scope="function"),
                       user: Account = Depends(require_user)):
     entry, project = own_project(request, db, user, project_id)
     att = db.get(HgrAttachment, attachment_id)
@@ -129,7 +129,7 @@ def delete_attachment(project_id: int, attachment_id: int, request: Request, db:
 
 
 @router.post("/{project_id}/submit")
-def submit(project_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def submit(project_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry, project = own_project(request, db, user, project_id)
     if not entry.can_create:
         refuse(db, M.CREATE_ROLE_REQUIRED)
@@ -143,7 +143,7 @@ def submit(project_id: int, request: Request, db: Session = Depends(get_db), use
 
 
 @router.get("/{project_id}/download")
-def download(project_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def download(project_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry, project = own_project(request, db, user, project_id)
     synthesis.refresh(db, project, now_of(request), settings_of(request))
     content = synthesis.merged_bytes(project, settings_of(request))

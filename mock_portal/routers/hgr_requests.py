@@ -25,7 +25,7 @@ def legal_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 
 
 @router.get("/migration")
-def migration_form(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def migration_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = entry_of(request, db, user)
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
@@ -36,7 +36,7 @@ def migration_form(request: Request, db: Session = Depends(get_db), user: Accoun
 
 @router.post("/migration")
 def migration_request(request: Request, numbers: str = Form(""), login_name: str = Form(""),
-                      old_name: str = Form(""), new_name: str = Form(""), db: Session = Depends(get_db),
+                      old_name: str = Form(""), new_name: str = Form(""), db: Session = Depends(get_db, scope="function"),
                       user: Account = Depends(require_user)):
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
@@ -68,7 +68,7 @@ def migration_request(request: Request, numbers: str = Form(""), login_name: str
 
 
 @router.get("/transfer")
-def transfer_form(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def transfer_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = legal_entry(request, db, user)
     db.commit()
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={})
@@ -76,7 +76,7 @@ def transfer_form(request: Request, db: Session = Depends(get_db), user: Account
 
 @router.post("/transfer")
 def transfer_request(request: Request, from_login: str = Form(""), to_login: str = Form(""),
-                     db: Session = Depends(get_db), user: Account = Depends(require_user)):
+                     db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = legal_entry(request, db, user)
     form = {"from_login": from_login.strip(), "to_login": to_login.strip()}
     error = ""

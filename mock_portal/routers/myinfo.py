@@ -80,19 +80,19 @@ def online(request: Request, _user=Depends(current_user)):
 
 
 @router.get("/online/info")
-def show_main(request: Request, saved: str = "", db: Session = Depends(get_db), user=Depends(require_user)):
+def show_main(request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
     return _page(request, db, user, _section_of(user, "main"), notice=M.SAVED if saved else "")
 
 
 @router.get("/online/info/log")
-def show_log(request: Request, db: Session = Depends(get_db), user=Depends(require_user)):
+def show_log(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
     return render(request, "myinfo/log.html", title="信息更新记录", tabs=_tabs(user), current="/online/info/log",
                   rows=myinfo.updates(db, user))
 
 
 @router.get("/online/info/other")
 @router.get("/online/info/agent")
-def show_section(request: Request, saved: str = "", db: Session = Depends(get_db), user=Depends(require_user)):
+def show_section(request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
     section = request.url.path.rsplit("/", 1)[1]
     return _page(request, db, user, _section_of(user, section), notice=M.SAVED if saved else "")
 
@@ -110,14 +110,14 @@ def _save(request: Request, db: Session, user: Account, section: str, form: dict
 
 
 @router.post("/online/info")
-def save_main(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db),
+def save_main(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db, scope="function"),
               user=Depends(require_user)):
     return _save(request, db, user, _section_of(user, "main"), form)
 
 
 @router.post("/online/info/other")
 @router.post("/online/info/agent")
-def save_section(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db),
+def save_section(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db, scope="function"),
                  user=Depends(require_user)):
     section = request.url.path.rsplit("/", 1)[1]
     return _save(request, db, user, _section_of(user, section), form)
@@ -138,7 +138,7 @@ def show_upload(request: Request, subject: str, user=Depends(require_user)):
 
 
 @router.post("/online/realname/{subject}")
-def upload(request: Request, subject: str, files: list = Depends(uploaded_files), db: Session = Depends(get_db),
+def upload(request: Request, subject: str, files: list = Depends(uploaded_files), db: Session = Depends(get_db, scope="function"),
            user=Depends(require_user)):
     subject = _subject(user, subject)
     try:

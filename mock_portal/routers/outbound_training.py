@@ -18,7 +18,7 @@ CONTACTS = (M.CONTACT_EMAIL, M.CONTACT_BUSINESS, M.CONTACT_TECH)
 
 
 @router.get("")
-def landing(request: Request, submitted: str = "", db: Session = Depends(get_db),
+def landing(request: Request, submitted: str = "", db: Session = Depends(get_db, scope="function"),
             user: Account = Depends(require_user)):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if access.reason == "legal":
@@ -32,7 +32,7 @@ def landing(request: Request, submitted: str = "", db: Session = Depends(get_db)
 
 
 @router.post("/filing")
-def request_filing(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def request_filing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if access.reason == "legal":
         return render(request, "outbound/use_natural.html", status_code=403, message=M.USE_NATURAL)

@@ -28,7 +28,7 @@ def show_lookup(request: Request):
 
 
 @router.post("/reset")
-def do_lookup(request: Request, login_name: str = Form(""), db: Session = Depends(get_db)):
+def do_lookup(request: Request, login_name: str = Form(""), db: Session = Depends(get_db, scope="function")):
     try:
         account = recovery.lookup(db, login_name)
     except recovery.RecoveryError as exc:
@@ -52,7 +52,7 @@ def _reset_page(request: Request, account: Account, status_code: int = 200, **ct
 
 
 @router.get("/reset/verify")
-def show_reset(request: Request, db: Session = Depends(get_db)):
+def show_reset(request: Request, db: Session = Depends(get_db, scope="function")):
     account = _subject(request, db)
     if account is None:
         return RedirectResponse("/recovery/reset", status_code=303)
@@ -61,7 +61,7 @@ def show_reset(request: Request, db: Session = Depends(get_db)):
 
 @router.post("/reset/verify")
 def do_reset(request: Request, action: str = Form("reset"), code: str = Form(""), new_password: str = Form(""),
-             confirm_password: str = Form(""), db: Session = Depends(get_db)):
+             confirm_password: str = Form(""), db: Session = Depends(get_db, scope="function")):
     account = _subject(request, db)
     if account is None:
         return render(request, "recovery/reset_lookup.html", status_code=422, error=M.RESET_EXPIRED)

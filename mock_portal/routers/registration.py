@@ -32,7 +32,7 @@ def choose(request: Request):
 
 
 @router.get("/register/lookup")
-def lookup(request: Request, q: str = "", db: Session = Depends(get_db)):
+def lookup(request: Request, q: str = "", db: Session = Depends(get_db, scope="function")):
     """检索: declared before /register/{kind} so that it is not taken for a kind."""
     if not q.strip():
         asked = "q" in request.query_params
@@ -64,7 +64,7 @@ def _send_code(request: Request, db: Session, kind: str, form: dict):
 
 
 @router.post("/register/{kind}")
-async def submit(request: Request, kind: str, db: Session = Depends(get_db)):
+async def submit(request: Request, kind: str, db: Session = Depends(get_db, scope="function")):
     if kind not in KEEP:
         return render(request, "registration/choose.html", status_code=404)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}

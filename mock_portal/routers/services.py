@@ -39,7 +39,7 @@ def _followed(db: Session, user: Account | None) -> set[str]:
 
 
 @router.get("/services")
-def list_services(request: Request, q: str = "", notice: str = "", db: Session = Depends(get_db),
+def list_services(request: Request, q: str = "", notice: str = "", db: Session = Depends(get_db, scope="function"),
                   user: Account | None = Depends(current_user)):
     query = q.strip()[:50]
     items = [s for s in systems.SYSTEMS if query in s.name] if query else list(systems.SYSTEMS)
@@ -51,14 +51,14 @@ def list_services(request: Request, q: str = "", notice: str = "", db: Session =
 
 
 @router.get("/services/{key}")
-def service_detail(key: str, request: Request, db: Session = Depends(get_db),
+def service_detail(key: str, request: Request, db: Session = Depends(get_db, scope="function"),
                    user: Account | None = Depends(current_user)):
     system = _system_or_404(key)
     return render(request, "services/detail.html", system=system, followed=_followed(db, user))
 
 
 @router.post("/services/{key}/follow")
-def toggle_follow(key: str, request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def toggle_follow(key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     system = _system_or_404(key)
     row = db.scalars(select(Follow).where(Follow.account_id == user.id, Follow.system == key)).first()
     if row is None:
@@ -73,7 +73,7 @@ def toggle_follow(key: str, request: Request, db: Session = Depends(get_db), use
 
 
 @router.get("/services/{key}/enter")
-def enter(key: str, request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def enter(key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     system = _system_or_404(key)
     if not system.entry:
         raise Forbidden(M.NO_ENTRY)

@@ -20,7 +20,7 @@ KEY = "pathogen_lab"
 
 
 @router.get(f"/systems/{KEY}")
-def pathogen_lab(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def pathogen_lab(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     system = systems.get(KEY)
     access = system_access(db, user, KEY, now_of(request))
     db.commit()

@@ -55,17 +55,17 @@ def _gated_landing(key: str, request: Request, db: Session, user: Account):
 
 
 @router.get("/systems/sme")
-def sme_landing(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def sme_landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     return _gated_landing("sme", request, db, user)
 
 
 @router.get("/systems/hnte")
-def hnte_landing(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def hnte_landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     return _gated_landing("hnte", request, db, user)
 
 
 @router.get("/systems/torch")
-def torch_platform(request: Request, db: Session = Depends(get_db), user: Account = Depends(require_user)):
+def torch_platform(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     access = system_access(db, user, "torch", now_of(request))
     if not access.ok:
         raise Forbidden(access.message)

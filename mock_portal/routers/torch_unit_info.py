@@ -39,7 +39,7 @@ def _page(request: Request, unit: Unit, basic: dict, other: dict, status_code=20
 
 
 @router.get("/online/info/units/{unit_id}/edit")
-def show_unit_info(unit_id: int, request: Request, saved: str = "", db: Session = Depends(get_db),
+def show_unit_info(unit_id: int, request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"),
                    user: Account = Depends(require_user)):
     unit = _unit_for_admin(db, user, unit_id, request)
     return _page(request, unit, dict(unit.basic_info or {}), dict(unit.other_info or {}),
@@ -47,7 +47,7 @@ def show_unit_info(unit_id: int, request: Request, saved: str = "", db: Session 
 
 
 @router.post("/online/info/units/{unit_id}/edit")
-def save_unit_info(unit_id: int, request: Request, form: dict = Depends(form_data), db: Session = Depends(get_db),
+def save_unit_info(unit_id: int, request: Request, form: dict = Depends(form_data), db: Session = Depends(get_db, scope="function"),
                    user: Account = Depends(require_user)):
     unit = _unit_for_admin(db, user, unit_id, request)
     basic = torch.clean_form(form, torch.BASIC_FIELDS)

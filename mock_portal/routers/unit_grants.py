@@ -22,12 +22,12 @@ def natural(user: Account = Depends(require_user)) -> Account:
 
 
 @router.get("/online/info/units")
-def unit_list(request: Request, db: Session = Depends(get_db), user: Account = Depends(natural)):
+def unit_list(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(natural)):
     return render(request, "authorization/units.html", rows=auth.units_of(db, user.id))
 
 
 @router.get("/online/info/units/{unit_id}")
-def unit_detail(unit_id: int, request: Request, db: Session = Depends(get_db), user: Account = Depends(natural)):
+def unit_detail(unit_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(natural)):
     row = next((r for r in auth.units_of(db, user.id) if r.unit.id == unit_id), None)
     if row is None:
         raise Forbidden(M.UNIT_NOT_YOURS)

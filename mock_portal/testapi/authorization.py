@@ -41,7 +41,7 @@ class UnitPermissionIn(BaseModel):
 
 
 @router.post("/authorization/unit-permissions")
-def seed_unit_permission(body: UnitPermissionIn, request: Request, db: Session = Depends(get_db)):
+def seed_unit_permission(body: UnitPermissionIn, request: Request, db: Session = Depends(get_db, scope="function")):
     key = system_key(body.system)
     if key not in permissions.unit_systems(db, body.unit_id):
         db.add(UnitPermission(unit_id=body.unit_id, system=key, acquired_at=now_of(request)))
@@ -62,7 +62,7 @@ def grant_json(g: Grant) -> dict:
 
 
 @router.post("/authorization/grants")
-def seed_grant(body: GrantIn, request: Request, db: Session = Depends(get_db)):
+def seed_grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="function")):
     """Create or replace the grant (the unit must hold the system: seed that first)."""
     now = now_of(request)
     account = account_by_login(db, body.login_name)
@@ -75,7 +75,7 @@ def seed_grant(body: GrantIn, request: Request, db: Session = Depends(get_db)):
 
 
 @router.get("/authorization/grants")
-def list_grants(unit_id: int | None = None, login_name: str | None = None, db: Session = Depends(get_db)):
+def list_grants(unit_id: int | None = None, login_name: str | None = None, db: Session = Depends(get_db, scope="function")):
     q = select(Grant).order_by(Grant.id)
     if unit_id is not None:
         q = q.where(Grant.unit_id == unit_id)
@@ -90,7 +90,7 @@ class RealnameIn(BaseModel):
 
 
 @router.post("/authorization/realname")
-def set_realname(body: RealnameIn, db: Session = Depends(get_db)):
+def set_realname(body: RealnameIn, db: Session = Depends(get_db, scope="function")):
     account = account_by_login(db, body.login_name)
     account.realname_status = body.status
     return {"login_name": account.login_name, "realname_status": account.realname_status}

@@ -43,7 +43,7 @@ class UnitInfoIn(BaseModel):
 
 
 @router.post("/business/unit_info")
-def seed_unit_info(body: UnitInfoIn, db: Session = Depends(get_db)):
+def seed_unit_info(body: UnitInfoIn, db: Session = Depends(get_db, scope="function")):
     """Fill the unit's 基本信息 / 其他信息 and its 主代办人信息, leaving out the named fields."""
     unit = db.get(Unit, body.unit_id)
     if unit is None:
@@ -68,7 +68,7 @@ def seed_unit_info(body: UnitInfoIn, db: Session = Depends(get_db)):
 
 
 @router.get("/business/units/{unit_id}")
-def read_unit(unit_id: int, db: Session = Depends(get_db)):
+def read_unit(unit_id: int, db: Session = Depends(get_db, scope="function")):
     unit = db.get(Unit, unit_id)
     if unit is None:
         raise HTTPException(404, "no such unit")
@@ -87,7 +87,7 @@ class GrantIn(BaseModel):
 
 
 @router.post("/business/grants")
-def seed_grants(body: GrantIn, request: Request, db: Session = Depends(get_db)):
+def seed_grants(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="function")):
     now = now_of(request)
     account = _account(db, body.login_name)
     end = now.date() + dt.timedelta(days=body.days)
@@ -112,7 +112,7 @@ class RecordsIn(BaseModel):
 
 
 @router.post("/business/legacy_records")
-def seed_records(body: RecordsIn, request: Request, db: Session = Depends(get_db)):
+def seed_records(body: RecordsIn, request: Request, db: Session = Depends(get_db, scope="function")):
     for title in body.titles:
         db.add(LegacyRecord(unit_id=body.unit_id, system=body.system, title=title, created_at=now_of(request)))
     db.commit()
@@ -124,7 +124,7 @@ class FilingIn(BaseModel):
 
 
 @router.post("/business/outbound_filing_requests")
-def seed_filing_request(body: FilingIn, request: Request, db: Session = Depends(get_db)):
+def seed_filing_request(body: FilingIn, request: Request, db: Session = Depends(get_db, scope="function")):
     """The person asked 引智司 to file them: a pending back-office review (kind outbound_filing)."""
     review = outbound_training.request_filing(db, _account(db, body.login_name), now_of(request))
     db.commit()
@@ -138,7 +138,7 @@ class WzjIn(BaseModel):
 
 
 @router.post("/business/wzj_registrations")
-def seed_wzj_registration(body: WzjIn, request: Request, db: Session = Depends(get_db)):
+def seed_wzj_registration(body: WzjIn, request: Request, db: Session = Depends(get_db, scope="function")):
     """The unit registered in the 外专 system and its 归口单位 decided (approved by default)."""
     legal = db.scalars(select(Account).where(Account.unit_id == body.unit_id, Account.kind == LEGAL)).first()
     if legal is None:

@@ -65,7 +65,7 @@ def reset(request: Request):
 
 
 @router.post("/units")
-def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db)):
+def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db, scope="function")):
     unit = Unit(created_at=now_of(request), **body.model_dump())
     db.add(unit)
     db.commit()  # before the response: get_db's own commit runs only after it is sent
@@ -73,7 +73,7 @@ def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db)):
 
 
 @router.post("/accounts")
-def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db)):
+def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db, scope="function")):
     now = now_of(request)
     unit_id = body.unit_id
     if body.unit is not None:
@@ -94,7 +94,7 @@ def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db
 
 
 @router.get("/accounts/{login_name}")
-def get_account(login_name: str, db: Session = Depends(get_db)):
+def get_account(login_name: str, db: Session = Depends(get_db, scope="function")):
     account = db.scalars(select(Account).where(Account.login_name == login_name)).first()
     if account is None:
         raise HTTPException(404, "no such account")
@@ -107,7 +107,7 @@ class SessionIn(BaseModel):
 
 
 @router.post("/sessions")
-def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db)):
+def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db, scope="function")):
     """A logged-in web session for a browser context to carry as its cookie (no UI login)."""
     account_id = None
     if body.login_name:
@@ -122,7 +122,7 @@ def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db
 
 
 @router.get("/captcha/{session_id}")
-def captcha_answer(session_id: str, db: Session = Depends(get_db)):
+def captcha_answer(session_id: str, db: Session = Depends(get_db, scope="function")):
     ws = db.get(WebSession, session_id)
     if ws is None or not ws.captcha_answer:
         raise HTTPException(404, "no captcha for this session")
@@ -153,7 +153,7 @@ def advance_clock(body: ClockIn, request: Request):
 
 
 @router.get("/sms")
-def read_sms(phone: str | None = None, db: Session = Depends(get_db)):
+def read_sms(phone: str | None = None, db: Session = Depends(get_db, scope="function")):
     return [{"phone": m.phone, "text": m.text, "sent_at": m.sent_at.isoformat()} for m in sms.outbox(db, phone)]
 
 
@@ -180,7 +180,7 @@ def review_json(r: Review) -> dict:
 
 @router.get("/reviews")
 def list_reviews(kind: str | None = None, account_id: int | None = None, unit_id: int | None = None,
-                 db: Session = Depends(get_db)):
+                 db: Session = Depends(get_db, scope="function")):
     q = select(Review).order_by(Review.id)
     if kind:
         q = q.where(Review.kind == kind)
@@ -197,7 +197,7 @@ class DecisionIn(BaseModel):
 
 
 @router.post("/reviews/{review_id}/decide")
-def decide_review(review_id: int, body: DecisionIn, request: Request, db: Session = Depends(get_db)):
+def decide_review(review_id: int, body: DecisionIn, request: Request, db: Session = Depends(get_db, scope="function")):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404, "no such review")
@@ -216,14 +216,14 @@ class ReviewerIn(BaseModel):
 
 
 @router.post("/reviewers")
-def seed_reviewer(body: ReviewerIn, db: Session = Depends(get_db)):
+def seed_reviewer(body: ReviewerIn, db: Session = Depends(get_db, scope="function")):
     db.merge(Reviewer(username=body.username, password_hash=passwords.hash_password(body.password),
                       display_name=body.display_name))
     return {"username": body.username}
 
 
 @router.get("/audit")
-def read_audit(login_name: str | None = None, db: Session = Depends(get_db)):
+def read_audit(login_name: str | None = None, db: Session = Depends(get_db, scope="function")):
     q = select(AuditEvent).order_by(AuditEvent.id)
     if login_name:
         q = q.where(AuditEvent.login_name == login_name)

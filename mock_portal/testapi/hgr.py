@@ -43,7 +43,7 @@ class GrantIn(BaseModel):
 
 
 @router.post("/hgr/grants")
-def grant(body: GrantIn, request: Request, db: Session = Depends(get_db)):
+def grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="function")):
     """The unit holds HGR and grants the person these roles for `days` days from the portal's today."""
     now = now_of(request)
     unit = _unit(db, body.unit_id)
@@ -57,7 +57,7 @@ def grant(body: GrantIn, request: Request, db: Session = Depends(get_db)):
 
 
 @router.post("/hgr/units/{unit_id}/filed")
-def mark_filed(unit_id: int, db: Session = Depends(get_db)):
+def mark_filed(unit_id: int, db: Session = Depends(get_db, scope="function")):
     unit = _unit(db, unit_id)
     hgr.set_flag(unit, hgr.FILED_FLAG, unit.name)
     db.commit()
@@ -69,7 +69,7 @@ class RenameIn(BaseModel):
 
 
 @router.post("/hgr/units/{unit_id}/rename")
-def rename(unit_id: int, body: RenameIn, db: Session = Depends(get_db)):
+def rename(unit_id: int, body: RenameIn, db: Session = Depends(get_db, scope="function")):
     unit = _unit(db, unit_id)
     unit.name = body.name
     db.commit()
@@ -81,7 +81,7 @@ class DurationIn(BaseModel):
 
 
 @router.post("/hgr/units/{unit_id}/synthesis")
-def synthesis_duration(unit_id: int, body: DurationIn, db: Session = Depends(get_db)):
+def synthesis_duration(unit_id: int, body: DurationIn, db: Session = Depends(get_db, scope="function")):
     unit = _unit(db, unit_id)
     hgr.set_flag(unit, synthesis.DURATION_FLAG, body.seconds)
     db.commit()
@@ -102,14 +102,14 @@ def project_json(p: HgrProject) -> dict:
 
 
 @router.post("/hgr/projects")
-def seed_project(body: ProjectIn, request: Request, db: Session = Depends(get_db)):
+def seed_project(body: ProjectIn, request: Request, db: Session = Depends(get_db, scope="function")):
     project = hgr.create_project(db, _account(db, body.login_name), _unit(db, body.unit_id), now_of(request),
                                  name=body.name, matter=body.matter, leader=body.leader)
     return project_json(project)
 
 
 @router.get("/hgr/projects")
-def list_projects(unit_id: int, db: Session = Depends(get_db)):
+def list_projects(unit_id: int, db: Session = Depends(get_db, scope="function")):
     return [project_json(p) for p in db.scalars(select(HgrProject).where(HgrProject.unit_id == unit_id))]
 
 
@@ -120,7 +120,7 @@ class BackupIn(BaseModel):
 
 
 @router.post("/hgr/backup-records")
-def seed_backup(body: BackupIn, request: Request, db: Session = Depends(get_db)):
+def seed_backup(body: BackupIn, request: Request, db: Session = Depends(get_db, scope="function")):
     now = now_of(request)
     record = backup_numbers.apply(db, body.unit_name, body.number, now)
     if body.entered:
@@ -130,7 +130,7 @@ def seed_backup(body: BackupIn, request: Request, db: Session = Depends(get_db))
 
 
 @router.post("/hgr/backup-records/{record_id}/enter")
-def enter_backup(record_id: int, request: Request, db: Session = Depends(get_db)):
+def enter_backup(record_id: int, request: Request, db: Session = Depends(get_db, scope="function")):
     record = db.get(HgrBackupRecord, record_id)
     if record is None:
         raise HTTPException(404, "no such backup record")

@@ -22,7 +22,7 @@ class RegistryIn(BaseModel):
 
 
 @router.post("/identity/registry")
-def seed_registry(body: RegistryIn, db: Session = Depends(get_db)):
+def seed_registry(body: RegistryIn, db: Session = Depends(get_db, scope="function")):
     if body.kind not in (PERSON, UNIT):
         raise HTTPException(422, "kind must be person or unit")
     number = identifiers.normalize(body.number)
