@@ -7,7 +7,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import faqtext  # noqa: E402
 
-CATALOG_MD = Path("/work/shared/faq/catalog.md")
+# The team's shared FAQ catalog lies beside the repository (../shared) on every machine and in CI.
+CATALOG_MD = next((p for p in (ROOT.parent / "shared" / "faq" / "catalog.md",
+                               Path("/work/shared/faq/catalog.md")) if p.exists()),
+                  ROOT.parent / "shared" / "faq" / "catalog.md")
 
 
 def test_normalize_is_nfkc_without_whitespace():
