@@ -24,6 +24,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--no-relogin", action="store_true",
+                        help="log in once per user, then only browse (pages without argon2id's cost)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="load-"))
     portal = start_portal(work, "load")
@@ -34,7 +36,8 @@ def main() -> int:
             person = factories.Person()
             api.seed_account(**factories.natural_spec(person))
             accounts.append({"login_name": person.login_name, "password": person.password})
-        env = {**os.environ, "LOAD_ACCOUNTS": json.dumps(accounts), "LOAD_TOKEN": portal.token}
+        env = {**os.environ, "LOAD_ACCOUNTS": json.dumps(accounts), "LOAD_TOKEN": portal.token,
+               "LOAD_RELOGIN": "0" if args.no_relogin else "1"}
         prefix = work / "stats"
         subprocess.run([sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name("locustfile.py")),
                         "--headless", "--host", portal.base_url, "--users", str(args.users),
