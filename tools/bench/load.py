@@ -61,7 +61,10 @@ def report(path: Path) -> int:
         print("没有完成任何请求 / no request completed: raise --seconds (start-up counts against the run time)")
         return 1
     worst_p95 = max(float(r["95%"]) for r in pages)
-    print(f"最差 p95 = {worst_p95:.0f} ms（目标 < 50 ms），错误 {errors} 个（目标 0）")
+    gets = [r for r in pages if r["Name"].startswith("GET ")]
+    worst_get = max((float(r["95%"]) for r in gets), default=float("nan"))
+    print(f"最差 p95 = {worst_p95:.0f} ms（目标 < 50 ms），其中页面（GET）最差 p95 = {worst_get:.0f} ms；"
+          f"错误 {errors} 个（目标 0）。POST /login 含 argon2id 口令校验（有意的计算代价）")
     return 0 if errors == 0 else 1
 
 
