@@ -97,8 +97,9 @@ def a_breakdown(runs: list[dict], browser: str) -> dict:
         rows = [r["tests"][node.format(b=browser)] for r in runs]
         setup, call, teardown = (med(x.get(p, 0.0) for x in rows) for p in ("setup", "call", "teardown"))
         protocol, allure = med(x.get("protocol") for x in rows), med(x.get("allure", 0.0) for x in rows)
+        hooks = med(x["protocol"] - sum(x.get(p, 0.0) for p in ("setup", "call", "teardown")) for x in rows)
         per[name] = {"setup": setup, "call": call, "teardown": teardown, "allure": allure,
-                     "hooks": protocol - setup - call - teardown, "protocol": protocol}
+                     "hooks": hooks, "protocol": protocol}
     # pytest-bdd scenarios ask for `target` and `browser` inside their steps: the session start-up
     # (portal, Playwright, browser) is timed inside the first scenario's call, and taken out of it here.
     first = SCENARIOS[0][1]
