@@ -3,7 +3,7 @@
 A = pytest on the bench scenarios with the reporting of `make e2e` (Allure results, tracing, video on
     Chromium, evidence on failure), one process (-n 0), plus the measuring-only plugin bench_timing.py.
 B = tools/bench/plain.py: the same page actions, seeding calls and contexts, without pytest.
-Rounds alternate A, B, A, B … per browser; each is a fresh process, timed from spawn to exit.
+Rounds alternate A,B then B,A (ABBA …) per browser; each is a fresh process, timed from spawn to exit.
 
 Prints per browser: medians of A and B, the A/B ratio (target ≤ 1.15), the ratio of the per-scenario
 times (what the suite adds per scenario, without the fixed start-up), and where the time goes.
@@ -162,9 +162,13 @@ def main() -> int:
     for browser in browsers:
         a_runs, b_runs = [], []
         for i in range(args.rounds):
-            with tempfile.TemporaryDirectory(prefix="bench-a-") as work:
-                a_runs.append(run_a(browser, Path(work)))
-            b_runs.append(run_b(browser))
+            # A,B then B,A: a background load that rises or falls during the run hits both sides alike.
+            for side in ("AB" if i % 2 == 0 else "BA"):
+                if side == "A":
+                    with tempfile.TemporaryDirectory(prefix="bench-a-") as work:
+                        a_runs.append(run_a(browser, Path(work)))
+                else:
+                    b_runs.append(run_b(browser))
             print(f"  {browser} 第 {i + 1}/{args.rounds} 轮：A {a_runs[-1]['wall']:.1f} s，B {b_runs[-1]['wall']:.1f} s",
                   flush=True)
         summary["browsers"].append(report(browser, a_runs, b_runs))
