@@ -11,6 +11,7 @@ from pages.admin_pages import AdminLoginPage
 from pages.site_footer import SiteFooter
 from support import a11y_crawl
 from support.parsing import phrase
+from support import allure_safe
 
 LARGE_TEXT = re.compile(r"^(?:2\d|[3-9]\d)(?:\.\d+)?px$")  # 关怀版: body text of at least 20px
 FURNITURE = ("网站标识码", "ICP备", "公网安备")
@@ -73,7 +74,7 @@ def given_reviewer_signed_in(page, reviewer):
 def when_crawl(page, api, start):
     page.goto(start)
     visited = a11y_crawl.crawl(page, start)
-    allure.attach(a11y_crawl.summary(visited, api.get("/templates")), name="巡检页面与模板覆盖",
+    allure_safe.attach(a11y_crawl.summary(visited, api.get("/templates")), name="巡检页面与模板覆盖",
                   attachment_type=allure.attachment_type.TEXT)
     return visited
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import allure
 
 from support.a11y_rules import IMPACT_ZH, RULES_ZH
+from support import allure_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -101,9 +102,9 @@ def check(page, label: str = "无障碍检查") -> AxeResult:
     verdict = f"{len(result.failing)} 项严重" if result.failing else ("通过" if not result.violations
                                                                      else f"{len(result.violations)} 项提示")
     name = f"{label}：/{path}（{verdict}）"
-    allure.attach(result.report(), name=name, attachment_type=allure.attachment_type.TEXT)
+    allure_safe.attach(result.report(), name=name, attachment_type=allure.attachment_type.TEXT)
     if result.violations:
-        allure.attach(json.dumps([v.__dict__ | {"explanation": v.explanation} for v in result.violations],
+        allure_safe.attach(json.dumps([v.__dict__ | {"explanation": v.explanation} for v in result.violations],
                                  ensure_ascii=False, indent=2),
                       name=f"{name} 明细", attachment_type=allure.attachment_type.JSON)
     return result

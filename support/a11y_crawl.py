@@ -12,8 +12,9 @@ from urllib.parse import urldefrag, urlsplit
 
 from support import a11y
 
-SKIP = re.compile(r"^/(?:__test__|static/|logout|captcha)|\.(?:svg|png|jpg|pdf|zip|xlsx?|docx?)$|download|export")
-LINKS_JS = "els => els.map(e => e.href)"
+SKIP = re.compile(r"^/(?:__test__|static/|logout|captcha)|\.(?:svg|png|jpg|pdf|zip|xlsx?|docx?)$|download|export|/uploads/")
+# Links marked `download` (documents in the back office) start a download, not a page.
+LINKS_JS = "els => els.filter(e => !e.hasAttribute('download')).map(e => e.href)"
 
 
 @dataclass

@@ -7,6 +7,7 @@ import pytest
 
 from support.portal_process import ROOT, start_portal
 from support.target import Target
+from support import allure_safe
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
@@ -43,21 +44,21 @@ def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int
     label = f"上下文{index + 1}" if index else ""
     for n, pg in enumerate(ctx.pages):
         try:
-            allure.attach(pg.screenshot(full_page=True), name=f"失败截图{label}{n + 1 if n else ''}",
+            allure_safe.attach(pg.screenshot(full_page=True), name=f"失败截图{label}{n + 1 if n else ''}",
                           attachment_type=allure.attachment_type.PNG)
         except Exception as exc:  # noqa: BLE001 - a crashed page must not hide the real failure
-            allure.attach(str(exc), name="截图失败", attachment_type=allure.attachment_type.TEXT)
+            allure_safe.attach(str(exc), name="截图失败", attachment_type=allure.attachment_type.TEXT)
     trace_dir = ROOT / "reports" / "traces"
     trace_dir.mkdir(parents=True, exist_ok=True)
     trace = trace_dir / f"{request.node.name[:80]}-{browser_name}-{index}.zip".replace("/", "_")
     ctx.tracing.stop(path=str(trace))
-    allure.attach.file(str(trace), name=f"Playwright 跟踪{label}（本地查看：.venv/bin/playwright show-trace）",
+    allure_safe.attach_file(str(trace), name=f"Playwright 跟踪{label}（本地查看：.venv/bin/playwright show-trace）",
                        attachment_type=EVIDENCE_TRACE, extension="zip")
     if index == 0 and log_start is not None and target.log_path and target.log_path.exists():
         with open(target.log_path, "rb") as fh:
             fh.seek(log_start)
             excerpt = fh.read().decode("utf-8", "replace")
-        allure.attach(excerpt or "（该场景期间门户没有写日志）", name="门户服务端日志",
+        allure_safe.attach(excerpt or "（该场景期间门户没有写日志）", name="门户服务端日志",
                       attachment_type=allure.attachment_type.TEXT)
 
 
@@ -97,7 +98,7 @@ def new_context(browser, browser_context_args, request, browser_name, target):
                 path = video_dir / f"{request.node.name[:80]}-{browser_name}-{index}-{n}.webm".replace("/", "_")
                 video.save_as(str(path))
                 if path.stat().st_size:
-                    allure.attach.file(str(path), name="录像", attachment_type=allure.attachment_type.WEBM)
+                    allure_safe.attach_file(str(path), name="录像", attachment_type=allure.attachment_type.WEBM)
             video.delete()
 
 

@@ -12,6 +12,7 @@ import allure
 import pytest
 
 from support import faq_catalog
+from support import allure_safe
 
 SEVERITY = {"blocker": allure.severity_level.BLOCKER, "critical": allure.severity_level.CRITICAL,
             "normal": allure.severity_level.NORMAL, "minor": allure.severity_level.MINOR}
@@ -28,6 +29,7 @@ def faq_ids(feature, scenario, node=None) -> list[str]:
 @pytest.hookimpl(trylast=True)
 def pytest_bdd_before_scenario(request, feature, scenario):
     """Runs after allure-pytest-bdd scheduled the test case, so the dynamic labels stick."""
+    allure_safe.set_scenario_running(True)
     entries = faq_catalog.entries()
     ids = [i for i in faq_ids(feature, scenario, request.node) if i in entries]
     if ids:
@@ -54,7 +56,7 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
     if step.type == "then" and request.config.getoption("--screenshot-steps") and "page" in request.fixturenames:
         page = request.getfixturevalue("page")
-        allure.attach(page.screenshot(full_page=True), name=f"截图：{step.keyword.strip()} {step.name}",
+        allure_safe.attach(page.screenshot(full_page=True), name=f"截图：{step.keyword.strip()} {step.name}",
                       attachment_type=allure.attachment_type.PNG)
 
 
@@ -102,3 +104,9 @@ def _portal_version(target) -> str:
         return httpx.get(target.base_url + "/healthz", timeout=5).headers.get("x-portal-version", "unknown")
     except Exception:  # noqa: BLE001 - informational only
         return "unknown"
+
+
+@pytest.hookimpl
+def pytest_runtest_logfinish(nodeid, location):
+    """The scenario's Allure result is written after its teardown: attachments stop here."""
+    allure_safe.set_scenario_running(False)
