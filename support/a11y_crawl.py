@@ -30,15 +30,25 @@ def _shape(path: str) -> str:
     return re.sub(r"/\d+(?=/|$|\?)", "/N", re.sub(r"=\d+", "=N", path))
 
 
-def crawl(page, start: str = "/", limit: int = 80, label: str = "无障碍巡检") -> list[Visited]:
+def _section(path: str) -> str:
+    """/services/hgr/guide/办理材料 → /services/hgr: pages under one section mostly share a template."""
+    return "/".join(path.split("?")[0].split("/")[:3])
+
+
+def crawl(page, start: str = "/", limit: int = 60, label: str = "无障碍巡检",
+          per_section: int = 3) -> list[Visited]:
+    """Breadth-first; at most `per_section` pages of one section, so a list of 70 guide links costs
+    three visits, not seventy, while every section (and so nearly every template) is reached."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url if page.url.startswith("http")
                                                         else page.context.pages[0].url))
     queue, shapes, visited, checked = deque([start]), set(), [], {}
+    sections: dict[str, int] = {}
     while queue and len(visited) < limit:
         path = queue.popleft()
-        if _shape(path) in shapes:
+        if _shape(path) in shapes or sections.get(_section(path), 0) >= per_section:
             continue
         shapes.add(_shape(path))
+        sections[_section(path)] = sections.get(_section(path), 0) + 1
         response = page.goto(path)
         if response is None or "text/html" not in response.headers.get("content-type", ""):
             continue
