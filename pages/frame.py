@@ -20,7 +20,10 @@ class PortalFrame:
         self.navigation.get_by_role("link", name=menu, exact=True).click()
 
     def log_out(self) -> None:
+        """退出登录 posts a form and lands on the login page; wait for that landing, so a next
+        navigation cannot interrupt the logout's own redirect (seen in Firefox)."""
         self.logout_button.click()
+        self.page.wait_for_url("**/login?reason=logout")
 
     def open_home(self) -> None:
         self.page.goto("/")
