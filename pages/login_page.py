@@ -1,4 +1,6 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
+from urllib.parse import urlsplit
+
 from playwright.sync_api import Page
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
@@ -19,6 +21,11 @@ class LoginPage:
 
     def open(self) -> None:
         self.page.goto("/login")
+
+    def open_unless_there(self) -> None:
+        """After a failed login the browser already shows the login page: no second load."""
+        if urlsplit(self.page.url).path != "/login":
+            self.open()
 
     def choose(self, kind: str) -> None:
         """kind: 自然人 or 法人 (the 自然人登录 / 法人登录 choice)."""

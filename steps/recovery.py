@@ -36,7 +36,7 @@ def reset_password_page(page) -> ResetPasswordPage:
 
 @when("我在登录页点击忘记密码")
 def when_forgot_password(login_page: LoginPage):
-    login_page.open()
+    login_page.open_unless_there()
     login_page.forgot_password()
 
 

@@ -145,7 +145,6 @@ def reset(kind: str):
         page = run.context(title).new_page()
         log_in(run, page, kind, acc["login"], acc["password"] + "x")
         expect(page.get_by_role("alert")).to_contain_text("登录名或密码错误")
-        page.goto("/login")
         page.get_by_role("link", name="忘记密码").click()
         page.get_by_role("list", name="找回方式").get_by_role("link", name="登录名重置密码", exact=True).click()
         page.get_by_label("登录名").fill(acc["login"])
