@@ -12,9 +12,10 @@ from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mock_portal import __version__, routers, services, sessions, testapi
@@ -64,40 +65,74 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
-def _load_session(app: FastAPI, request: Request) -> None:
+def _load_session(app, request: Request) -> None:
     settings: Settings = app.state.settings
     now = app.state.clock.now()
     with app.state.sessionmaker() as db:
-        ws, timed_out = sessions.load(db, request.cookies.get(COOKIE), now, settings.idle_timeout_minutes)
+        ws, timed_out = sessions.load(db, request.cookies.get(COOKIE), now, settings.idle_timeout_minutes,
+                                      app.state.last_seen)
         request.state.cookie = None
         if ws is None:
             ws = sessions.new_session(db, now, request.headers.get("user-agent", ""))
             request.state.cookie = ws.id
-        db.commit()
+        if db.dirty or db.new or db.deleted:  # most page views only read (last_seen_at is throttled)
+            db.commit()
     request.state.web_session = ws
     request.state.idle_timed_out = timed_out
     request.state.user = None
 
 
-def _install_session_middleware(app: FastAPI) -> None:
-    settings: Settings = app.state.settings
+class WebSessionMiddleware:
+    """Loads the web session (cookie) before the routes run, sets or deletes the cookie and adds the
+    security headers to every response; answers an unhandled error with the error page.
 
-    @app.middleware("http")
-    async def web_session_middleware(request: Request, call_next):
-        if not request.url.path.startswith(NO_SESSION_PREFIXES):
-            await run_in_threadpool(_load_session, app, request)
+    A plain ASGI middleware: Starlette's ``@app.middleware("http")`` (BaseHTTPMiddleware) runs the rest
+    of the app in a task of its own and streams the response through a memory channel, for every request."""
+
+    def __init__(self, app, portal: FastAPI) -> None:
+        self.app = app
+        self.portal = portal
+        self.https = portal.state.settings.https
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if not scope["path"].startswith(NO_SESSION_PREFIXES):
+            await run_in_threadpool(_load_session, self.portal, request)
+        started = False
+
+        async def send_with_headers(message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                cookie = getattr(request.state, "cookie", None)
+                if cookie is not None:
+                    jar = Response()
+                    if cookie:
+                        jar.set_cookie(COOKIE, cookie, httponly=True, samesite="lax", secure=self.https, path="/")
+                    else:
+                        jar.delete_cookie(COOKIE, path="/")
+                    for key, value in jar.raw_headers:
+                        if key == b"set-cookie":
+                            headers.append("set-cookie", value.decode("latin-1"))
+                for key, value in SECURITY_HEADERS.items():
+                    headers.setdefault(key, value)
+            await send(message)
+
         try:
-            response = await call_next(request)
+            await self.app(scope, receive, send_with_headers)
         except Exception as exc:  # noqa: BLE001 - answered here so no server log repeats its trace
-            response = _server_error_page(request, exc)
-        cookie = getattr(request.state, "cookie", None)
-        if cookie:
-            response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax", secure=settings.https, path="/")
-        elif cookie == "":
-            response.delete_cookie(COOKIE, path="/")
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+            if started:
+                raise
+            await _server_error_page(request, exc)(scope, receive, send_with_headers)
+
+
+def _install_session_middleware(app: FastAPI) -> None:
+    app.state.last_seen = sessions.LastSeen()
+    app.add_middleware(WebSessionMiddleware, portal=app)
 
 
 def _where(exc: BaseException) -> str:

@@ -11,6 +11,9 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+# Templates are compiled once per process and kept: no stat() of every template file (base, macros,
+# page) on each render to look for edits. A running portal does not pick up template edits; restart it.
+TEMPLATES.env.auto_reload = False
 CONTEXT_HOOKS: list[Callable[[Request], dict]] = []
 
 

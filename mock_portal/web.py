@@ -9,6 +9,7 @@ import secrets
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from mock_portal.models.accounts import Account
 from mock_portal.models.web import WebSession
@@ -33,20 +34,35 @@ class Forbidden(Exception):
         self.message = message
 
 
-def get_db(request: Request):
+async def get_db(request: Request):
     """One database session per request, committed when the route function returns.
 
     Always declared as ``Depends(get_db, scope="function")``: with FastAPI's default ("request")
     scope the commit would run after the response is sent, so a browser following a redirect could
-    read the state from before the commit."""
+    read the state from before the commit.
+
+    An async generator: opening a Session does no I/O (it connects on first use), so only the end
+    (commit or rollback, close) goes to a worker thread, once, instead of two thread hops per request."""
     db: Session = request.app.state.sessionmaker()
     try:
         yield db
-        db.commit()
-    except Forbidden:
-        db.expunge_all()  # a refusal page still shows who is logged in (no expired, detached user)
-        db.rollback()
+    except Exception as exc:
+        await run_in_threadpool(_end_db, db, exc)
         raise
+    except BaseException:  # cancelled: no await here
+        db.close()
+        raise
+    await run_in_threadpool(_end_db, db, None)
+
+
+def _end_db(db: Session, failure: Exception | None) -> None:
+    try:
+        if failure is None:
+            db.commit()
+        else:
+            if isinstance(failure, Forbidden):
+                db.expunge_all()  # a refusal page still shows who is logged in (no expired, detached user)
+            db.rollback()
     except Exception:
         db.rollback()
         raise
@@ -75,7 +91,8 @@ def current_user(request: Request, db: Session = Depends(get_db, scope="function
     return account
 
 
-def require_user(request: Request, user: Account | None = Depends(current_user)) -> Account:
+async def require_user(request: Request, user: Account | None = Depends(current_user)) -> Account:
+    # async: no I/O here, so no thread hop for it
     if user is None:
         raise LoginRequired()
     return user
