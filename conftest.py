@@ -15,7 +15,7 @@ os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
 from support import faq_catalog  # noqa: E402
 from support.browsers import BrowserUnavailable, launch_options  # noqa: E402
 
-pytest_plugins = ["support.fixtures", "support.reporting", "support.capabilities", "support.browser_marks",
+pytest_plugins = ["support.a11y_coverage", "support.fixtures", "support.reporting", "support.capabilities", "support.browser_marks",
                   "support.skip_results"] + sorted(
     f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
 

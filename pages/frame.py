@@ -14,6 +14,7 @@ class PortalFrame:
         self.alert = page.get_by_role("alert")
         self.status = page.get_by_role("status")
         self.heading = page.get_by_role("heading", level=1)
+        self.main = page.get_by_role("main")
 
     def go_to(self, menu: str) -> None:
         """Follow one of 首页 服务事项 办事咨询 在线办事 结果公示."""

@@ -1,9 +1,15 @@
-"""无障碍 (accessibility): the axe-core step, and the opt-in automatic check (`--a11y`) that runs axe on
-every page a scenario has navigated to, after each step; serious/critical violations fail the scenario."""
+"""无障碍 (accessibility): the axe-core step, and the automatic check that runs axe, after each step, on
+every page a scenario shows: in every scenario tagged @a11y, and in all of them with `--a11y`.
+A step that submits a form passes through pages it does not stop on (the 修改授权 form, the 上传 page):
+those are opened again by their address, in the same browser context, and checked too.
+Serious/critical violations fail the scenario."""
+from urllib.parse import urlsplit
+
 import pytest
 from pytest_bdd import then
 
-from support import a11y
+from support import a11y, a11y_coverage
+from support.a11y_crawl import SKIP
 
 _CHECKED = pytest.StashKey[dict]()
 
@@ -12,6 +18,9 @@ _CHECKED = pytest.StashKey[dict]()
 def then_no_serious_accessibility_problems(page):
     result = a11y.check(page)
     assert result.failure_message() is None, result.failure_message()
+
+
+then_no_serious_accessibility_problems.checks_current_pages = True  # the automatic check need not repeat it
 
 
 def _loads(page, state: dict) -> int:
@@ -23,23 +32,50 @@ def _loads(page, state: dict) -> int:
     return counters[page][0]
 
 
+def _passed_through(ctx, pg, templates: set, label: str) -> list[str]:
+    """Check the pages `pg` loaded during the step and left again, each template once per scenario."""
+    failures = []
+    for load in a11y_coverage.take_loads(pg)[:-1]:
+        if (load.method != "GET" or not load.template or load.template in templates
+                or SKIP.search(urlsplit(load.url).path)):
+            continue
+        templates.add(load.template)
+        extra = ctx.new_page()
+        try:
+            extra.goto(load.url)
+            message = a11y.check(extra, label=f"{label}（步骤中经过的页面）").failure_message()
+        finally:
+            extra.close()
+            if extra.video:
+                extra.video.delete()
+        if message:
+            failures.append(message)
+    return failures
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
-    if not request.config.getoption("--a11y", default=False) or "browser" not in request.fixturenames:
+    if "browser" not in request.fixturenames or not a11y_coverage.wants_tracking(request.node):
         return
     state = request.node.stash.setdefault(_CHECKED, {})
-    checked = state.setdefault("checked", {})
+    checked, templates = state.setdefault("checked", {}), state.setdefault("templates", set())
+    label = f"自动无障碍检查（{step.keyword.strip()} {step.name} 之后）"
     failures = []
-    for ctx in request.getfixturevalue("browser").contexts:
-        for pg in ctx.pages:
+    for ctx in list(request.getfixturevalue("browser").contexts):
+        for pg in list(ctx.pages):
             if pg.is_closed() or not pg.url.startswith("http"):
                 continue
             key = (pg.url, _loads(pg, state))
-            if checked.get(pg) == key:
-                continue
-            checked[pg] = key
-            message = a11y.check(pg, label=f"自动无障碍检查（{step.keyword.strip()} {step.name} 之后）").failure_message()
-            if message:
-                failures.append(message)
+            if checked.get(pg) != key:
+                checked[pg] = key
+                templates.add(a11y_coverage.template_of(pg))
+                if not getattr(step_func, "checks_current_pages", False):
+                    message = a11y.check(pg, label=label).failure_message()
+                    if message:
+                        failures.append(message)
+            if getattr(step_func, "checks_current_pages", False):  # it checked what it loaded (the crawl)
+                templates.update(load.template for load in a11y_coverage.take_loads(pg))
+            else:
+                failures += _passed_through(ctx, pg, templates, label)
     if failures:
-        raise AssertionError(f"自动无障碍检查（--a11y）在“{step.keyword.strip()} {step.name}”之后发现问题：\n" + "\n\n".join(failures))
+        raise AssertionError(f"自动无障碍检查在“{step.keyword.strip()} {step.name}”之后发现问题：\n" + "\n\n".join(failures))

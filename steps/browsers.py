@@ -100,6 +100,11 @@ def when_dismiss_hint(browser_pages: BrowserPages, browser):
     BrowserHint(browser_pages.page(browser)).dismiss()
 
 
+@when(in_browser('我在{browser}中打开浏览器提示里的"支持的浏览器"'))
+def when_open_browser_support(browser_pages: BrowserPages, browser):
+    BrowserHint(browser_pages.page(browser)).open_details()
+
+
 @when(in_browser("我在{browser}中为该账号用登录名重置密码"))
 def when_reset_password(browser_pages: BrowserPages, reset_passwords: dict, api, account, browser):
     page = browser_pages.page(browser)
@@ -173,6 +178,11 @@ def then_browser_alert(browser_pages: BrowserPages, browser, text):
 @then(in_browser('{browser}中页面提示"{text}"'))
 def then_browser_status(browser_pages: BrowserPages, browser, text):
     expect(PortalFrame(browser_pages.page(browser)).status).to_contain_text(text)
+
+
+@then(in_browser('{browser}中页面显示"{text}"'))
+def then_browser_page_shows(browser_pages: BrowserPages, browser, text):
+    expect(PortalFrame(browser_pages.page(browser)).main).to_contain_text(text)
 
 
 @then(in_browser("{browser}中已登录为该账号"))

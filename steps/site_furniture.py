@@ -79,6 +79,9 @@ def when_crawl(page, api, start):
     return visited
 
 
+when_crawl.checks_current_pages = True  # the crawl ran axe on the page it ended on
+
+
 @then("巡检到的每个页面都没有严重的无障碍问题")
 def then_crawl_clean(crawled):
     problems = {v.template: f"模板 {v.template}：{v.result.failure_message()}" for v in crawled if v.result.failing}

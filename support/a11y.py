@@ -11,13 +11,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import re
+
 import allure
+from playwright.sync_api import Error as PlaywrightError
 
 from support.a11y_rules import IMPACT_ZH, RULES_ZH
-from support import allure_safe
+from support import a11y_coverage, allure_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+NAVIGATED = re.compile(r"context was destroyed|navigat", re.I)
 FAILING_IMPACTS = ("serious", "critical")
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
                "resultTypes": ["violations"]}
@@ -82,11 +86,21 @@ class AxeResult:
                 + "\n\n".join(v.describe() for v in self.failing))
 
 
+RUN_AXE = "options => typeof window.axe === 'object' ? window.axe.run(document, options) : null"
+
+
+class PageNavigated(RuntimeError):
+    """The page went on to another document between injecting axe and running it."""
+
+
 def run_axe(page) -> AxeResult:
     """Inject axe-core once per document and run it on the whole page."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
+    raw = page.evaluate(RUN_AXE, AXE_OPTIONS)
+    if raw is None:
         page.evaluate(axe_source() + "\n;window.axe = axe;")
-    raw = page.evaluate("options => window.axe.run(document, options)", AXE_OPTIONS)
+        raw = page.evaluate(RUN_AXE, AXE_OPTIONS)
+    if raw is None:
+        raise PageNavigated(page.url)
     violations = [Violation(v["id"], v.get("impact") or "minor", v.get("help", ""), v.get("helpUrl", ""),
                             [{"target": n.get("target", []), "html": n.get("html", "")} for n in v.get("nodes", [])])
                   for v in raw.get("violations", [])]
@@ -96,8 +110,15 @@ def run_axe(page) -> AxeResult:
 
 def check(page, label: str = "无障碍检查") -> AxeResult:
     """Run axe and put its findings in the Allure report (text, plus the raw JSON when there are any)."""
-    page.wait_for_load_state("load")
-    result = run_axe(page)
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            result = run_axe(page)
+            break
+        except (PlaywrightError, PageNavigated) as exc:  # the page navigated while axe ran (a key press landing)
+            if attempt == 2 or not (isinstance(exc, PageNavigated) or NAVIGATED.search(str(exc))):
+                raise
+    a11y_coverage.record(page)
     path = page.url.split("//", 1)[-1].split("/", 1)[-1]
     verdict = f"{len(result.failing)} 项严重" if result.failing else ("通过" if not result.violations
                                                                      else f"{len(result.violations)} 项提示")

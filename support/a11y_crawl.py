@@ -2,19 +2,47 @@
 
 Pages that differ only by a number in the path (/projects/3, /projects/4) count once, and axe runs once
 per template (X-Portal-Template on the embedded portal; per page elsewhere). The result lists each page
-with its template, its footer text (government-site furniture) and its axe findings."""
+with its template, its footer text (government-site furniture) and its axe findings.
+
+Every page is fetched with the browser context's own HTTP client (same cookies, so the same session),
+which is enough to read its template, footer and links; the browser itself opens only the pages whose
+template axe has not checked yet. A crawl of sixty pages so costs a handful of page loads."""
 from __future__ import annotations
 
 import re
 from collections import deque
 from dataclasses import dataclass
-from urllib.parse import urldefrag, urlsplit
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from support import a11y
 
+class _PageParts(HTMLParser):
+    """The links (except `download` ones, which start a download) and the footer text of one page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.footer: list[str] = []
+        self._footer_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href") and "download" not in attrs:
+            self.links.append(attrs["href"])
+        if tag == "footer" or self._footer_depth:
+            self._footer_depth += tag not in ("br", "img", "input", "meta", "link", "hr")
+
+    def handle_endtag(self, tag):
+        if self._footer_depth and tag not in ("br", "img", "input", "meta", "link", "hr"):
+            self._footer_depth -= 1
+
+    def handle_data(self, data):
+        if self._footer_depth:
+            self.footer.append(data)
+
+
 SKIP = re.compile(r"^/(?:__test__|static/|logout|captcha)|\.(?:svg|png|jpg|pdf|zip|xlsx?|docx?)$|download|export|/uploads/")
-# Links marked `download` (documents in the back office) start a download, not a page.
-LINKS_JS = "els => els.filter(e => !e.hasAttribute('download')).map(e => e.href)"
 
 
 @dataclass
@@ -49,22 +77,24 @@ def crawl(page, start: str = "/", limit: int = 60, label: str = "无障碍巡检
             continue
         shapes.add(_shape(path))
         sections[_section(path)] = sections.get(_section(path), 0) + 1
-        response = page.goto(path)
-        if response is None or "text/html" not in response.headers.get("content-type", ""):
+        response = page.context.request.get(origin + path)
+        if "text/html" not in response.headers.get("content-type", ""):
             continue
         template = response.headers.get("x-portal-template") or path
         if template not in checked:
+            page.goto(path)
             checked[template] = a11y.check(page, label=label)
-        footer = page.get_by_role("contentinfo")
-        footer_text = footer.first.inner_text() if footer.count() else ""
+        parts = _PageParts()
+        parts.feed(response.text())
+        footer_text = re.sub(r"\s+", " ", "".join(parts.footer)).strip()
         visited.append(Visited(path, response.status, template, checked[template], footer_text))
-        for href in page.locator("a[href]").evaluate_all(LINKS_JS):
-            url = urldefrag(href)[0]
+        for href in parts.links:
+            url = urldefrag(urljoin(response.url, href))[0]
             if not url.startswith(origin):
                 continue
-            parts = urlsplit(url)
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-            if not SKIP.search(parts.path) and _shape(target) not in shapes:
+            split = urlsplit(url)
+            target = split.path + (f"?{split.query}" if split.query else "")
+            if not SKIP.search(split.path) and _shape(target) not in shapes:
                 queue.append(target)
     return visited
 

@@ -7,7 +7,7 @@ import pytest
 
 from support.portal_process import ROOT, start_portal
 from support.target import Target
-from support import allure_safe
+from support import a11y_coverage, allure_safe
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
@@ -71,6 +71,7 @@ def new_context(browser, browser_context_args, request, browser_name, target):
     record_video = evidence == "full" and browser_name == "chromium"  # Firefox via BiDi records none
     log_start = target.log_path.stat().st_size if target.log_path and target.log_path.exists() else None
     contexts = []
+    track_templates = a11y_coverage.wants_tracking(request.node)
 
     def open_context(**overrides):
         args = {**browser_context_args, **overrides}
@@ -80,6 +81,8 @@ def new_context(browser, browser_context_args, request, browser_name, target):
         ctx.set_default_timeout(ACTION_TIMEOUT_MS)
         if evidence != "off":
             ctx.tracing.start(screenshots=True, snapshots=True, title=request.node.name)
+        if track_templates:
+            a11y_coverage.track(ctx)
         contexts.append(ctx)
         return ctx
 
