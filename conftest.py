@@ -22,7 +22,7 @@ pytest_plugins = ["support.a11y_coverage", "support.fixtures", "support.reportin
 SUITE_MARKERS = {
     "mock-only": "needs the embedded portal's test control plane (skipped on staging, with the reason)",
     "security": "security behaviour of the portal (等保 2.0 / OWASP ASVS)",
-    "a11y": "accessibility and government-site conformance",
+    "a11y": "accessibility: axe-core after every step of the scenario; all of them together reach every page template",
     "perf": "performance checks",
     "smoke": "the few scenarios that prove a target is alive",
     "slow": "waits for a slow background job of the portal",

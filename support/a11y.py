@@ -86,6 +86,13 @@ class AxeResult:
                 + "\n\n".join(v.describe() for v in self.failing))
 
 
+def prepare(context) -> None:
+    """Let the browser load axe-core into every document of `context` as it is created: injecting it
+    afterwards costs a 500 kB protocol message per page (0.2 s in Chromium, 0.7 s in Firefox)."""
+    if AXE_JS.exists():
+        context.add_init_script(path=str(AXE_JS))
+
+
 RUN_AXE = "options => typeof window.axe === 'object' ? window.axe.run(document, options) : null"
 
 

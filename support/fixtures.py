@@ -7,7 +7,7 @@ import pytest
 
 from support.portal_process import ROOT, start_portal
 from support.target import Target
-from support import a11y_coverage, allure_safe
+from support import a11y, a11y_coverage, allure_safe
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
@@ -82,6 +82,7 @@ def new_context(browser, browser_context_args, request, browser_name, target):
         if evidence != "off":
             ctx.tracing.start(screenshots=True, snapshots=True, title=request.node.name)
         if track_templates:
+            a11y.prepare(ctx)
             a11y_coverage.track(ctx)
         contexts.append(ctx)
         return ctx
