@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import re
-
 import allure
 from playwright.sync_api import Error as PlaywrightError
 
@@ -21,7 +19,6 @@ from support import a11y_coverage, allure_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-NAVIGATED = re.compile(r"context was destroyed|navigat", re.I)
 FAILING_IMPACTS = ("serious", "critical")
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
                "resultTypes": ["violations"]}
@@ -118,12 +115,15 @@ def run_axe(page) -> AxeResult:
 def check(page, label: str = "无障碍检查") -> AxeResult:
     """Run axe and put its findings in the Allure report (text, plus the raw JSON when there are any)."""
     for attempt in range(3):
-        page.wait_for_load_state("load")
+        # After a failed attempt, let a navigation still in flight land first (no network for 0.5 s).
+        page.wait_for_load_state("networkidle" if attempt else "load")
         try:
             result = run_axe(page)
             break
-        except (PlaywrightError, PageNavigated) as exc:  # the page navigated while axe ran (a key press landing)
-            if attempt == 2 or not (isinstance(exc, PageNavigated) or NAVIGATED.search(str(exc))):
+        except (PlaywrightError, PageNavigated):
+            # The page went on to another document while axe ran (a key press landing after its step):
+            # "execution context was destroyed", "document is null", axe gone. A real axe error repeats.
+            if attempt == 2:
                 raise
     a11y_coverage.record(page)
     path = page.url.split("//", 1)[-1].split("/", 1)[-1]
