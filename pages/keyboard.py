@@ -1,5 +1,7 @@
 """A keyboard-only user: moves focus with Tab (Shift+Tab never needed), activates with Enter,
-types into the focused field. Radio groups use the arrow keys, as browsers define them."""
+types into the focused field. Radio groups use the arrow keys, as browsers define them. On a fresh page
+whose target is in the main content, the user first takes the "跳到主要内容" skip link, as keyboard users
+do, instead of tabbing through the whole header (it also proves the skip link works)."""
 from playwright.sync_api import Locator, Page
 
 MAX_TABS = 60
@@ -16,8 +18,19 @@ class KeyboardUser:
     def _focused(self, target: Locator) -> bool:
         return target.evaluate("el => el === document.activeElement")
 
+    def _skip_to_main(self, target: Locator) -> None:
+        fresh_page = target.evaluate("el => !!el.closest('main') && (!document.activeElement"
+                                     " || document.activeElement === document.body)")
+        if not fresh_page:
+            return
+        self.page.keyboard.press("Tab")
+        skip = self.page.get_by_role("link", name="跳到主要内容")
+        if self._focused(skip):
+            self.press_enter()
+
     def tab_to(self, target: Locator, what: str = "") -> None:
         target.wait_for()
+        self._skip_to_main(target)
         for _ in range(MAX_TABS):
             self.page.keyboard.press("Tab")
             if self._focused(target):
