@@ -26,23 +26,20 @@ def find_account(db: Session, login_name: str) -> Account | None:
     return db.scalars(select(Account).where(Account.login_name == login_name)).first()
 
 
-def _failure(db: Session, login_name: str) -> LoginFailure:
-    row = db.get(LoginFailure, login_name)
-    if row is None:
-        row = LoginFailure(login_name=login_name, count=0)
-        db.add(row)
-    return row
-
-
 def authenticate(db: Session, login_name: str, password: str, login_type: str,
                  now: dt.datetime, settings: Settings) -> LoginResult:
     login_name = login_name.strip()
-    fail = _failure(db, login_name)
-    if fail.locked_until and now < fail.locked_until:
+    # Read, not created yet: a new row would be flushed by the next query and hold SQLite's write lock
+    # through the argon2id check below, queueing every other writer behind each login.
+    fail = db.get(LoginFailure, login_name)
+    if fail is not None and fail.locked_until and now < fail.locked_until:
         audit.record(db, now, login_name, "login", "locked")
         return LoginResult(error=M.LOCKED.format(minutes=settings.lockout_minutes))
     account = find_account(db, login_name)
     if account is None or not passwords.verify_password(account.password_hash, password):
+        if fail is None:
+            fail = LoginFailure(login_name=login_name, count=0)
+            db.add(fail)
         fail.count += 1
         if fail.count >= settings.lockout_threshold:
             fail.count = 0
@@ -51,8 +48,9 @@ def authenticate(db: Session, login_name: str, password: str, login_type: str,
             return LoginResult(error=M.LOCKED.format(minutes=settings.lockout_minutes))
         audit.record(db, now, login_name, "login", "failed")
         return LoginResult(error=M.BAD_CREDENTIALS)
-    fail.count = 0
-    fail.locked_until = None
+    if fail is not None:
+        fail.count = 0
+        fail.locked_until = None
     if not account.active:
         return LoginResult(error=M.ACCOUNT_DISABLED)
     if login_type == "legal" and account.kind != "legal":
