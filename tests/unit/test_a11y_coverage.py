@@ -1,0 +1,61 @@
+"""The accessibility template-coverage verdict (support/a11y_coverage.py): judged only when every
+@a11y scenario was selected, failing and naming each template a browser did not check."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support import a11y_coverage as cov
+
+
+class FakeConfig:
+    def __init__(self, browsers):
+        self.browsers = browsers
+
+    def getoption(self, name, default=None):
+        return self.browsers if name == "--browser" else default
+
+
+@pytest.fixture
+def fresh_state(monkeypatch):
+    monkeypatch.setattr(cov, "_checked", {})
+    monkeypatch.setattr(cov, "_catalog", [])
+    monkeypatch.setattr(cov, "_state", {"a11y_items": 0, "a11y_deselected": 0})
+
+
+def worker(checked: dict, items: int, deselected: int = 0) -> dict:
+    return {"checked": checked, "catalog": ["a.html", "b.html", "c.html"], "a11y_items": items,
+            "a11y_deselected": deselected}
+
+
+def test_complete_run_missing_a_template_fails_naming_it(fresh_state):
+    cov._merge(worker({"chromium": ["a.html", "b.html"]}, items=10))
+    cov._merge(worker({"chromium": ["c.html"], "firefox": ["a.html", "b.html"]}, items=10))
+    passed, lines = cov.verdict(FakeConfig(["chromium", "firefox"]))
+    assert passed is False
+    assert lines[0] == "chromium：无障碍检查覆盖页面模板 3/3"
+    assert lines[1] == "firefox：无障碍检查覆盖页面模板 2/3，未检查：c.html"
+
+
+def test_complete_run_with_every_template_passes(fresh_state):
+    cov._merge(worker({"chromium": ["a.html", "b.html", "c.html"]}, items=4))
+    assert cov.verdict(FakeConfig(["chromium"]))[0] is True
+
+
+def test_partial_run_is_reported_but_not_judged(fresh_state):
+    cov._merge(worker({"chromium": ["a.html"]}, items=10, deselected=7))
+    passed, lines = cov.verdict(FakeConfig(["chromium"]))
+    assert passed is None
+    assert lines[0] == "chromium：无障碍检查覆盖页面模板 1/3"
+    assert "不作判定" in lines[-1]
+
+
+def test_a_run_without_accessibility_checks_says_nothing(fresh_state):
+    assert cov.verdict(FakeConfig(["chromium"])) == (None, [])
+
+
+def test_worker_payload_round_trips(fresh_state):
+    cov._merge(worker({"firefox": ["b.html"]}, items=3))
+    payload = json.loads(json.dumps(cov._payload()))
+    assert payload["checked"] == {"firefox": ["b.html"]} and payload["a11y_items"] == 3
