@@ -11,7 +11,7 @@ from pytest_bdd import then
 from support import a11y, a11y_coverage
 from support.a11y_crawl import SKIP
 
-_CHECKED = pytest.StashKey[dict]()
+_TEMPLATES = pytest.StashKey[set]()  # templates checked in this scenario
 
 
 @then("页面没有严重的无障碍问题")
@@ -23,19 +23,10 @@ def then_no_serious_accessibility_problems(page):
 then_no_serious_accessibility_problems.checks_current_pages = True  # the automatic check need not repeat it
 
 
-def _loads(page, state: dict) -> int:
-    """How many times this page has loaded a document since the check first saw it."""
-    counters = state.setdefault("loads", {})
-    if page not in counters:
-        counters[page] = [0]
-        page.on("load", lambda _page, box=counters[page]: box.__setitem__(0, box[0] + 1))
-    return counters[page][0]
-
-
-def _passed_through(ctx, pg, templates: set, label: str) -> list[str]:
-    """Check the pages `pg` loaded during the step and left again, each template once per scenario."""
+def _check_passed_through(ctx, loads, templates: set, label: str) -> list[str]:
+    """Check the pages a step loaded and left again (GET only), each template once per scenario."""
     failures = []
-    for load in a11y_coverage.take_loads(pg)[:-1]:
+    for load in loads:
         if (load.method != "GET" or not load.template or load.template in templates
                 or SKIP.search(urlsplit(load.url).path)):
             continue
@@ -57,25 +48,22 @@ def _passed_through(ctx, pg, templates: set, label: str) -> list[str]:
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
     if "browser" not in request.fixturenames or not a11y_coverage.wants_tracking(request.node):
         return
-    state = request.node.stash.setdefault(_CHECKED, {})
-    checked, templates = state.setdefault("checked", {}), state.setdefault("templates", set())
+    templates = request.node.stash.setdefault(_TEMPLATES, set())
     label = f"自动无障碍检查（{step.keyword.strip()} {step.name} 之后）"
+    checked_by_step = getattr(step_func, "checks_current_pages", False)  # the axe step, the crawl
     failures = []
     for ctx in list(request.getfixturevalue("browser").contexts):
         for pg in list(ctx.pages):
-            if pg.is_closed() or not pg.url.startswith("http"):
+            loads = a11y_coverage.take_loads(pg)  # documents loaded since the last step, the current one last
+            if pg.is_closed() or not loads:
                 continue
-            key = (pg.url, _loads(pg, state))
-            if checked.get(pg) != key:
-                checked[pg] = key
-                templates.add(a11y_coverage.template_of(pg))
-                if not getattr(step_func, "checks_current_pages", False):
-                    message = a11y.check(pg, label=label).failure_message()
-                    if message:
-                        failures.append(message)
-            if getattr(step_func, "checks_current_pages", False):  # it checked what it loaded (the crawl)
-                templates.update(load.template for load in a11y_coverage.take_loads(pg))
-            else:
-                failures += _passed_through(ctx, pg, templates, label)
+            if checked_by_step:
+                templates.update(load.template for load in loads)
+                continue
+            templates.add(loads[-1].template)
+            message = a11y.check(pg, label=label).failure_message()
+            if message:
+                failures.append(message)
+            failures += _check_passed_through(ctx, loads[:-1], templates, label)
     if failures:
         raise AssertionError(f"自动无障碍检查在“{step.keyword.strip()} {step.name}”之后发现问题：\n" + "\n\n".join(failures))
