@@ -28,7 +28,10 @@ from mock_portal.templating import render
 from mock_portal.web import COOKIE, CsrfRefused, Forbidden, LoginRequired, csrf_protect
 
 log = logging.getLogger("mock_portal")
-NO_SESSION_PREFIXES = ("/__test__", "/static", "/healthz")
+# Requests that are not page views never load (and so never time out or replace) the web session: a browser's
+# own /favicon.ico request, arriving after the idle period, would otherwise end the session and take the
+# "您已自动退出" notice away from the page the user reloads.
+NO_SESSION_PREFIXES = ("/__test__", "/static", "/healthz", "/favicon.ico")
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

@@ -93,6 +93,27 @@ def test_idle_session_is_gone_and_login_returns_to_the_page(tmp_path):
     assert back.headers["location"] == "/password/change"
 
 
+def test_a_favicon_request_after_the_idle_period_leaves_the_notice_to_the_page(tmp_path):
+    """Browsers fetch /favicon.ico on their own, after the page: it must not be the request that ends
+    the idle session (it would take the 您已自动退出 notice with it; found by make flake-check)."""
+    portal = make_portal(tmp_path)
+    portal.seed_natural("zr_icon")
+    portal.sign_in("zr_icon")
+    assert portal.client.get("/password/change").status_code == 200
+    portal.advance(minutes=31)
+    icon = portal.client.get("/favicon.ico")
+    assert "set-cookie" not in icon.headers
+    gone = portal.client.get("/password/change", follow_redirects=False)
+    assert gone.headers["location"] == "/login?reason=idle&next=/password/change"
+
+
+def test_pages_name_their_icon_under_static(tmp_path):
+    portal = make_portal(tmp_path)
+    page = portal.client.get("/login")
+    assert '<link rel="icon" href="/static/favicon.svg"' in page.text
+    assert portal.client.get("/static/favicon.svg").status_code == 200
+
+
 def test_login_never_follows_an_offsite_next(tmp_path):
     portal = make_portal(tmp_path)
     portal.seed_natural("zr_next")
