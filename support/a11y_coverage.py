@@ -57,11 +57,7 @@ def take_loads(page) -> list[Load]:
     return _loads.pop(page, [])
 
 
-def template_of(page) -> str | None:
-    return _current.get(page)
-
-
-def record(page) -> str | None:
+def record(page) -> None:
     """Called by a11y.check: count the template of the page axe just checked."""
     template = _current.get(page)
     if template:
@@ -70,7 +66,6 @@ def record(page) -> str | None:
         except AttributeError:
             browser = "?"
         _checked.setdefault(browser, set()).add(template)
-    return template
 
 
 def remember_catalog(templates: list[str]) -> None:
