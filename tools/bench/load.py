@@ -8,12 +8,18 @@ Profiles (docs/performance.md §3), the same actions in the same proportions, on
   both                 realistic, then stress (each on a fresh portal)
 
 Prints, per page and in total, requests, errors, p50/p95/p99 and requests per second from locust's
-CSV statistics, and the machine's load average at the start and the end of each run."""
+CSV statistics, and the machine's load average at the start and the end of each run.
+
+The latency target is judged at full concurrency: locust resets its statistics once all users have
+arrived (``--reset-stats``), so the arrival phase, with fewer users and the portal's first renders of
+each page, does not count. Errors are judged over the whole run, arrival included (the locustfile
+records every request to LOAD_WHOLE_RUN), and the whole run's percentiles are printed beside."""
 from __future__ import annotations
 
 import argparse
 import csv
 import json
+import math
 import os
 import subprocess
 import sys
@@ -73,7 +79,8 @@ def run(profile: str, args) -> int:
             api.seed_account(**factories.natural_spec(person))
             accounts.append({"login_name": person.login_name, "password": person.password})
         env = {**os.environ, "LOAD_ACCOUNTS": json.dumps(accounts), "LOAD_TOKEN": portal.token,
-               "LOAD_RELOGIN": "0" if args.no_relogin else "1", "LOAD_PROFILE": profile}
+               "LOAD_RELOGIN": "0" if args.no_relogin else "1", "LOAD_PROFILE": profile,
+               "LOAD_WHOLE_RUN": str(work / "whole_run.json")}
         prefix = work / "stats"
         print(f"\n== {profile}：{args.users} 个并发用户，每次操作间隔 {think}，{args.seconds} s，"
               f"{'重新登录' if not args.no_relogin else '只登录一次'}；门户 {portal.base_url}")
@@ -83,7 +90,7 @@ def run(profile: str, args) -> int:
             done = subprocess.run([sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name("locustfile.py")),
                                    "--headless", "--host", portal.base_url, "--users", str(args.users),
                                    "--spawn-rate", str(spawn_rate or args.users), "--run-time", f"{args.seconds}s",
-                                   "--csv", str(prefix), "--only-summary",
+                                   "--csv", str(prefix), "--only-summary", "--reset-stats",
                                    "--loglevel", os.environ.get("LOAD_LOGLEVEL", "WARNING")],
                                   env=env, check=False, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         print(f"结束时负载 / load average at end:   {load_average()}  {time.strftime('%Y-%m-%d %H:%M:%S')}")
@@ -91,12 +98,12 @@ def run(profile: str, args) -> int:
         if "Traceback" in text or (done.returncode not in (0, 1)):  # 1: locust saw failed requests
             print(text)
         print(f"locust 的完整输出 / full locust output: {locust_log}")
-        return report(prefix.with_name("stats_stats.csv"))
+        return report(prefix.with_name("stats_stats.csv"), work / "whole_run.json", args.users)
     finally:
         portal.stop()
 
 
-def report(path: Path) -> int:
+def report(path: Path, whole_run_path: Path, users: int) -> int:
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     pages = [r for r in rows if r["Name"] != "Aggregated"]
     total = next(r for r in rows if r["Name"] == "Aggregated")  # pages only: the captcha call is not counted
@@ -109,24 +116,42 @@ def report(path: Path) -> int:
         name = "合计 (total)" if r is total else r["Name"]
         print(f"{name:<22}{r['Request Count']:>8}{r['Failure Count']:>6}{r['50%']:>8}{r['95%']:>8}{r['99%']:>8}"
               f"{float(r['Requests/s']):>9.1f}")
-    errors = int(total["Failure Count"])
     gets = [r for r in done if r["Name"].startswith("GET ")]
     worst_get = max((float(r["95%"]) for r in gets), default=float("nan"))
     worst_post = max((float(r["95%"]) for r in done if r["Name"].startswith("POST ")), default=float("nan"))
+    whole = _whole_run(whole_run_path)
+    if whole is None:
+        print(f"缺少整个运行的记录 / whole-run record missing: {whole_run_path} (locust did not finish)")
+        return 1
+    times, failures = whole
+    errors = sum(failures.values())
+    whole_gets = {name: t for name, t in times.items() if name.startswith("GET ")}
+    whole_worst_get = max((_percentile(t, 95) for t in whole_gets.values()), default=float("nan"))
+    print(f"整个运行（含 {users} 个用户陆续到达、门户首次渲染各页面的阶段，只供参考）：{sum(map(len, times.values()))} 个请求，"
+          f"错误 {errors} 个；页面（GET）最差 p95 = {whole_worst_get:.0f} ms，"
+          f"合计 p95 = {_percentile([x for t in times.values() for x in t], 95):.0f} ms")
     verdict = "达标" if worst_get < TARGET_P95_MS and errors == 0 else "未达标"
-    print(f"页面（GET）最差 p95 = {worst_get:.0f} ms，合计 p95 = {total['95%']} ms（目标 < {TARGET_P95_MS} ms）；"
-          f"错误 {errors} 个（目标 0）→ {verdict}。"
+    print(f"满 {users} 个并发用户时（上表，全部用户到达之后）页面（GET）最差 p95 = {worst_get:.0f} ms，"
+          f"合计 p95 = {total['95%']} ms（目标 < {TARGET_P95_MS} ms）；整个运行的错误 {errors} 个（目标 0）→ {verdict}。"
           f"POST /login p95 = {worst_post:.0f} ms，含 argon2id 口令校验（有意的计算代价，单独列出）")
-    for failure in _failures(path.with_name("stats_failures.csv")):
-        print("  错误 / error:", failure)
-    return 0 if errors == 0 else 1
+    for failure, count in failures.items():
+        print(f"  错误 / error: {failure} ×{count}")
+    return 0 if errors == 0 else 1  # latency is reported, not asserted (a benchmark, not a test)
 
 
-def _failures(path: Path) -> list[str]:
+def _whole_run(path: Path) -> tuple[dict[str, list[float]], dict[str, int]] | None:
     if not path.exists():
-        return []
-    return [f"{r['Method']} {r['Name']}: {r['Error']} ×{r['Occurrences']}"
-            for r in csv.DictReader(path.open(encoding="utf-8"))]
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["times"], data["failures"]
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile (NaN for no values)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
 if __name__ == "__main__":

@@ -6,12 +6,18 @@ comes from the test API, outside the statistics.
 LOAD_PROFILE picks the time a user waits between two actions (see docs/performance.md §3):
 - ``realistic``: 1–3 s, a person reading a page and clicking on (50 users ≈ 25 requests/s);
 - ``stress``: 0.05–0.2 s, far faster than a person (50 users ask for ≈ 400 requests/s).
-Both profiles do the same actions in the same proportions; only the waiting differs."""
+Both profiles do the same actions in the same proportions; only the waiting differs.
+
+load.py asks locust to reset its statistics once every user has arrived (the figures it judges are those
+at full concurrency); LOAD_WHOLE_RUN names a file where this module writes every page's response times
+and errors of the whole run, arrival included, so no error is ever left out."""
 import json
 import os
 import re
+from collections import Counter
+from pathlib import Path
 
-from locust import FastHttpUser, between, task
+from locust import FastHttpUser, between, events, task
 
 ACCOUNTS = json.loads(os.environ["LOAD_ACCOUNTS"])
 TOKEN = os.environ["LOAD_TOKEN"]
@@ -22,6 +28,22 @@ THINK_SECONDS = {"realistic": (1.0, 3.0), "stress": (0.05, 0.2)}
 PROFILE = os.environ.get("LOAD_PROFILE", "realistic")
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _next = iter(range(10**9))
+_whole_run_times: dict[str, list[float]] = {}
+_whole_run_failures: Counter = Counter()
+
+
+@events.request.add_listener
+def _record_whole_run(name, response_time, exception=None, **_):
+    _whole_run_times.setdefault(name, []).append(response_time)
+    if exception is not None:
+        _whole_run_failures[f"{name}: {exception}"] += 1
+
+
+@events.quitting.add_listener
+def _write_whole_run(**_):
+    if os.environ.get("LOAD_WHOLE_RUN"):
+        Path(os.environ["LOAD_WHOLE_RUN"]).write_text(
+            json.dumps({"times": _whole_run_times, "failures": _whole_run_failures}), encoding="utf-8")
 
 
 class PortalUser(FastHttpUser):
