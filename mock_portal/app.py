@@ -53,6 +53,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = maker
+    if settings.sms_outbox:
+        from mock_portal.services.sms import install_outbox
+        install_outbox(maker, settings.sms_outbox)
     app.state.clock = Clock()
     app.state.faults = set(settings.fault_profiles)
     services.load_all()

@@ -3,9 +3,13 @@ allow a few wrong tries and have a resend cooldown."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import secrets
+import threading
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from mock_portal.messages import sms as M
@@ -70,3 +74,37 @@ def outbox(db: Session, phone: str | None = None) -> list[SmsMessage]:
     if phone:
         q = q.where(SmsMessage.phone == phone)
     return list(db.scalars(q))
+
+
+def install_outbox(maker, path: Path) -> None:
+    """`serve --sms-outbox FILE`: like a staging SMS gateway's log, every SMS the portal sends is
+    appended to FILE as one JSON line {"phone", "text", "time"}, once its transaction is committed
+    (an SMS rolled back with its request was never sent). Not the test API: a QA team reads it the
+    way it reads its staging gateway (tools/sms_sink_read.py)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = threading.Lock()
+
+    @event.listens_for(maker, "after_flush")
+    def _collect(session, _flush_context):
+        sent = [obj for obj in session.new if isinstance(obj, SmsMessage)]
+        if sent:
+            session.info.setdefault("sms_outbox", []).extend(sent)
+
+    @event.listens_for(maker, "after_commit")
+    def _write(session):
+        sent = session.info.pop("sms_outbox", None)
+        if not sent:
+            return
+        lines = "".join(json.dumps({"phone": m.phone, "text": m.text, "time": m.sent_at.isoformat()},
+                                   ensure_ascii=False) + "\n" for m in sent)
+        with lock:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                os.write(fd, lines.encode("utf-8"))
+            finally:
+                os.close(fd)
+
+    @event.listens_for(maker, "after_rollback")
+    def _drop(session):
+        session.info.pop("sms_outbox", None)
