@@ -21,7 +21,7 @@ FFMPEG_STAMP = .playwright/.stamp-ffmpeg
 SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
 
 .PHONY: setup system-deps preflight e2e test flake-check report portal clean steps new-scenario faq-data plan \
-	bench load durations shard-demo
+	bench load durations shard-demo dry-run venv-ready
 
 setup: $(VENV_STAMP) system-deps $(NODE_STAMP) $(FFMPEG_STAMP)
 
@@ -31,6 +31,12 @@ $(PY):
 $(VENV_STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
 	touch $@
+
+# Authoring targets (steps, new-scenario, dry-run, plan) need only an importable suite: with a .venv that
+# already imports it they never run pip, even when requirements.txt is newer than the stamp (a checkout,
+# pull or copy rewrites its mtime without changing it; make setup / make test still reinstall then).
+venv-ready:
+	@$(PY) -c "import pytest_bdd, playwright, yaml, faker" 2>/dev/null || $(MAKE) --no-print-directory $(VENV_STAMP)
 
 # Cheap check every time; apt runs only when something is missing.
 system-deps:
@@ -111,7 +117,7 @@ report: $(NODE_STAMP)
 
 # Dry run against a target file: which scenarios would run or be skipped, and why (no browser, no portal).
 # make plan TARGET=docs/target-config.example.yaml [URL=https://staging…]
-plan: $(VENV_STAMP)
+plan: venv-ready
 	@if [ -z "$(TARGET)" ]; then echo "用法 / usage: make plan TARGET=目标配置.yaml [URL=https://…]"; exit 2; fi
 	$(PYTEST) tests/e2e --plan --target-config $(TARGET) $(if $(URL),--base-url $(URL)) $(BROWSERS) -p no:randomly -n 0 -q
 
@@ -121,11 +127,17 @@ portal: setup
 
 # Scenario authoring (docs/writing-scenarios.md): regenerate the step catalog; list the steps a new
 # scenario still lacks, with code skeletons (exit 1), or say that all exist.
-steps: $(VENV_STAMP)
+steps: venv-ready
 	$(PY) tools/step_catalog.py
 
-new-scenario: $(VENV_STAMP)
+new-scenario: venv-ready
 	@$(PY) tools/step_catalog.py --missing
+
+# One feature (or all): Gherkin check, then its undefined steps with the nearest existing ones; no browser.
+# make dry-run [FEATURE=features/platform/我的.feature]
+dry-run: venv-ready
+	@$(PY) tools/gherkin_lint.py $(FEATURE)
+	@$(PY) tools/step_catalog.py --missing $(if $(FEATURE),--features $(FEATURE))
 
 # The portal's 常见问题 content (mock_portal/data/faq.yaml) from docs/faq_catalog.yaml.
 faq-data: $(VENV_STAMP)

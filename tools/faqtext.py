@@ -202,8 +202,12 @@ def _collect(children: list[dict], info: FeatureInfo, inherited: set[str], backg
 
 
 def feature_files(features_dir: Path) -> list[Path]:
-    """Every .feature file under features_dir, sorted; [] when it does not exist."""
-    return sorted(Path(features_dir).rglob("*.feature")) if Path(features_dir).is_dir() else []
+    """Every .feature file under features_dir (or features_dir itself when it is one .feature file),
+    sorted; [] when it does not exist."""
+    path = Path(features_dir)
+    if path.is_file():
+        return [path] if path.suffix == ".feature" else []
+    return sorted(path.rglob("*.feature")) if path.is_dir() else []
 
 
 def read_features(features_dir: Path, root: Path | None = None) -> tuple[list[FeatureInfo], list[str]]:
