@@ -1,0 +1,29 @@
+"""The module → FAQ map of `make mutation` (tools/mutation/owners.yaml) must not go stale."""
+from pathlib import Path
+
+from tools.mutation import owners
+
+
+def test_owners_map_is_current():
+    assert owners.problems(owners.load()) == []
+
+
+def test_staleness_is_reported(tmp_path: Path):
+    (tmp_path / "mock_portal" / "services").mkdir(parents=True)
+    (tmp_path / "mock_portal" / "messages").mkdir()
+    (tmp_path / "mock_portal" / "services" / "kept.py").write_text("")
+    (tmp_path / "mock_portal" / "services" / "new.py").write_text("")
+    stale = {
+        "mock_portal/services/kept.py": {"faq": ["FAQ-9.9"]},
+        "mock_portal/services/gone.py": {"faq": ["FAQ-1.1"]},
+        "mock_portal/messages/x.py": {"faq": []},
+    }
+    found = owners.problems(stale, root=tmp_path, known_ids={"FAQ-1.1"})
+    assert "mock_portal/services/kept.py: unknown FAQ ID FAQ-9.9" in found
+    assert "mock_portal/services/gone.py: listed but the file does not exist" in found
+    assert "mock_portal/messages/x.py: no FAQ owner and no `why`" in found
+    assert "mock_portal/services/new.py: not listed in tools/mutation/owners.yaml" in found
+
+
+def test_marker_expression_selects_every_owner():
+    assert owners.marker_expression(["FAQ-1.8.1", "FAQ-1.8.3"]) == "FAQ-1.8.1 or FAQ-1.8.3"
