@@ -37,6 +37,9 @@ def pytest_addoption(parser):
                     help="ws:// endpoint of `playwright run-server` serving the browsers (env PLAYWRIGHT_WS_ENDPOINT)")
     group.addoption("--a11y", action="store_true",
                     help="run axe-core after every navigation; serious/critical violations fail the scenario")
+    group.addoption("--portal-markup", choices=["standard", "plain"], default="standard",
+                    help="markup of the embedded portal: plain = another vendor's ids/classes, no test ids, "
+                         "no ARIA, headings one level lower (mock_portal/markup_plain.py)")
     group.addoption("--evidence", choices=["full", "trace", "off"], default="full",
                     help="failure evidence: full = trace + screenshot + video (Chromium), trace, off")
 

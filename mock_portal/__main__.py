@@ -29,6 +29,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                    help="a fixed captcha answer, as on a staging portal (env PORTAL_STAGING_CAPTCHA)")
     s.add_argument("--sms-outbox", type=Path, default=None,
                    help="append every SMS sent to this file, one JSON line each (a staging SMS gateway's log)")
+    s.add_argument("--markup", choices=["standard", "plain"], default="standard",
+                   help="plain: other ids/classes, no test ids, no ARIA, headings one level lower (same texts)")
     return p.parse_args(argv)
 
 
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(db_path=args.db, test_api=args.test_api, test_api_token=args.test_api_token or "",
                         fault_profiles=frozenset(args.fault_profile), password_policy=args.password_policy,
                         idle_timeout_minutes=args.idle_timeout_minutes, synthesis_seconds=args.synthesis_seconds,
-                        staging_captcha=args.staging_captcha, sms_outbox=args.sms_outbox)
+                        staging_captcha=args.staging_captcha, sms_outbox=args.sms_outbox, markup=args.markup)
     app = create_app(settings)
     # Bind first so that `--port 0` works: the chosen port is printed before serving, and
     # connections made right after that line are queued by the listening socket.

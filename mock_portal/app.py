@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from mock_portal import __version__, routers, services, sessions, testapi
+from mock_portal import __version__, markup_plain, routers, services, sessions, testapi
 from mock_portal.clock import Clock
 from mock_portal.db import init_db
 from mock_portal.messages import auth as M
@@ -65,7 +65,8 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.test_api:
         for module in _modules(testapi):
             app.include_router(module.router, prefix="/__test__")
-    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    static = markup_plain.PlainStaticFiles if settings.markup == "plain" else StaticFiles
+    app.mount("/static", static(directory=Path(__file__).parent / "static"), name="static")
     _install_session_middleware(app)
     _install_error_pages(app)
     return app

@@ -26,6 +26,8 @@ class Settings:
     https: bool = False
     # Like many staging portals: the image captcha always has this answer (None: random, the default).
     staging_captcha: str | None = None
+    # "plain": the same pages as another vendor would mark them up (mock_portal/markup_plain.py).
+    markup: str = "standard"
     # Like a staging SMS gateway's log: every SMS sent is appended to this file as a JSON line (None: off).
     sms_outbox: Path | None = None
 

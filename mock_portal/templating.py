@@ -10,6 +10,8 @@ from typing import Callable
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from mock_portal import markup_plain
+
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # Templates are compiled once per process and kept: no stat() of every template file (base, macros,
 # page) on each render to look for edits. A running portal does not pick up template edits; restart it.
@@ -30,6 +32,8 @@ def render(request: Request, name: str, status_code: int = 200, **context):
         ctx.update(hook(request))
     ctx.update(context)
     response = TEMPLATES.TemplateResponse(request, name, ctx, status_code=status_code)
+    if request.app.state.settings.markup == "plain":
+        markup_plain.apply(response)
     if request.app.state.settings.test_api:  # lets the suite's accessibility crawl report template coverage
         response.headers["X-Portal-Template"] = name
     return response

@@ -22,7 +22,8 @@ def target(request, tmp_path_factory, worker_id) -> Target:
         from support.staging import staging_target
         yield staging_target(request.config, url)
         return
-    portal = start_portal(tmp_path_factory.getbasetemp() / "portal", f"portal-{worker_id}")
+    portal = start_portal(tmp_path_factory.getbasetemp() / "portal", f"portal-{worker_id}",
+                          ["--markup", request.config.getoption("--portal-markup")])
     from support.testapi import TestApi
     request.config.target_kind = "mock"
     yield Target(portal.base_url, "mock", TestApi(portal.base_url, portal.token), log_path=portal.log_path)
