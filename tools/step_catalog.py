@@ -11,8 +11,19 @@ pytest-bdd does at run time) against the step lines of features/**/*.feature.
 
   python tools/step_catalog.py             write docs/steps.md
   python tools/step_catalog.py --check     exit 1 if docs/steps.md is out of date
-  python tools/step_catalog.py --missing   list feature steps without a definition,
-                                           with a Python skeleton for each
+  python tools/step_catalog.py --missing   list feature steps without a definition, the
+                                           nearest existing steps and why they do not match
+                                           (support/step_hints.py), and a Python skeleton for each
+
+The catalog carries no line numbers: a step is anchored by its module and function name, and
+--check compares only what the step definitions decide (examples and the unused list come from
+the features and are refreshed by `make steps`), so a blank line in a step module or a new
+feature file never makes it stale.
+
+What a step does comes from its docstring: the first line says what it does; optional lines
+``页面：…`` (the page it opens or ends on) and ``控制接口：需要`` / ``控制接口：不需要`` (whether
+it needs the test control plane). Without that line the need is inferred: the step or a fixture
+it uses takes ``api`` or calls ``target.control`` without a staging branch (``target.api is None``).
 Options: --steps DIR (default steps)  --features DIR (default features)
          --output FILE (default docs/steps.md)
 """
@@ -20,6 +31,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
+import textwrap
 import re
 import sys
 from dataclasses import dataclass, field
@@ -28,6 +41,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from faqtext import REPO_ROOT, StepLine, read_features, render_outline  # noqa: E402
 from step_text import readable  # noqa: E402
+
+sys.path.insert(0, str(REPO_ROOT))
+from support import step_hints  # noqa: E402
+from support.step_hints import enumerated_choices  # noqa: E402
 
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
 DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
@@ -52,7 +69,15 @@ class StepDef:
     parser_kind: str
     params: list[tuple[str, str]]
     context: object
+    function: str = ""
+    summary: str = ""
+    page: str = ""
+    control: str = ""
     examples: list[StepLine] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.module} · {self.function}" if self.function else self.module
 
     def matches(self, step: StepLine, texts: list[str]) -> bool:
         if self.type is not None and self.type != step.type:
@@ -142,9 +167,78 @@ def collect_step_defs(module_names: list[str]) -> list[StepDef]:
         code = getattr(func, "__code__", None)
         module_file = sys.modules[func.__module__].__file__ or func.__module__
         kind, params = describe_params(context)
+        summary, page, control = describe_doc(func)
         defs.append(StepDef(shown_path(module_file), code.co_firstlineno if code else 0, context.type,
-                            context.parser.name, kind, params, context))
+                            context.parser.name, kind, params, context, getattr(func, "__name__", ""),
+                            summary, page, control or control_plane(func)))
     return sorted(defs, key=lambda d: (d.module, d.line, d.type or "", d.pattern))
+
+
+DOC_FIELD = re.compile(r"^\s*(页面|控制接口)\s*[:：]\s*(.+?)\s*$")
+
+
+def describe_doc(func) -> tuple[str, str, str]:
+    """(what it does, page, control plane) from the docstring convention (module docstring above)."""
+    doc = inspect.getdoc(func) or ""
+    lines = [line.strip() for line in doc.splitlines()]
+    summary = lines[0] if lines and not DOC_FIELD.match(lines[0]) else ""
+    fields = {m.group(1): m.group(2) for m in map(DOC_FIELD.match, lines) if m}
+    control = fields.get("控制接口", "")
+    if control:
+        control = "需要" if control.startswith("需要") else ("不需要" if control.startswith("不需要") else control)
+    return summary, fields.get("页面", ""), control
+
+
+def fixture_functions() -> dict[str, object]:
+    """Every pytest fixture defined in the loaded support/ and steps/ modules, by name."""
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(("support", "steps")) or module is None:
+            continue
+        for value in list(vars(module).values()):
+            wrapped = getattr(value, "_get_wrapped_function", None)
+            if callable(wrapped) and getattr(value, "name", None):
+                found.setdefault(value.name, wrapped())
+    return found
+
+
+_FIXTURES: dict[str, object] | None = None
+
+
+def _uses_control_plane(func) -> tuple[bool, bool]:
+    """(uses the control plane, has a staging branch) read from one function's source."""
+    try:
+        source = textwrap.dedent(inspect.getsource(func))
+    except (OSError, TypeError):
+        return False, False
+    staging = "api is None" in source or "api is not None" in source
+    uses = bool(re.search(r"\.control\b|\bapi\.", source)) and not staging
+    return uses, staging
+
+
+def control_plane(func) -> str:
+    """需要 / 不需要 (inferred from the fixtures the step uses, transitively)."""
+    global _FIXTURES
+    if _FIXTURES is None:
+        _FIXTURES = fixture_functions()
+    seen, todo, staging = set(), [func], False
+    while todo:
+        current = todo.pop()
+        try:
+            names = list(inspect.signature(current).parameters)
+        except (TypeError, ValueError):
+            names = []
+        if "api" in names:
+            return "需要"
+        uses, has_branch = _uses_control_plane(current)
+        if uses:
+            return "需要"
+        staging = staging or has_branch
+        for name in names:
+            if name in _FIXTURES and name not in seen:
+                seen.add(name)
+                todo.append(_FIXTURES[name])
+    return "不需要（预发布上另有做法）" if staging else "不需要"
 
 
 # ------------------------------------------------------------- features --
@@ -182,7 +276,10 @@ def match_examples(defs: list[StepDef], lines: list[tuple[StepLine, list[str]]])
 def render_catalog(defs: list[StepDef]) -> str:
     out = ["# 步骤目录 (step catalog)", "",
            "> 本文件由 `tools/step_catalog.py` 生成，请勿手工编辑；修改步骤后运行 `make steps`。",
-           "> (Generated by tools/step_catalog.py; do not edit by hand, run `make steps`.)", ""]
+           "> (Generated by tools/step_catalog.py; do not edit by hand, run `make steps`.)",
+           "> 每个步骤：作用（步骤文档字符串的第一行）、页面（打开或停留的页面，写明时）、测试控制接口"
+           "（“需要”的步骤只能用在带 `@mock-only` 的场景里）、参数可接受的写法、示例、定义位置（模块 · 函数）。",
+           "> 示例与“未使用的步骤”取自 features，`make steps` 时更新，`make test` 不因它们而失败。", ""]
     if not defs:
         out += ["尚无步骤定义 (no step definitions yet).", ""]
     for module in sorted({d.module for d in defs}):
@@ -191,7 +288,7 @@ def render_catalog(defs: list[StepDef]) -> str:
             out += render_step(definition)
     unused = [d for d in defs if not d.examples]
     out += ["## 未使用的步骤 (unused steps)", ""]
-    out += [f"- {KEYWORD_BY_TYPE[d.type]} `{d.pattern}` — `{d.module}:{d.line}`" for d in unused] or ["无 (none)"]
+    out += [f"- {KEYWORD_BY_TYPE[d.type]} `{d.pattern}` — `{d.anchor}`" for d in unused] or ["无 (none)"]
     return "\n".join(out) + "\n"
 
 
@@ -200,18 +297,26 @@ def render_step(definition: StepDef) -> list[str]:
     lines = [f"### {keyword} `{definition.pattern}`", "", f"- 解析器 (parser): `{definition.parser_kind}`"]
     if definition.parser_kind == "parsers.re":
         lines.append(f"- 写法 (write it as): `{readable(definition.pattern, definition.context.converters)}`")
+    if definition.summary:
+        lines.append(f"- 作用 (does): {definition.summary}")
+    if definition.page:
+        lines.append(f"- 页面 (page): {definition.page}")
+    lines.append(f"- 测试控制接口 (test control plane): {definition.control}"
+                 + ("，场景须带 `@mock-only`" if definition.control == "需要" else ""))
     if definition.params:
         lines.append("- 参数 (parameters): " + ", ".join(f"`{n}`: {t}" for n, t in definition.params))
     else:
         lines.append("- 参数 (parameters): 无 (none)")
+    for name, options in enumerated_choices(definition.pattern).items() if definition.parser_kind == "parsers.re" else ():
+        lines.append(f"- `{name}` 可接受的写法 (accepted phrases): " + "、".join(f"`{o}`" for o in options))
     if definition.context.target_fixture:
         lines.append(f"- 产出 fixture (target_fixture): `{definition.context.target_fixture}`")
     if definition.examples:
         example = definition.examples[0]
-        lines.append(f"- 示例 (example): `{example.keyword} {example.text}` — `{example.path}:{example.line}`")
+        lines.append(f"- 示例 (example): `{example.keyword} {example.text}` — `{example.path}`")
     else:
         lines.append("- 示例 (example): 无，未被任何 feature 使用 (unused)")
-    lines += [f"- 定义位置 (defined at): `{definition.module}:{definition.line}`", ""]
+    lines += [f"- 定义位置 (defined at): `{definition.anchor}`", ""]
     return lines
 
 
@@ -246,7 +351,17 @@ def skeleton(step: StepLine, number: int) -> str:
     ])
 
 
-def print_missing(missing: list[StepLine]) -> int:
+USAGE_LINE = "- 示例 (example):"
+UNUSED_HEADING = "## 未使用的步骤"
+
+
+def stable_part(text: str) -> str:
+    """The catalog without what the features decide (examples, unused list): what --check compares."""
+    text = text.split(UNUSED_HEADING)[0]
+    return "\n".join(line for line in text.splitlines() if not line.startswith(USAGE_LINE))
+
+
+def print_missing(missing: list[StepLine], defs: list[StepDef] | None = None) -> int:
     unique, seen = [], set()
     for step in missing:
         if (step.type, step.text) not in seen:
@@ -256,8 +371,11 @@ def print_missing(missing: list[StepLine]) -> int:
         print("所有步骤都已存在 (all steps exist)")
         return 0
     print(f"以下 {len(unique)} 个步骤没有定义 (steps without a definition):\n")
+    candidates = [step_hints.candidate_of(d.context, d.anchor) for d in defs or []]
     for step in unique:
         print(f"  {step.path}:{step.line}: {step.keyword} {step.text}")
+        print("\n".join(step_hints.describe(step_hints.nearest(step.text, step.type, candidates))))
+        print()
     print("\n# 代码骨架 (skeletons) — from pytest_bdd import given, when, then, parsers\n")
     for number, step in enumerate(unique, 1):
         print(skeleton(step, number))
@@ -279,11 +397,11 @@ def main(argv: list[str] | None = None) -> int:
     defs = collect_step_defs(modules)
     missing = match_examples(defs, feature_step_lines(resolve(args.features)))
     if args.missing:
-        return print_missing(missing)
+        return print_missing(missing, defs)
     text, output = render_catalog(defs), resolve(args.output)
     if args.check:
         current = output.read_text(encoding="utf-8") if output.is_file() else ""
-        if current != text:
+        if stable_part(current) != stable_part(text):
             print(f"{shown_path(str(output))} 已过期，请运行 `make steps` 重新生成 "
                   f"({shown_path(str(output))} is out of date: run `make steps`)", file=sys.stderr)
             return 1
