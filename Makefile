@@ -186,6 +186,29 @@ shard-demo: setup
 	  --junit reports/shard-2/junit.xml --results reports/shards/allure-results || rc=$$?; \
 	exit $$rc
 
+# Mutation testing (docs/mutation.md): Cosmic Ray in its own .venv-mutation (make test does not need it);
+# each module's mutants are judged only by the @FAQ scenarios that own it (tools/mutation/owners.yaml), on
+# Chromium, in a temporary copy of the working tree. A sample with a printed seed by default:
+#   make mutation [MUTANTS=20] [SEED=n] [MODULES="realname.py sms.py"]
+#   make mutation MODE=changed BASE=origin/main    (pull request: mutants on changed lines only)
+#   make mutation MODE=full                        (nightly)
+MUTATION_VENV = .venv-mutation
+MODE ?= sample
+MUTANTS ?= 20
+SEED ?=
+BASE ?= origin/main
+MODULES ?=
+MUTATION_WORKERS ?= 0
+.PHONY: mutation
+$(MUTATION_VENV)/.stamp: requirements-mutation.txt
+	python3 -m venv $(MUTATION_VENV)
+	$(MUTATION_VENV)/bin/pip install --disable-pip-version-check --quiet -r requirements-mutation.txt
+	touch $@
+
+mutation: setup $(MUTATION_VENV)/.stamp
+	$(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
+	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS)
+
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:
 	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name history.jsonl -exec rm -rf {} +

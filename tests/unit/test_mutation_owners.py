@@ -27,3 +27,13 @@ def test_staleness_is_reported(tmp_path: Path):
 
 def test_marker_expression_selects_every_owner():
     assert owners.marker_expression(["FAQ-1.8.1", "FAQ-1.8.3"]) == "FAQ-1.8.1 or FAQ-1.8.3"
+
+
+def test_excluded_functions_must_exist_and_cover_their_lines(tmp_path: Path):
+    (tmp_path / "mock_portal" / "services").mkdir(parents=True)
+    (tmp_path / "mock_portal" / "messages").mkdir()
+    (tmp_path / "mock_portal" / "services" / "m.py").write_text("def a():\n    return 1\n\n\ndef b():\n    return 2\n")
+    entry = {"faq": ["FAQ-1.1"], "exclude": {"b": "tooling", "gone": "renamed"}}
+    found = owners.problems({"mock_portal/services/m.py": entry}, root=tmp_path, known_ids={"FAQ-1.1"})
+    assert found == ["mock_portal/services/m.py: excluded function gone does not exist"]
+    assert owners.excluded_lines("mock_portal/services/m.py", entry, root=tmp_path) == {5, 6}

@@ -4,6 +4,7 @@ Kept free of Cosmic Ray so that `make test` can check the map without the mutati
 """
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import yaml
@@ -35,6 +36,10 @@ def problems(owners: dict[str, dict], root: Path = ROOT, known_ids: set[str] | N
         if not ids and not entry.get("why"):
             found.append(f"{module}: no FAQ owner and no `why`")
         found += [f"{module}: unknown FAQ ID {fid}" for fid in ids if fid not in known_ids]
+        if (root / module).is_file():
+            defined = function_lines(root / module)
+            found += [f"{module}: excluded function {name} does not exist" for name in entry.get("exclude") or {}
+                      if name not in defined]
     for package in MUST_LIST:
         for path in sorted((root / package).glob("*.py")):
             rel = path.relative_to(root).as_posix()
@@ -46,6 +51,21 @@ def problems(owners: dict[str, dict], root: Path = ROOT, known_ids: set[str] | N
 def owned(owners: dict[str, dict]) -> dict[str, list[str]]:
     """The modules that are mutated, with their owners."""
     return {module: entry["faq"] for module, entry in owners.items() if entry.get("faq")}
+
+
+def function_lines(path: Path) -> dict[str, range]:
+    """Top-level function name → its line numbers (decorators included)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.name: range(min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno + 1)
+            for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def excluded_lines(module: str, entry: dict, root: Path = ROOT) -> set[int]:
+    """Lines of the functions a module's entry excludes (`exclude: {name: why}`): code that serves the
+    test tooling, not a user of the portal, so no FAQ scenario can or should observe it."""
+    names = entry.get("exclude") or {}
+    spans = function_lines(root / module) if names else {}
+    return {line for name in names for line in spans.get(name, ())}
 
 
 def marker_expression(ids: list[str]) -> str:
