@@ -4,8 +4,8 @@
 Rules (each problem is printed as path:line: 中文说明 (English gloss)):
   * the file starts with '# language: zh-CN';
   * only Chinese keywords (功能 背景 场景 场景大纲 例子 假如 当 那么 而且 但是 …), no English Given/When/Then;
-  * every tag is registered: FAQ IDs of docs/faq_catalog.yaml, the suite tags below,
-    skip_browser/only_browser style tags, and markers registered in pytest.ini;
+  * every FAQ-… tag is an ID of docs/faq_catalog.yaml; other custom tags are free (registered at run
+    time by support/custom_tags.py), except a near-miss of a suite tag (@mock_only for @mock-only);
   * step text is declarative: no CSS/XPath selectors (#id, .class, //, [name=…]) and
     no words like xpath, css, selector, locator, wait, sleep, 等待 N 秒;
   * scenario names are unique within a feature;
@@ -64,7 +64,31 @@ def ini_markers(path: Path) -> set[str]:
 
 
 def registered(tag: str, known: set[str]) -> bool:
-    return tag in known or bool(BROWSER_TAG.match(tag))
+    """Custom tags (@qa-trial) need no registration (support/custom_tags.py registers them at run time);
+    a tag that looks like an FAQ ID must be in the catalog, and a near-miss of a suite tag is a typo."""
+    if tag in known or BROWSER_TAG.match(tag):
+        return True
+    if re.match(r"(?i)^FAQ[-_]", tag):
+        return False
+    return typo_of(tag) is None
+
+
+def typo_of(tag: str) -> str | None:
+    """The suite tag a custom tag is one edit (or a -/_ swap, or case) away from, e.g. mock_only."""
+    folded = tag.lower().replace("_", "-")
+    for suite_tag in SUITE_TAGS:
+        if folded == suite_tag or (len(suite_tag) > 3 and _one_edit(folded, suite_tag)):
+            return suite_tag
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def lint_raw_lines(path: str, lines: list[str]) -> list[str]:
@@ -125,7 +149,8 @@ def lint_ast(path: str, feature: dict, known_tags: set[str]) -> list[str]:
         for tag in node.get("tags", []):
             name = strip_tag_prefix(tag["name"])
             if not registered(name, known_tags):
-                problems.append(f"{path}:{tag['location']['line']}: 未注册的标签 '@{name}' (unregistered tag)")
+                hint = f"，是否应为 '@{typo_of(name)}' (did you mean)" if typo_of(name) else "（FAQ 编号不在 docs/faq_catalog.yaml 中）"
+                problems.append(f"{path}:{tag['location']['line']}: 未注册的标签 '@{name}' (unregistered tag){hint}")
     for step in steps_of(feature):
         for pattern, what in IMPERATIVE_PATTERNS:
             match = pattern.search(step["text"])

@@ -35,7 +35,8 @@ def test_css_selector_in_step_is_reported(capsys):
 def test_tags_waits_xpath_and_duplicate_names(capsys):
     code, out = lint("messy.feature", capsys)
     assert code == 1
-    assert "'@no-such-tag'" in out and "'@FAQ-1.1.2'" not in out
+    assert "'@no-such-tag'" not in out and "'@FAQ-1.1.2'" not in out  # custom tags need no code
+    assert "'@FAQ-9.9.9'" in out and "'@mock_only'" in out and "'@mock-only' (did you mean)" in out
     assert "等待 3 秒" in out
     assert "XPath" in out and "attribute selector" in out
     assert "locator" in out and ".error" in out
@@ -52,3 +53,5 @@ def test_browser_tags_are_registered():
     assert gherkin_lint.registered("skip_browser(firefox)", set())
     assert gherkin_lint.registered("only_browser", set())
     assert not gherkin_lint.registered("FAQ-9.9", {"FAQ-1.1.1"})
+    assert gherkin_lint.registered("qa-trial", set())
+    assert not gherkin_lint.registered("mockonly", set())
