@@ -8,7 +8,8 @@
 // Categories: the Awesome report ignores categories.json (only the classic plugin reads it);
 // its categories come from the `categories` rules below, matched in order.
 import { execSync } from "node:child_process";
-import { defineConfig } from "allure";
+// From plugin-api, not "allure": importing "allure" runs its CLI on the importer's argv (tools/allure_report.mjs).
+import { defineConfig } from "@allurereport/plugin-api";
 
 // Node 20 has no Iterator.prototype.toArray (Node 22+), which allure 3.18's quality gate calls.
 const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
@@ -35,8 +36,10 @@ export default defineConfig({
   name: "科学技术部政务服务平台 回归测试报告",
   output: "reports/allure-report",
   // History between local runs (trends, flaky and new-failure markers). Git-ignored.
-  // `allure quality-gate` would append a second entry per run: the Makefile sets ALLURE_NO_HISTORY there.
-  historyPath: env.ALLURE_NO_HISTORY ? undefined : "reports/history.jsonl",
+  // `make report` (tools/allure_report.mjs) adds one entry per distinct set of results (re-rendering adds
+  // none); `allure quality-gate` in `make test` would append one too: the Makefile sets ALLURE_NO_HISTORY.
+  // History keys (historyId/testCaseId) hold the browser's name, never its version (support/report_rules.py).
+  historyPath: env.ALLURE_NO_HISTORY ? undefined : (env.ALLURE_HISTORY_PATH ?? "reports/history.jsonl"),
   historyLimit: Number(env.ALLURE_HISTORY_LIMIT ?? 20),
   variables: { 提交: env.GIT_COMMIT ?? commit },
   categories: [
@@ -44,7 +47,17 @@ export default defineConfig({
       name: "环境问题（门户不可达） / Environment problem",
       matchers: { statuses: ["failed", "broken"], message: /ERR_CONNECTION_REFUSED|ECONNREFUSED|Connection refused/ },
     },
-    { name: "产品缺陷（断言失败） / Product defect", matchers: { statuses: ["failed"] } },
+    // support/report_rules.py starts the message so when the portal answered 5xx during the scenario
+    // (whatever failed next: a click timeout or a check), and marks the result failed.
+    {
+      name: "产品缺陷（门户返回错误） / Product defect: portal error",
+      matchers: { statuses: ["failed", "broken"], message: /^门户返回 5\d\d/ },
+    },
+    {
+      name: "产品缺陷（断言失败） / Product defect: assertion",
+      matchers: { statuses: ["failed"], message: /AssertionError|Failed:|expected|期望|应为/i },
+    },
+    { name: "产品缺陷（其他失败） / Product defect", matchers: { statuses: ["failed"] } },
     { name: "测试缺陷（套件或脚本异常） / Suite defect", matchers: { statuses: ["broken"] } },
   ],
   // Not enforced by `allure generate`: `make report` runs `allure quality-gate`, which exits 1

@@ -60,7 +60,7 @@ class Actors:
     def page(self, who: str) -> Page:
         """The actor's page, its context signed in the first time it is asked for."""
         if who not in self.pages:
-            ctx = self.new_context()
+            ctx = self.new_context(label=who)  # its evidence is named "法人" / "自然人"
             sign_in(ctx, self.target, self.actor(who).login_name)
             self.pages[who] = ctx.new_page()
         return self.pages[who]

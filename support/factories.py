@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from faker import Faker
 
-from support import identity
+from support import identity, redaction
 
 _fake = Faker("zh_CN")
 _rng = random.Random(secrets.randbits(64))
@@ -30,7 +30,7 @@ def new_password() -> str:
     return f"Ke{secrets.token_hex(3)}#{_rng.randrange(10, 99)}"
 
 
-@dataclass
+@dataclass(repr=False)
 class Person:
     login_name: str = field(default_factory=lambda: unique("zr"))
     password: str = field(default_factory=new_password)
@@ -38,8 +38,14 @@ class Person:
     id_number: str = field(default_factory=lambda: identity.new_id_number(_rng))
     phone: str = field(default_factory=new_phone)
 
+    def __post_init__(self) -> None:
+        redaction.register(self.password, self.id_number, self.phone)
 
-@dataclass
+    def __repr__(self) -> str:  # no password, ID number or phone in reports and tracebacks
+        return f"Person({self.login_name})"
+
+
+@dataclass(repr=False)
 class LegalUnit:
     login_name: str = field(default_factory=lambda: unique("fr"))
     password: str = field(default_factory=new_password)
@@ -48,6 +54,12 @@ class LegalUnit:
     agent_name: str = field(default_factory=_fake.name)
     agent_id_number: str = field(default_factory=lambda: identity.new_id_number(_rng))
     phone: str = field(default_factory=new_phone)
+
+    def __post_init__(self) -> None:
+        redaction.register(self.password, self.agent_id_number, self.phone)
+
+    def __repr__(self) -> str:
+        return f"LegalUnit({self.login_name})"
 
 
 def natural_spec(person: Person, **overrides) -> dict:

@@ -2,16 +2,24 @@
 failure evidence for Allure, and signing a browser in without the login page."""
 from __future__ import annotations
 
+import os
+
 import allure
 import pytest
 
 from support.portal_process import ROOT, start_portal
+from support.report_rules import PORTAL_LOG, PORTAL_RESPONSES
 from support.target import Target
-from support import a11y, a11y_coverage, allure_safe
+from support import a11y, a11y_coverage, allure_safe, redaction, report_rules
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
 ACTION_TIMEOUT_MS = 10_000
+# Evidence budget (docs/architecture.md): a video only for the first failures of each worker, at a
+# lower resolution; traces without sources. EVIDENCE_VIDEOS=0 turns videos off.
+VIDEO_FAILURES = int(os.environ.get("EVIDENCE_VIDEOS", "3"))
+VIDEO_SIZE = {"width": 640, "height": 450}
+_videos_attached = 0
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +49,41 @@ def _failed(node) -> bool:
     return bool(rep and rep.failed)
 
 
-def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int | None, target: Target):
-    label = f"上下文{index + 1}" if index else ""
+def context_label(index: int, label: str | None) -> str:
+    """How evidence names a context: the actor ("法人", "自然人") when the scenario has several."""
+    return label or (f"上下文{index + 1}" if index else "")
+
+
+def read_log_excerpt(target: Target, log_start: int | None) -> str | None:
+    if log_start is None or not target.log_path or not target.log_path.exists():
+        return None
+    with open(target.log_path, "rb") as fh:
+        fh.seek(log_start)
+        return fh.read().decode("utf-8", "replace")
+
+
+def record_error_responses(ctx, node, target: Target, label: str) -> None:
+    """Every 4xx/5xx answer of the portal during the scenario (report_rules.blame leads a failure's
+    message with a 5xx); a 5xx page's incident number is read from its body."""
+    seen = node.stash.setdefault(PORTAL_RESPONSES, [])
+
+    def on_response(response):
+        if response.status < 400 or not response.url.startswith(target.base_url):
+            return
+        entry = {"status": response.status, "method": response.request.method,
+                 "path": response.url[len(target.base_url):] or "/", "actor": label}
+        if response.status >= 500:
+            try:
+                entry["incident"] = report_rules.incident_of(response.text())
+            except Exception:  # noqa: BLE001 - the body may be gone; the portal log names it too
+                pass
+        seen.append(entry)
+
+    ctx.on("response", on_response)
+
+
+def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int | None, target: Target,
+                     label: str = ""):
     for n, pg in enumerate(ctx.pages):
         try:
             allure_safe.attach(pg.screenshot(full_page=True), name=f"失败截图{label}{n + 1 if n else ''}",
@@ -53,12 +94,11 @@ def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int
     trace_dir.mkdir(parents=True, exist_ok=True)
     trace = trace_dir / f"{request.node.name[:80]}-{browser_name}-{index}.zip".replace("/", "_")
     ctx.tracing.stop(path=str(trace))
+    redaction.redact_zip(trace)  # typed passwords, SMS codes and ID numbers: in actions, snapshots, POST bodies
     allure_safe.attach_file(str(trace), name=f"Playwright 跟踪{label}（本地查看：.venv/bin/playwright show-trace）",
                        attachment_type=EVIDENCE_TRACE, extension="zip")
     if index == 0 and log_start is not None and target.log_path and target.log_path.exists():
-        with open(target.log_path, "rb") as fh:
-            fh.seek(log_start)
-            excerpt = fh.read().decode("utf-8", "replace")
+        excerpt = redaction.redact_text(read_log_excerpt(target, log_start) or "")
         allure_safe.attach(excerpt or "（该场景期间门户没有写日志）", name="门户服务端日志",
                       attachment_type=allure.attachment_type.TEXT)
 
@@ -67,17 +107,22 @@ def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int
 def new_context(browser, browser_context_args, request, browser_name, target):
     """Factory of browser contexts (one per actor). Each records a trace; on failure the trace,
     a screenshot of every page, the video (Chromium) and the portal's log excerpt go to Allure."""
+    global _videos_attached
     evidence = request.config.getoption("--evidence")
     video_dir = ROOT / "reports" / "videos"
-    record_video = evidence == "full" and browser_name == "chromium"  # Firefox via BiDi records none
+    # Firefox via BiDi records none; past the budget no video (the trace has a screencast).
+    record_video = evidence == "full" and browser_name == "chromium" and _videos_attached < VIDEO_FAILURES
     log_start = target.log_path.stat().st_size if target.log_path and target.log_path.exists() else None
     contexts = []
+    labels = []
     track_templates = a11y_coverage.wants_tracking(request.node)
 
-    def open_context(**overrides):
+    def open_context(label: str | None = None, **overrides):
+        """label: the actor this context belongs to ("法人", "自然人"), named on its evidence."""
         args = {**browser_context_args, **overrides}
         if record_video:
             args["record_video_dir"] = str(video_dir)
+            args["record_video_size"] = VIDEO_SIZE
         ctx = browser.new_context(**args)
         ctx.set_default_timeout(ACTION_TIMEOUT_MS)
         if evidence != "off":
@@ -85,15 +130,19 @@ def new_context(browser, browser_context_args, request, browser_name, target):
         if track_templates:
             a11y.prepare(ctx)
             a11y_coverage.track(ctx)
+        record_error_responses(ctx, request.node, target, label or "")
         contexts.append(ctx)
+        labels.append(context_label(len(labels), label))
         return ctx
 
     yield open_context
     failed = _failed(request.node)
+    if failed:
+        request.node.stash[PORTAL_LOG] = redaction.redact_text(read_log_excerpt(target, log_start) or "")
     for index, ctx in enumerate(contexts):
         videos = [pg.video for pg in ctx.pages if pg.video] if record_video else []
         if failed and evidence != "off":
-            _attach_evidence(ctx, request, browser_name, index, log_start, target)
+            _attach_evidence(ctx, request, browser_name, index, log_start, target, labels[index])
         elif evidence != "off":
             ctx.tracing.stop()
         ctx.close()
@@ -103,8 +152,10 @@ def new_context(browser, browser_context_args, request, browser_name, target):
                 path = video_dir / f"{request.node.name[:80]}-{browser_name}-{index}-{n}.webm".replace("/", "_")
                 video.save_as(str(path))
                 if path.stat().st_size:
-                    allure_safe.attach_file(str(path), name="录像", attachment_type=allure.attachment_type.WEBM)
+                    allure_safe.attach_file(str(path), name=f"录像{labels[index]}", attachment_type=allure.attachment_type.WEBM)
             video.delete()
+    if failed and record_video:
+        _videos_attached += 1
 
 
 @pytest.fixture

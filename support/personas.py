@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from support import factories
+from support import factories, redaction
 from support.testapi import TestApi
 
 
-@dataclass
+@dataclass(repr=False)
 class Actor:
     kind: str
     login_name: str
@@ -23,6 +23,14 @@ class Actor:
     credit_code: str | None = None
     id: int | None = None
     unit_id: int | None = None
+
+    def __post_init__(self) -> None:
+        redaction.register(self.password, self.phone, self.id_number)
+
+    def __repr__(self) -> str:
+        """Shown wherever the object is printed (Allure step parameters, pytest's locals): the login
+        name only, never the password, phone or ID number."""
+        return f"Actor({self.kind_label} {self.login_name})"
 
     @property
     def kind_label(self) -> str:

@@ -1,5 +1,8 @@
 """Allure labels and attachments: epic/feature/story and a link from the @FAQ-<id> tag,
-the browser and its version, step screenshots on request, the environment of the run."""
+the browser and its version, step screenshots on request, the environment of the run; and, just
+before allure-python writes a result, the reviewer's view of it (support/report_rules.py): the
+browser in its name and history keys, a portal 5xx leading the message, only the step's own
+parameters, every registered secret masked."""
 from __future__ import annotations
 
 import fcntl
@@ -9,10 +12,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 import allure
+import allure_commons
 import pytest
+from allure_commons.model2 import Parameter, Status
 
 from support import faq_catalog
-from support import allure_safe
+from support import allure_safe, redaction, report_rules
 
 SEVERITY = {"blocker": allure.severity_level.BLOCKER, "critical": allure.severity_level.CRITICAL,
             "normal": allure.severity_level.NORMAL, "minor": allure.severity_level.MINOR}
@@ -35,9 +40,10 @@ def pytest_bdd_before_scenario(request, feature, scenario):
     if ids:
         first = entries[ids[0]]
         allure.dynamic.epic(first["chapter"])
+        faq_page = faq_page_url(request.config)
         for faq_id in ids:
             allure.dynamic.feature(f"{faq_id} {entries[faq_id]['title']}")
-            allure.dynamic.link(f"{faq_catalog.source_url()}#{faq_id}", name=f"{faq_id} 常见问题")
+            allure.dynamic.link(f"{faq_page}#{faq_id}", name=f"{faq_id} 常见问题条目")
         allure.dynamic.severity(SEVERITY.get(first.get("severity", "normal"), allure.severity_level.NORMAL))
     else:
         allure.dynamic.epic("横向检查（安全 / 无障碍 / 性能）")
@@ -47,6 +53,7 @@ def pytest_bdd_before_scenario(request, feature, scenario):
     # is what tells a browser scenario apart; the session's browser is launched for it anyway.
     if "browser" in request.fixturenames or "browser_name" in request.fixturenames:
         browser = request.getfixturevalue("browser")
+        # "chromium 140.0…": the polisher splits it into 浏览器 (history key) and 浏览器版本 (excluded).
         allure.dynamic.parameter("浏览器", f"{browser.browser_type.name} {browser.version}")
         target = request.getfixturevalue("target")
         write_environment(request.config, target, {browser.browser_type.name: browser.version})
@@ -58,6 +65,18 @@ def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func
         page = request.getfixturevalue("page")
         allure_safe.attach(page.screenshot(full_page=True), name=f"截图：{step.keyword.strip()} {step.name}",
                       attachment_type=allure.attachment_type.PNG)
+
+
+# The portal's 常见问题 page: each entry is an element whose id is its FAQ number (mock_portal
+# templates/consult/faq.html). On a staging target: that target's page; on the embedded mock (gone
+# after the run): the one `make portal` serves.
+FAQ_PAGE_PATH = "/consult/faq"
+LOCAL_PORTAL = "http://127.0.0.1:8080"
+
+
+def faq_page_url(config) -> str:
+    base = config.getoption("--base-url", default=None) or LOCAL_PORTAL
+    return base.rstrip("/") + FAQ_PAGE_PATH
 
 
 def _git_commit() -> str:
@@ -104,6 +123,112 @@ def _portal_version(target) -> str:
         return httpx.get(target.base_url + "/healthz", timeout=5).headers.get("x-portal-version", "unknown")
     except Exception:  # noqa: BLE001 - informational only
         return "unknown"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
+    """Which of the step's arguments come from its text (the rest are fixtures: never shown)."""
+    from pytest_bdd.scenario import get_step_function
+    try:
+        context = get_step_function(request, step)
+        names = set(context.parser.parse_arguments(step.name) or {}) if context else set()
+    except Exception:  # noqa: BLE001 - fewer parameters shown is the safe side
+        names = set()
+    allowed = request.node.stash.setdefault(STEP_TEXT_PARAMETERS, {})
+    allowed[f"{step.keyword} {step.name}"] = names
+
+
+STEP_TEXT_PARAMETERS = report_rules.STEP_TEXT_PARAMETERS
+PORTAL_RESPONSES = report_rules.PORTAL_RESPONSES
+PORTAL_LOG = report_rules.PORTAL_LOG
+_current_item = None
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """allure-python writes the result inside this hook (teardown; setup for early skips): the
+    polisher below reads the item it belongs to from here."""
+    global _current_item
+    _current_item = item
+    try:
+        yield
+    finally:
+        _current_item = None
+
+
+class ResultPolisher:
+    """An allure-python plugin: runs on each result before the file writer (tryfirst)."""
+
+    @allure_commons.hookimpl(tryfirst=True)
+    def report_result(self, result):
+        polish(result, _current_item)
+
+
+def browser_of(item) -> str | None:
+    params = getattr(getattr(item, "callspec", None), "params", {}) or {}
+    return params.get("browser_name")
+
+
+def polish(result, item) -> None:
+    browser = browser_of(item) if item is not None else None
+    result.name = report_rules.with_browser(result.name or "", browser)
+    params = report_rules.browser_parameters(
+        [{"name": p.name, "value": p.value, "excluded": p.excluded, "mode": p.mode} for p in result.parameters],
+        browser)
+    result.parameters = [Parameter(name=p["name"], value=p["value"], excluded=p.get("excluded"), mode=p.get("mode"))
+                         for p in params]
+    if result.fullName:
+        result.testCaseId, result.historyId = report_rules.history_keys(
+            result.fullName, browser, [{"name": p.name, "value": p.value, "excluded": p.excluded} for p in result.parameters])
+    if item is not None:
+        allowed = item.stash.get(STEP_TEXT_PARAMETERS, {})
+        _filter_step_parameters(result.steps, allowed)
+        responses = item.stash.get(PORTAL_RESPONSES, [])
+        if result.status in (Status.FAILED, Status.BROKEN) and responses and result.statusDetails:
+            message = report_rules.blame(result.statusDetails.message, responses, item.stash.get(PORTAL_LOG, ""))
+            if message:
+                result.statusDetails.message = message
+                if any(r["status"] >= 500 for r in responses):
+                    result.status = Status.FAILED  # the portal failed, not the suite
+    _redact(result)
+
+
+def _filter_step_parameters(steps, allowed) -> None:
+    for step in steps or []:
+        if step.parameters:
+            names = allowed.get(step.name, set())
+            step.parameters = [p for p in step.parameters if p.name in names]
+        _filter_step_parameters(step.steps, allowed)
+
+
+def _redact(obj) -> None:
+    """Every string field of an allure model object, recursively, with the secrets masked."""
+    if not redaction.known() or obj is None:
+        return
+    for field in getattr(type(obj), "__attrs_attrs__", ()):
+        value = getattr(obj, field.name)
+        if isinstance(value, str):
+            setattr(obj, field.name, redaction.redact_text(value))
+        elif isinstance(value, list):
+            for i, entry in enumerate(value):
+                if isinstance(entry, str):
+                    value[i] = redaction.redact_text(entry)
+                else:
+                    _redact(entry)
+        elif hasattr(type(value), "__attrs_attrs__"):
+            _redact(value)
+
+
+@pytest.hookimpl
+def pytest_configure(config):
+    if config.getoption("--alluredir", default=None) and not allure_commons.plugin_manager.has_plugin("suite-result-polisher"):
+        allure_commons.plugin_manager.register(ResultPolisher(), name="suite-result-polisher")
+
+
+@pytest.hookimpl
+def pytest_unconfigure(config):
+    if allure_commons.plugin_manager.has_plugin("suite-result-polisher"):
+        allure_commons.plugin_manager.unregister(name="suite-result-polisher")
 
 
 @pytest.hookimpl

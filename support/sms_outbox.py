@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from support import redaction
+
 CODE = re.compile(r"验证码为(\d{6})")
 CREDENTIALS = re.compile(r"登录名：(?P<login>[^，]+)，新密码：(?P<password>[^，]+)，")
 
@@ -16,10 +18,12 @@ def latest_sms(api, phone: str) -> str:
 def latest_code(api, phone: str) -> str:
     found = CODE.search(latest_sms(api, phone))
     assert found, f"手机号 {phone} 最近的短信不含验证码"
+    redaction.register(found.group(1))
     return found.group(1)
 
 
 def latest_credentials(api, phone: str) -> tuple[str, str]:
     found = CREDENTIALS.search(latest_sms(api, phone))
     assert found, f"手机号 {phone} 最近的短信不含登录名和新密码"
+    redaction.register(found["password"])
     return found["login"], found["password"]

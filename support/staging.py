@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from support import redaction
 from support.personas import Actor
 from support.target import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
 
@@ -97,6 +98,7 @@ def _secret(env_name: str, what: str) -> str:
     value = os.environ.get(env_name)
     if not value:
         pytest.fail(f"{what} 需要环境变量 {env_name}（目标配置中指定），当前未设置", pytrace=False)
+    redaction.register(value)  # never shown in a report, a step parameter or a trace
     return value
 
 

@@ -35,7 +35,10 @@ BROWSER_PARAMETERS = ("browser_name", "browser", "浏览器")
 MATRIX_NAME = "FAQ 覆盖矩阵"
 # Fixed prefixes so a re-run overwrites its own files instead of piling up copies.
 GLOBALS_FILE = "faq-coverage-globals.json"
-ATTACHMENT_FILE = "faq-coverage-attachment.md"
+# CSV: the Allure 3 report renders it as a full-height table (a Markdown attachment previews as a
+# clipped box that does not scroll).
+ATTACHMENT_FILE = "faq-coverage-attachment.csv"
+CSV_HEADER = ["FAQ", "标题", "场景", "位置", "最近结果"]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -63,23 +66,60 @@ def result_browser(result: dict) -> str:
     params = {p.get("name"): p.get("value") for p in result.get("parameters") or []}
     for name in BROWSER_PARAMETERS:
         if params.get(name):
-            return str(params[name]).strip("'\"")
+            return str(params[name]).strip("'\"").split(" ")[0]  # "chromium 140.0…" -> chromium
     return "-"
 
 
-def latest_results(results: list[dict]) -> dict[tuple[str, str], dict[str, str]]:
-    """(FAQ ID, scenario name) -> {browser: status of the most recent run}."""
-    newest: dict[tuple[str, str, str], dict] = {}
+def row_parameters(result: dict) -> dict[str, str]:
+    """The outline row's values (例子 columns): every parameter but the browser's."""
+    return {p["name"]: str(p.get("value", "")).strip("'\"") for p in result.get("parameters") or []
+            if p.get("name") and p["name"] not in BROWSER_PARAMETERS and not p.get("excluded")}
+
+
+def plain_name(result: dict) -> str:
+    """The result's scenario name without the " [chromium]" the report adds."""
+    name = result.get("name", "")
+    browser = result_browser(result)
+    return name.removesuffix(f" [{browser}]") if browser != "-" else name
+
+
+def latest_results(results: list[dict]) -> list[dict]:
+    """The most recent run of each (FAQ ID, scenario row, browser): {faq_id, file, name, params,
+    browser, status}. A row is an outline's 例子 row: its name has the row's values filled in."""
+    newest: dict[tuple, dict] = {}
     for result in results:
         tags = {label.get("value") for label in result.get("labels") or [] if label.get("name") == "tag"}
+        params = row_parameters(result)
+        file = (result.get("fullName") or "").rpartition(":")[0] if ":" in (result.get("fullName") or "") else ""
         for tag in (t for t in tags if t and t.lstrip("@").startswith("FAQ-")):
-            key = (tag.lstrip("@"), result.get("name", ""), result_browser(result))
-            if key not in newest or result.get("stop", 0) >= newest[key].get("stop", 0):
-                newest[key] = result
-    table: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    for (faq_id, name, browser), result in newest.items():
-        table[(faq_id, name)][browser] = result.get("status", "unknown")
-    return table
+            key = (tag.lstrip("@"), file, plain_name(result), tuple(sorted(params.items())), result_browser(result))
+            if key not in newest or result.get("stop", 0) >= newest[key]["stop"]:
+                newest[key] = {"faq_id": key[0], "file": file, "name": key[2], "params": params, "browser": key[4],
+                               "status": result.get("status", "unknown"), "stop": result.get("stop", 0)}
+    return list(newest.values())
+
+
+def rendered_name(template: str, params: dict[str, str]) -> str:
+    for column, value in params.items():
+        template = template.replace(f"<{column}>", value)
+    return template
+
+
+def matches(scenario: ScenarioInfo, record: dict) -> bool:
+    """Same feature file (when the result names it) and the same name once the row's values fill the
+    template's <placeholders>: an outline's results match the outline, not a 未运行."""
+    if record["file"] and not scenario.path.replace("\\", "/").endswith(record["file"]):
+        return False
+    return record["name"] in (scenario.name, rendered_name(scenario.name, record["params"]))
+
+
+def scenario_statuses(faq_id: str, scenario: ScenarioInfo, records: list[dict]) -> dict[str, list[str]]:
+    """browser -> the statuses of every row of this scenario (one for a plain scenario)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        if record["faq_id"] == faq_id and matches(scenario, record):
+            found[record["browser"]].append(record["status"])
+    return found
 
 
 # ----------------------------------------------------------------- matrix --
@@ -111,12 +151,22 @@ def find_problems(matrix: dict[str, list[ScenarioInfo]], scenarios: list[Scenari
     return problems
 
 
-def status_text(statuses: dict[str, str]) -> str:
-    return ", ".join(f"{browser}: {status}" for browser, status in sorted(statuses.items())) or "未运行 (not run)"
+def status_text(statuses: dict[str, list[str] | str]) -> str:
+    """"chromium: passed, firefox: broken"; an outline: "chromium: passed×2" or "chromium: failed 1, passed 1"."""
+    parts = []
+    for browser, found in sorted(statuses.items()):
+        found = [found] if isinstance(found, str) else found
+        counts = {status: found.count(status) for status in sorted(set(found))}
+        if len(counts) == 1:
+            status, n = next(iter(counts.items()))
+            parts.append(f"{browser}: {status}" + (f"×{n}" if n > 1 else ""))
+        else:
+            parts.append(f"{browser}: " + ", ".join(f"{status} {n}" for status, n in counts.items()))
+    return ", ".join(parts) or "未运行 (not run)"
 
 
 def render_markdown(entries: list[dict], matrix: dict[str, list[ScenarioInfo]],
-                    results: dict[tuple[str, str], dict[str, str]], problems: list[str]) -> str:
+                    results: list[dict], problems: list[str]) -> str:
     covered = sum(1 for found in matrix.values() if [sc for sc in found if not sc.tags & TEXT_ONLY_TAGS])
     lines = [f"# {MATRIX_NAME} (FAQ coverage matrix)", "",
              f"已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered entries).", "",
@@ -127,7 +177,7 @@ def render_markdown(entries: list[dict], matrix: dict[str, list[ScenarioInfo]],
         if not found:
             lines.append(f"| {entry['id']} | {cell(entry['title'])} | **未覆盖 (not covered)** | | |")
         for scenario in found:
-            status = status_text(results.get((entry["id"], scenario.name), {}))
+            status = status_text(scenario_statuses(entry["id"], scenario, results))
             lines.append(f"| {entry['id']} | {cell(entry['title'])} | {cell(scenario.name)} "
                          f"| `{scenario.where}` | {status} |")
     if problems:
@@ -139,18 +189,38 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def print_matrix(entries: list[dict], matrix: dict[str, list[ScenarioInfo]],
-                 results: dict[tuple[str, str], dict[str, str]]) -> None:
+def print_matrix(entries: list[dict], matrix: dict[str, list[ScenarioInfo]], results: list[dict]) -> None:
     for entry in entries:
         found = matrix[entry["id"]]
         print(f"{entry['id']}  {entry['title']}" + ("" if found else "  -> 未覆盖 (not covered)"))
         for scenario in found:
-            status = status_text(results.get((entry["id"], scenario.name), {}))
+            status = status_text(scenario_statuses(entry["id"], scenario, results))
             print(f"    {scenario.where}  {scenario.name}  [{status}]")
 
 
 # ----------------------------------------------------------------- allure --
-def attach_to_allure(results_dir: Path, markdown: str) -> None:
+def matrix_rows(entries: list[dict], matrix: dict[str, list[ScenarioInfo]], results: list[dict],
+                problems: list[str]) -> list[list[str]]:
+    rows = [CSV_HEADER]
+    for entry in entries:
+        if not matrix[entry["id"]]:
+            rows.append([entry["id"], entry["title"], "未覆盖 (not covered)", "", ""])
+        for scenario in matrix[entry["id"]]:
+            rows.append([entry["id"], entry["title"], scenario.name, scenario.where,
+                         status_text(scenario_statuses(entry["id"], scenario, results))])
+    rows += [["问题", problem, "", "", ""] for problem in problems]
+    return rows
+
+
+def to_csv(rows: list[list[str]]) -> str:
+    import csv
+    import io
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def attach_to_allure(results_dir: Path, table: str, title: str = MATRIX_NAME) -> None:
     """Add the matrix to the Allure results as a report-wide attachment.
 
     allure-python (allure_commons 2.16: allure.global_attach, model2.Globals)
@@ -163,8 +233,10 @@ def attach_to_allure(results_dir: Path, markdown: str) -> None:
     """
     import time
 
-    (results_dir / ATTACHMENT_FILE).write_text(markdown, encoding="utf-8")
-    globals_item = {"attachments": [{"name": MATRIX_NAME, "source": ATTACHMENT_FILE, "type": "text/markdown",
+    for stale in results_dir.glob("faq-coverage-attachment.*"):  # an older run's Markdown attachment
+        stale.unlink()
+    (results_dir / ATTACHMENT_FILE).write_text(table, encoding="utf-8")
+    globals_item = {"attachments": [{"name": title, "source": ATTACHMENT_FILE, "type": "text/csv",
                                      "timestamp": int(time.time() * 1000)}], "errors": []}
     (results_dir / GLOBALS_FILE).write_text(json.dumps(globals_item, ensure_ascii=False), encoding="utf-8")
 
@@ -194,10 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(args.output) if Path(args.output).is_absolute() else REPO_ROOT / args.output
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(markdown, encoding="utf-8")
-    if results_dir.is_dir():
-        attach_to_allure(results_dir, markdown)
-
     covered = sum(1 for found in matrix.values() if [sc for sc in found if not sc.tags & TEXT_ONLY_TAGS])
+    if results_dir.is_dir():
+        attach_to_allure(results_dir, to_csv(matrix_rows(entries, matrix, results, problems)),
+                         f"{MATRIX_NAME}（已覆盖 {covered}/{len(entries)} 个条目）")
+
     print(f"\n已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered). 矩阵已写入 (matrix written to) {output}")
     if problems:
         print("\nFAQ 追溯检查失败 (FAQ traceability check failed):", file=sys.stderr)

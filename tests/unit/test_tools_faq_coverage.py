@@ -84,8 +84,11 @@ def test_last_allure_result_per_browser_and_global_attachment(tmp_path, capsys):
     assert "chromium: passed, firefox: broken" in matrix
     globals_item = json.loads((results / faq_coverage.GLOBALS_FILE).read_text(encoding="utf-8"))
     attachment = globals_item["attachments"][0]
-    assert attachment["name"] == "FAQ 覆盖矩阵" and attachment["type"] == "text/markdown"
-    assert (results / attachment["source"]).read_text(encoding="utf-8") == matrix
+    # CSV: the report renders it as a full table (a Markdown preview was a clipped 150-px box)
+    assert attachment["name"].startswith("FAQ 覆盖矩阵") and attachment["type"] == "text/csv"
+    table = (results / attachment["source"]).read_text(encoding="utf-8")
+    assert table.splitlines()[0] == "FAQ,标题,场景,位置,最近结果"
+    assert f"FAQ-1.1.2,登录名或密码错误（密码忘记）,{name},features/platform/login.feature:4,\"chromium: passed, firefox: broken\"" in table
 
 
 def test_a_text_only_drift_check_does_not_cover_an_entry(tmp_path, capsys):

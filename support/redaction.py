@@ -1,0 +1,93 @@
+"""Secrets a run has seen (seeded passwords, ID numbers, phone numbers, SMS codes, staging
+credentials) and their removal from everything a report keeps: result texts, text attachments and
+Playwright trace archives (a trace records every fill() value, the DOM snapshots' input values and
+the login form's POST body).
+
+Values are registered where they are made or read (support/factories, personas, sms_outbox,
+staging); ``redact_text`` / ``redact_zip`` replace each of them, in every spelling a browser or a
+log would give it (raw, URL-encoded, JSON-escaped, HTML-escaped), by MASK."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+MASK = "〔已隐去〕"
+# Shorter values (a 4-digit captcha, a 2-digit number) would mask ordinary text; SMS codes are 6 digits.
+MIN_LENGTH = 6
+_SECRETS: set[str] = set()
+_PATTERN: re.Pattern | None = None
+
+
+def register(*values: object) -> None:
+    global _PATTERN
+    for value in values:
+        if isinstance(value, str) and len(value) >= MIN_LENGTH and value not in _SECRETS:
+            _SECRETS.add(value)
+            _PATTERN = None
+
+
+def known() -> frozenset[str]:
+    return frozenset(_SECRETS)
+
+
+def forget_all() -> None:
+    """Unit tests only."""
+    global _PATTERN
+    _SECRETS.clear()
+    _PATTERN = None
+
+
+def spellings(value: str) -> set[str]:
+    return {value, quote(value, safe=""), quote_plus(value), json.dumps(value, ensure_ascii=False)[1:-1],
+            json.dumps(value)[1:-1], html.escape(value, quote=True)}
+
+
+def _pattern(values) -> re.Pattern | None:
+    forms = sorted({form for value in values for form in spellings(value)}, key=len, reverse=True)
+    if not forms:
+        return None
+    # Not inside a longer word or number: a 6-digit SMS code must not eat part of a timestamp.
+    return re.compile(r"(?<![0-9A-Za-z])(?:" + "|".join(map(re.escape, forms)) + r")(?![0-9A-Za-z])")
+
+
+def redact_text(text: str, values=None) -> str:
+    global _PATTERN
+    if values is not None:
+        pattern = _pattern(values)
+    else:
+        if _PATTERN is None:
+            _PATTERN = _pattern(_SECRETS)
+        pattern = _PATTERN
+    return pattern.sub(MASK, text) if pattern and text else text
+
+
+def redact_zip(path: Path, values=None) -> int:
+    """Rewrite a trace archive with every text member redacted; returns how many members changed.
+    Binary members (screenshots, fonts) are copied: a password field shows dots there anyway."""
+    path = Path(path)
+    changed = 0
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".zip", delete=False) as tmp:
+        tmp_path = Path(tmp.name)
+    try:
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp_path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = source.read(info.filename)
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError:
+                    target.writestr(info, data)
+                    continue
+                redacted = redact_text(text, values)
+                if redacted != text:
+                    changed += 1
+                target.writestr(info.filename, redacted.encode("utf-8"), zipfile.ZIP_DEFLATED)
+        shutil.move(tmp_path, path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+    return changed
