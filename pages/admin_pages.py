@@ -1,6 +1,9 @@
 """后台审核 (/admin): reviewer login, the queue of pending reviews, one review and its decision."""
 from playwright.sync_api import Page
 
+from pages.frame import shown_message
+from support.routes import path
+
 
 class AdminLoginPage:
     def __init__(self, page: Page) -> None:
@@ -10,7 +13,7 @@ class AdminLoginPage:
         self.submit_button = page.get_by_role("button", name="登录", exact=True)
 
     def open(self) -> None:
-        self.page.goto("/admin/login")
+        self.page.goto(path("admin_login"))
 
     def log_in(self, username: str, password: str) -> None:
         self.username.fill(username)
@@ -21,15 +24,18 @@ class AdminLoginPage:
 class AdminQueuePage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", name="待审核事项", level=1)
-        self.table = page.get_by_role("table", name="待审核事项列表")
-        self.status = page.get_by_role("status")
+        self.heading = page.get_by_role("heading", name="待审核事项", exact=True)
+        self.table = page.get_by_role("table", name="待审核事项列表")  # its caption
 
     def open(self) -> None:
-        self.page.goto("/admin")
+        self.page.goto(path("admin"))
+
+    def message(self, text: str):
+        return shown_message(self.page, text)
 
     def open_review(self, title: str) -> None:
-        self.table.get_by_role("link", name=f"审核 {title}", exact=True).click()
+        row = self.table.get_by_role("row").filter(has_text=title)
+        row.get_by_role("link", name=f"审核 {title}", exact=True).or_(row.get_by_role("link", name="审核", exact=True)).first.click()
 
 
 class AdminReviewPage:

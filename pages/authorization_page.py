@@ -2,6 +2,11 @@
 授权用户管理 (修改 / 撤销)."""
 from playwright.sync_api import Locator, Page
 
+from pages.frame import shown_message
+from pages.tables import cell, table_with
+
+from support.routes import path
+
 
 class AuthorizationPage:
     def __init__(self, page: Page) -> None:
@@ -9,17 +14,15 @@ class AuthorizationPage:
         self.name = page.get_by_label("姓名", exact=True)
         self.id_number = page.get_by_label("证件号码", exact=True)
         self.query_button = page.get_by_role("button", name="查询", exact=True)
-        self.results = page.get_by_role("table", name="查询结果")
+        self.results = table_with(page, "姓名", "证件类型", "证件号码")
         self.end_date = page.get_by_label("授权截止日期")
         self.submit_button = page.get_by_role("button", name="提交授权")
         self.save_button = page.get_by_role("button", name="保存修改")
         self.management_tab = page.get_by_role("link", name="授权用户管理", exact=True)
-        self.grants = page.get_by_role("table", name="已授权用户")
-        self.alert = page.get_by_role("alert")
-        self.status = page.get_by_role("status")
+        self.grants = table_with(page, "姓名", "授权系统", "授权角色")
 
     def open(self) -> None:
-        self.page.goto("/online/authorization")
+        self.page.goto(path("authorization"))
 
     def query(self, name: str, id_number: str = "") -> None:
         self.name.fill(name)
@@ -31,7 +34,7 @@ class AuthorizationPage:
 
     def choose(self, name: str) -> None:
         """授权 for the (single) found person of that name."""
-        self.page.get_by_role("link", name=f"授权给{name}").click()
+        self.result_rows(name).get_by_role("link", name="授权").click()
 
     def system_roles(self, system: str) -> Locator:
         """The role choices offered for one system (a group named after it)."""
@@ -48,6 +51,12 @@ class AuthorizationPage:
 
     def open_management(self) -> None:
         self.management_tab.click()
+
+    def message(self, text: str) -> Locator:
+        return shown_message(self.page, text)
+
+    def grant_cell(self, name: str, system: str, header: str) -> Locator:
+        return cell(self.grants, self.grant_row(name, system), header)
 
     def grant_row(self, name: str, system: str) -> Locator:
         return self.grants.get_by_role("row").filter(has_text=name).filter(has_text=system)

@@ -1,6 +1,8 @@
 """修改密码: old password, new password twice (also reached from an expired-password login)."""
 from playwright.sync_api import Page
 
+from support.routes import path
+
 
 class ChangePasswordPage:
     def __init__(self, page: Page) -> None:
@@ -9,10 +11,9 @@ class ChangePasswordPage:
         self.new_password = page.get_by_label("新密码", exact=True)
         self.confirm_password = page.get_by_label("确认新密码")
         self.submit_button = page.get_by_role("button", name="确认修改")
-        self.alert = page.get_by_role("alert")
 
     def open(self) -> None:
-        self.page.goto("/password/change")
+        self.page.goto(path("password_change"))
 
     def change(self, old: str, new: str, confirm: str | None = None) -> None:
         self.old_password.fill(old)

@@ -1,27 +1,31 @@
-"""办事咨询 → 常见问题: every published entry is an article whose id is its FAQ ID."""
+"""办事咨询 → 常见问题: the published questions and answers, read as the page shows them."""
 from playwright.sync_api import Locator, Page
+
+from pages.frame import content_of
+from support.routes import path
 
 
 class FaqPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", name="常见问题", level=1)
+        self.heading = page.get_by_role("heading", name="常见问题", exact=True)
         self.faq_link = page.get_by_role("main").get_by_role("link", name="常见问题", exact=True)
 
     def open(self) -> None:
-        self.page.goto("/consult/faq")
+        self.page.goto(path("consult_faq"))
 
     def open_from_consult(self) -> None:
         """办事咨询 page → 常见问题 link (the menu path a user takes)."""
-        self.page.goto("/consult")
+        self.page.goto(path("consult"))
         self.faq_link.first.click()
 
-    def entry(self, faq_id: str) -> Locator:
-        """The entry published under the anchor #<FAQ ID> (the address the report links to)."""
-        return self.page.locator(f'article[id="{faq_id}"]')
+    def question(self, question: str) -> Locator:
+        """A question shown on its own (a heading, a term, a button…), in page order."""
+        return content_of(self.page).get_by_text(question, exact=True).filter(visible=True)
 
-    def question(self, faq_id: str) -> Locator:
-        return self.entry(faq_id).get_by_role("heading")
+    def content_text(self) -> str:
+        """The text of the page's content as a user reads it, in page order."""
+        return content_of(self.page).inner_text()
 
-    def published_text(self, faq_id: str) -> str:
-        return self.entry(faq_id).inner_text()
+    def heading_texts(self) -> list[str]:
+        return content_of(self.page).get_by_role("heading").all_inner_texts()

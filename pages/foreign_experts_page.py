@@ -2,21 +2,20 @@
 unit's earlier records (以前的办理信息)."""
 from playwright.sync_api import Page
 
+from support.routes import path
+
 
 class ForeignExpertsPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", level=1)
         self.competent_unit = page.get_by_label("归口单位")
         self.contact_name = page.get_by_label("单位联系人")
         self.contact_phone = page.get_by_label("联系电话")
         self.submit_button = page.get_by_role("button", name="提交注册")
         self.records = page.get_by_role("table", name="以前的办理信息")
-        self.alert = page.get_by_role("alert")
-        self.status = page.get_by_role("status")
 
     def open(self) -> None:
-        self.page.goto("/systems/foreign_experts")
+        self.page.goto(path("foreign_experts"))
 
     def register(self, competent_unit: str, contact_name: str, contact_phone: str) -> None:
         self.competent_unit.select_option(competent_unit)

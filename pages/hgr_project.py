@@ -1,6 +1,8 @@
 """A 人类遗传资源 project: 新建项目 form, Word attachments, 提交管理员, synthesis status and 下载."""
 from playwright.sync_api import Download, Locator, Page
 
+from support.routes import path
+
 
 class HgrNewProjectPage:
     def __init__(self, page: Page) -> None:
@@ -11,7 +13,7 @@ class HgrNewProjectPage:
         self.save_button = page.get_by_role("button", name="保存项目")
 
     def open(self) -> None:
-        self.page.goto("/systems/hgr/projects/new")
+        self.page.goto(path("hgr_new_project"))
 
     def create(self, name: str, matter: str, leader: str) -> None:
         self.name.fill(name)

@@ -2,11 +2,12 @@
 filing instructions, 备份号匹配, and the migration / transfer request forms."""
 from playwright.sync_api import Locator, Page
 
+from support.routes import path
+
 
 class HgrLandingPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", level=1)
         self.matters = page.get_by_role("navigation", name="申报事项")
         self.projects = page.get_by_role("table", name="项目列表")
         self.new_project_link = page.get_by_role("link", name="新建项目")
@@ -14,7 +15,7 @@ class HgrLandingPage:
         self.unit_choices = page.get_by_role("button", name="进入")
 
     def open(self) -> None:
-        self.page.goto("/systems/hgr")
+        self.page.goto(path("hgr"))
 
     def matter(self, name: str) -> Locator:
         return self.matters.get_by_text(name, exact=True)
@@ -51,7 +52,7 @@ class HgrBackupPage:
         self.match_button = page.get_by_role("button", name="匹配")
 
     def open(self) -> None:
-        self.page.goto("/systems/hgr/backup")
+        self.page.goto(path("hgr_backup"))
 
     def match(self, number: str) -> None:
         self.number.fill(number)
@@ -70,7 +71,7 @@ class HgrMigrationPage:
         self.submit_button = page.get_by_role("button", name="提交迁移申请")
 
     def open(self) -> None:
-        self.page.goto("/systems/hgr/migration")
+        self.page.goto(path("hgr_migration"))
 
     def request(self, numbers: list[str], login_name: str, old_name: str, new_name: str) -> None:
         self.numbers.fill(",".join(numbers))
@@ -90,7 +91,7 @@ class HgrTransferPage:
         self.submit_button = page.get_by_role("button", name="提交移送申请")
 
     def open(self) -> None:
-        self.page.goto("/systems/hgr/transfer")
+        self.page.goto(path("hgr_transfer"))
 
     def request(self, from_login: str, to_login: str) -> None:
         self.from_login.fill(from_login)

@@ -19,9 +19,9 @@ class KeyboardUser:
         return target.evaluate("el => el === document.activeElement")
 
     def _skip_to_main(self, target: Locator) -> None:
-        fresh_page = target.evaluate("el => !!el.closest('main') && (!document.activeElement"
-                                     " || document.activeElement === document.body)")
-        if not fresh_page:
+        in_main = self.page.get_by_role("main").filter(has=target).count() > 0
+        fresh_page = self.page.evaluate("() => !document.activeElement || document.activeElement === document.body")
+        if not (in_main and fresh_page):
             return
         self.page.keyboard.press("Tab")
         skip = self.page.get_by_role("link", name="跳到主要内容")

@@ -3,6 +3,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
+from support.routes import path, without_query
+
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
 
 
@@ -17,14 +19,13 @@ class LoginPage:
         self.submit_button = page.get_by_role("button", name="登录", exact=True)
         self.change_password_link = page.get_by_role("link", name="修改密码")
         self.forgot_password_link = page.get_by_role("link", name="忘记密码")
-        self.alert = page.get_by_role("alert")
 
     def open(self) -> None:
-        self.page.goto("/login")
+        self.page.goto(path("login"))
 
     def open_unless_there(self) -> None:
         """After a failed login the browser already shows the login page: no second load."""
-        if urlsplit(self.page.url).path != "/login":
+        if urlsplit(self.page.url).path != without_query("login"):
             self.open()
 
     def choose(self, kind: str) -> None:
@@ -46,7 +47,7 @@ class LoginPage:
 
     def refresh_captcha(self, by_clicking_image: bool = True) -> None:
         """Ask for a new captcha image and wait until the browser has received it."""
-        with self.page.expect_response(lambda r: "/captcha.svg" in r.url and "new=1" in r.url):
+        with self.page.expect_response(lambda r: path("captcha_image") in r.url and "new=1" in r.url):
             (self.captcha_image if by_clicking_image else self.captcha_refresh).click()
 
     def captcha_source(self) -> str:

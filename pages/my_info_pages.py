@@ -2,8 +2,11 @@
 主代办人信息 and the 实名认证 status with its 上传…信息 page."""
 from playwright.sync_api import Page
 
-TABS = {"自然人用户信息": "/online/info", "法人单位基本信息": "/online/info", "法人单位其他信息": "/online/info/other",
-        "主代办人信息": "/online/info/agent", "信息更新记录": "/online/info/log"}
+from support.routes import path
+
+# The tabs and the route each one shows (support/routes.py); 我的信息 opens on the first.
+TABS = {"自然人用户信息": "my_info", "法人单位基本信息": "my_info", "法人单位其他信息": "my_info_other",
+        "主代办人信息": "my_info_agent", "信息更新记录": "my_info_log"}
 
 
 class MyInfoPage:
@@ -22,9 +25,9 @@ class MyInfoPage:
 
     def open(self, tab: str = "自然人用户信息") -> None:
         """From the main navigation: 在线办事 → 我的信息 → the tab."""
-        self.page.goto("/online")
+        self.page.goto(path("online"))
         self.page.get_by_role("link", name="我的信息").click()
-        if TABS[tab] != "/online/info":
+        if TABS[tab] != "my_info":
             self.tabs.get_by_role("link", name=tab).click()
 
     def field(self, label: str):

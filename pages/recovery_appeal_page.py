@@ -1,7 +1,9 @@
 """自然人申诉找回密码 / 单位法人用户申诉找回密码: who, the phone and its SMS code, two documents."""
 from playwright.sync_api import Page
 
-APPEAL_PATHS = {"自然人": "/recovery/appeal/natural", "法人": "/recovery/appeal/legal"}
+from support.routes import path
+
+APPEAL_ROUTES = {"自然人": "appeal_natural", "法人": "appeal_legal"}
 
 
 class AppealPage:
@@ -22,7 +24,7 @@ class AppealPage:
 
     def open(self, kind: str) -> None:
         """kind: 自然人 or 法人."""
-        self.page.goto(APPEAL_PATHS[kind])
+        self.page.goto(path(APPEAL_ROUTES[kind]))
 
     def fill_person(self, name: str, id_number: str) -> None:
         self.name.fill(name)

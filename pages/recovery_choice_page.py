@@ -1,18 +1,19 @@
 """忘记密码: the three ways back into an account."""
 from playwright.sync_api import Page
 
+from support.routes import path
+
 
 class RecoveryChoicePage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", name="忘记密码", level=1)
-        self.ways = page.get_by_role("list", name="找回方式")
+        self.heading = page.get_by_role("heading", name="忘记密码", exact=True)
 
     def open(self) -> None:
-        self.page.goto("/recovery")
+        self.page.goto(path("recovery"))
 
     def way(self, name: str):
-        return self.ways.get_by_role("link", name=name, exact=True)
+        return self.page.get_by_role("main").get_by_role("link", name=name, exact=True)
 
     def choose(self, name: str) -> None:
         """name: 登录名重置密码, 自然人申诉找回密码 or 单位法人用户申诉找回密码."""

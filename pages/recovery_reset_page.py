@@ -1,5 +1,9 @@
 """登录名重置密码: look the login name up, then reset with the SMS code sent to the reserved phone."""
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
+
+from pages.frame import labelled_value
+
+from support.routes import path
 
 
 class ResetLookupPage:
@@ -7,28 +11,30 @@ class ResetLookupPage:
         self.page = page
         self.login_name = page.get_by_label("登录名")
         self.next_button = page.get_by_role("button", name="下一步")
-        self.appeal_links = page.get_by_role("list", name="申诉找回方式")
 
     def open(self) -> None:
-        self.page.goto("/recovery/reset")
+        self.page.goto(path("recovery_reset"))
 
     def look_up(self, login_name: str) -> None:
         self.login_name.fill(login_name)
         self.next_button.click()
 
     def appeal_link(self, name: str):
-        return self.appeal_links.get_by_role("link", name=name, exact=True)
+        return self.page.get_by_role("main").get_by_role("link", name=name, exact=True)
 
 
 class ResetPasswordPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.masked_phone = page.get_by_test_id("masked-phone")
         self.code = page.get_by_label("短信验证码")
         self.request_code_button = page.get_by_role("button", name="获取验证码")
         self.new_password = page.get_by_label("新密码", exact=True)
         self.confirm_password = page.get_by_label("确认新密码")
         self.reset_button = page.get_by_role("button", name="重置密码")
+
+    def shows_phone(self, masked: str) -> Locator:
+        """The reserved phone as the page shows it, masked (138****1234), next to its label."""
+        return labelled_value(self.page, "预留手机号", masked)
 
     def request_code(self) -> None:
         with self.page.expect_navigation():  # the page comes back with the notice

@@ -1,6 +1,8 @@
 """用户注册 (自然人注册 / 法人注册) with the SMS code, and 检索已注册账号."""
 from playwright.sync_api import Page
 
+from support.routes import path
+
 
 class RegistrationPage:
     def __init__(self, page: Page) -> None:
@@ -20,14 +22,12 @@ class RegistrationPage:
         self.sms_code = page.get_by_label("短信验证码")
         self.send_code_button = page.get_by_role("button", name="获取短信验证码")
         self.register_button = page.get_by_role("button", name="注册", exact=True)
-        self.status = page.get_by_role("status")
-        self.alert = page.get_by_role("alert")
         self.lookup_query = page.get_by_label("登录名或证件号码")
         self.lookup_button = page.get_by_role("button", name="检索")
 
     def open(self, kind: str) -> None:
         """kind: 自然人 or 法人."""
-        self.page.goto("/register/natural" if kind == "自然人" else "/register/legal")
+        self.page.goto(path("register_natural" if kind == "自然人" else "register_legal"))
 
     def fill_person(self, login_name: str, name: str, id_number: str, phone: str) -> None:
         self.login_name.fill(login_name)
@@ -45,8 +45,8 @@ class RegistrationPage:
         self.login_name.fill(login_name)
 
     def request_code(self) -> None:
-        self.send_code_button.click()
-        self.status.wait_for()
+        with self.page.expect_navigation():  # the page comes back with the notice
+            self.send_code_button.click()
 
     def submit(self, password: str, code: str) -> None:
         """Passwords are typed last: the page never sends them back after 获取短信验证码."""
@@ -56,6 +56,6 @@ class RegistrationPage:
         self.register_button.click()
 
     def look_up(self, query: str) -> None:
-        self.page.goto("/register/lookup")
+        self.page.goto(path("register_lookup"))
         self.lookup_query.fill(query)
         self.lookup_button.click()

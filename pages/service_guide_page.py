@@ -2,18 +2,19 @@
 when the 服务事项 list itself is unusable, e.g. blank in an old browser."""
 from playwright.sync_api import Page
 
-# The guide pages' addresses on the portal, by the service name users see.
-GUIDE_PATHS = {"人类遗传资源管理": "/services/hgr"}
+from support.routes import path
+
+# The guide pages' routes (support/routes.py), by the service name users see.
+GUIDE_ROUTES = {"人类遗传资源管理": "guide_hgr"}
 
 
 class ServiceGuidePage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", level=1)
         self.entry_link = page.get_by_role("main").get_by_role("link", name="办理入口")
 
     def open(self, system: str) -> None:
-        self.page.goto(GUIDE_PATHS[system])
+        self.page.goto(path(GUIDE_ROUTES[system]))
 
     def enter(self) -> None:
         self.entry_link.click()

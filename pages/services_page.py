@@ -3,6 +3,8 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from support.routes import path
+
 
 class ServicesPage:
     def __init__(self, page: Page) -> None:
@@ -10,11 +12,9 @@ class ServicesPage:
         self.search_box = page.get_by_label("您要办理什么业务")
         self.search_button = page.get_by_role("button", name="搜索", exact=True)
         self.items = page.get_by_role("main").get_by_role("region")
-        self.alert = page.get_by_role("alert")
-        self.status = page.get_by_role("status")
 
     def open(self) -> None:
-        self.page.goto("/services")
+        self.page.goto(path("services"))
 
     def item(self, system: str) -> Locator:
         return self.page.get_by_role("region", name=system, exact=True)
@@ -41,8 +41,6 @@ class SystemLandingPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", level=1)
-        self.alert = page.get_by_role("alert")
 
     def role_line(self, role: str) -> Locator:
         return self.page.get_by_text(f"当前角色：{role}", exact=True)

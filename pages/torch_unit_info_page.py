@@ -10,8 +10,6 @@ class TorchUnitInfoPage:
         self.basic_section = page.get_by_role("group", name="授权法人(单位)基本信息")
         self.other_section = page.get_by_role("group", name="授权法人(单位)其他信息")
         self.save_button = page.get_by_role("button", name="保存", exact=True)
-        self.alert = page.get_by_role("alert")
-        self.status = page.get_by_role("status")
 
     def field(self, label: str) -> Locator:
         return self.page.get_by_label(label, exact=True)

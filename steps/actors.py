@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
+from pages.frame import content_of, heading, shown_message
 from pages.services_page import ServicesPage, SystemLandingPage
 from support import personas
 from support.actors import WHO, Actors, GrantSeed, seed_grant, seed_unit_permission
@@ -91,23 +92,25 @@ def when_actor_reloads(actors: Actors, who):
 @then(who_phrase('进入"{system}"系统，当前角色为"{role}"'))
 def then_actor_in_system(actors: Actors, who, system, role):
     landing = SystemLandingPage(actors.page(who))
-    expect(landing.heading).to_have_text(system)
+    expect(heading(landing.page, system)).to_be_visible()
     expect(landing.role_line(role)).to_be_visible()
 
 
 @then(who_phrase('页面提示错误"{text}"'))
 def then_actor_error(actors: Actors, who, text):
-    expect(actors.page(who).get_by_role("alert")).to_contain_text(text)
+    expect(shown_message(actors.page(who), text)).to_be_visible()
 
 
 @then(who_phrase('页面提示"{text}"'))
 def then_actor_notice(actors: Actors, who, text):
-    expect(actors.page(who).get_by_role("status")).to_contain_text(text)
+    expect(shown_message(actors.page(who), text)).to_be_visible()
 
 
 @then(who_phrase("页面不显示该自然人的姓名"))
 def then_actor_does_not_see_person(actors: Actors, who):
-    expect(actors.page(who).get_by_text(actors.natural.name)).to_have_count(0)
+    page = actors.page(who)
+    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    expect(page.get_by_text(actors.natural.name)).to_have_count(0)
 
 
 @then(who_phrase('页面显示"{text}"'))

@@ -10,6 +10,7 @@ from pages.authorization_page import AuthorizationPage
 from pages.unit_grants_page import UnitGrantsPage
 from support.actors import Actors, portal_today, set_realname
 from support.parsing import phrase
+from support.routes import path
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def when_revoke(authorization_page: AuthorizationPage, actors: Actors, system):
 @when("另一单位的法人直接打开该授权的修改地址")
 def when_other_unit_opens_grant(actors: Actors, api):
     [grant] = api.get("/authorization/grants", login_name=actors.natural.login_name)
-    actors.page("另一单位的法人").goto(f"/online/authorization/grants/{grant['id']}/edit")
+    actors.page("另一单位的法人").goto(path("authorization_grant_edit", id=grant["id"]))
 
 
 @when("自然人查看法人(单位)授权办理情况")
@@ -106,7 +107,7 @@ def then_person_found(authorization_page: AuthorizationPage, actors: Actors):
 
 @then(phrase('法人查询不到该自然人，页面提示错误"{text}"'))
 def then_person_not_found(authorization_page: AuthorizationPage, text):
-    expect(authorization_page.alert).to_contain_text(text)
+    expect(authorization_page.message(text)).to_be_visible()
     expect(authorization_page.results).to_have_count(0)
 
 
@@ -125,17 +126,19 @@ def then_system_not_offered(authorization_page: AuthorizationPage, system, text)
 @then(phrase('授权用户管理中该自然人"{system}"的授权角色为"{role}"，状态为"{state}"'))
 def then_grant_listed(authorization_page: AuthorizationPage, actors: Actors, system, role, state):
     row = authorization_page.grant_row(actors.natural.name, system)
-    expect(row.get_by_role("cell").nth(3)).to_have_text(role)
-    expect(row.get_by_role("cell").nth(5)).to_have_text(state)
+    expect(row).to_have_count(1)
+    expect(authorization_page.grant_cell(actors.natural.name, system, "授权角色")).to_have_text(role)
+    expect(authorization_page.grant_cell(actors.natural.name, system, "状态")).to_have_text(state)
 
 
 @then(phrase('授权单位列表中有该单位，授权法人姓名为法人的姓名，授权单位状态为"{state}"'))
 def then_unit_listed(unit_grants_page: UnitGrantsPage, actors: Actors, state):
     row = unit_grants_page.unit_row(actors.legal.unit_name)
-    expect(row.get_by_role("cell").nth(2)).to_have_text(actors.legal.name)
-    expect(row.get_by_role("cell").nth(5)).to_have_text(state)
+    expect(row).to_have_count(1)
+    expect(unit_grants_page.unit_cell(actors.legal.unit_name, "授权法人姓名")).to_have_text(actors.legal.name)
+    expect(unit_grants_page.unit_cell(actors.legal.unit_name, "授权单位状态")).to_have_text(state)
 
 
 @then(phrase('授权信息中有"{system}"的"{role}"角色'))
 def then_unit_detail(unit_grants_page: UnitGrantsPage, system, role):
-    expect(unit_grants_page.detail_row(system).get_by_role("cell").nth(1)).to_have_text(role)
+    expect(unit_grants_page.detail_cell(system, "授权角色")).to_have_text(role)

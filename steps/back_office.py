@@ -60,4 +60,4 @@ def when_reviewer_approves(back_office: BackOffice):
 
 @then(phrase('后台提示该申诉"{text}"'))
 def then_back_office_notice(back_office: BackOffice, appeal, text):
-    expect(back_office.queue.status).to_contain_text(f"{appeal.title}：{text}")
+    expect(back_office.queue.message(f"{appeal.title}：{text}")).to_be_visible()

@@ -172,12 +172,12 @@ def then_no_hint(browser_pages: BrowserPages, browser):
 
 @then(in_browser('{browser}中页面提示错误"{text}"'))
 def then_browser_alert(browser_pages: BrowserPages, browser, text):
-    expect(PortalFrame(browser_pages.page(browser)).alert).to_contain_text(text)
+    expect(PortalFrame(browser_pages.page(browser)).message(text)).to_be_visible()
 
 
 @then(in_browser('{browser}中页面提示"{text}"'))
 def then_browser_status(browser_pages: BrowserPages, browser, text):
-    expect(PortalFrame(browser_pages.page(browser)).status).to_contain_text(text)
+    expect(PortalFrame(browser_pages.page(browser)).message(text)).to_be_visible()
 
 
 @then(in_browser('{browser}中页面显示"{text}"'))
@@ -187,13 +187,13 @@ def then_browser_page_shows(browser_pages: BrowserPages, browser, text):
 
 @then(in_browser("{browser}中已登录为该账号"))
 def then_signed_in(browser_pages: BrowserPages, account, browser):
-    expect(PortalFrame(browser_pages.page(browser)).current_user).to_have_text(account.name)
+    expect(PortalFrame(browser_pages.page(browser)).current_user(account.name)).to_be_visible()
 
 
 @then(in_browser("{browser}中服务事项没有列出任何事项"))
 def then_services_blank(browser_pages: BrowserPages, browser):
     page = browser_pages.page(browser)
-    expect(page.get_by_role("heading", name="服务事项", level=1)).to_be_visible()
+    expect(PortalFrame(page).heading("服务事项")).to_be_visible()
     expect(ServicesPage(page).items).to_have_count(0)
 
 
@@ -205,13 +205,13 @@ def then_services_listed(browser_pages: BrowserPages, browser, system):
 @then(in_browser("{browser}中再次要求选择单位名称"))
 def then_asked_for_unit_again(browser_pages: BrowserPages, granting_unit, browser):
     page = browser_pages.page(browser)
-    expect(page.get_by_role("heading", name="选择单位名称", level=1)).to_be_visible()
+    expect(PortalFrame(page).heading("选择单位名称")).to_be_visible()
     expect(page.get_by_role("button", name=f"以“{granting_unit.unit_name}”进入")).to_be_visible()
 
 
 @then(in_browser('{browser}中进入"{system}"系统'))
 def then_in_system(browser_pages: BrowserPages, browser, system):
-    expect(browser_pages.page(browser).get_by_role("heading", name=system, level=1)).to_be_visible()
+    expect(PortalFrame(browser_pages.page(browser)).heading(system)).to_be_visible()
 
 
 @then(phrase('注册结果页面显示为乱码，看不到"{text}"'))

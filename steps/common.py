@@ -3,7 +3,7 @@ moving around the portal, and the messages the user sees."""
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from pages.frame import PortalFrame
+from pages.frame import PortalFrame, content_of
 from support.fixtures import sign_in
 from support.parsing import phrase
 from support.personas import by_description
@@ -41,19 +41,20 @@ def when_i_log_out(frame: PortalFrame):
 
 @then(phrase('页面提示错误"{text}"'))
 def then_error_shown(frame: PortalFrame, text):
-    expect(frame.alert).to_contain_text(text)
+    expect(frame.message(text)).to_be_visible()
 
 
 @then(phrase('页面提示"{text}"'))
 def then_notice_shown(frame: PortalFrame, text):
-    expect(frame.status).to_contain_text(text)
+    expect(frame.message(text)).to_be_visible()
 
 
 @then(phrase('页面显示"{text}"'))
 def then_text_shown(page, text):
-    expect(page.get_by_text(text).first).to_be_visible()
+    expect(page.get_by_text(text).filter(visible=True).first).to_be_visible()
 
 
 @then(phrase('页面不显示"{text}"'))
 def then_text_not_shown(page, text):
+    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     expect(page.get_by_text(text)).to_have_count(0)

@@ -80,14 +80,14 @@ def when_i_reuse_the_captcha(login_page: LoginPage, captcha_seen: CaptchaSeen, a
 
 @then(phrase('我已登录，页面显示当前用户为该账号，用户类型为"{kind}"'))
 def then_i_am_logged_in(frame: PortalFrame, account, kind):
-    expect(frame.current_user).to_have_text(account.name)
-    expect(frame.user_type).to_have_text(kind)
+    expect(frame.current_user(account.name)).to_be_visible()
+    expect(frame.user_type(kind)).to_be_visible()
 
 
 @then("我仍未登录")
 def then_i_am_not_logged_in(frame: PortalFrame):
     expect(frame.login_link).to_be_visible()
-    expect(frame.current_user).to_have_count(0)
+    expect(frame.signed_in_label).to_have_count(0)
 
 
 @given("我记下该账号的原密码", target_fixture="old_password")

@@ -69,9 +69,10 @@ def when_submit_legal_documents(appeal_page: AppealPage, api, appeal: Appeal):
 @then("页面显示申诉审核中，承诺1-2个工作日并给出预计办结日期")
 def then_appeal_pending(frame: PortalFrame, api):
     today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
-    expect(frame.status).to_contain_text("审核中")
-    expect(frame.status).to_contain_text("1-2个工作日")
-    expect(frame.status).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
+    notice = frame.message("审核中")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("1-2个工作日")
+    expect(notice).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
 
 
 @then("该账号没有提交任何申诉")
@@ -118,5 +119,5 @@ def when_log_in_with_sms_credentials(login_page: LoginPage, captcha_solver, api,
 
 @then(phrase('我已登录，当前用户为申诉时填写的主代办人，用户类型为"{kind}"'))
 def then_logged_in_as_agent(frame: PortalFrame, appeal: Appeal, kind):
-    expect(frame.current_user).to_have_text(appeal.agent_name)
-    expect(frame.user_type).to_have_text(kind)
+    expect(frame.current_user(appeal.agent_name)).to_be_visible()
+    expect(frame.user_type(kind)).to_be_visible()

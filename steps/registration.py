@@ -96,12 +96,12 @@ def when_register_legal(registration_page: RegistrationPage, api, request, name_
 
 @then(phrase('提示中附有"{link}"的链接'))
 def then_alert_links_to(frame: PortalFrame, link):
-    expect(frame.alert.get_by_role("link", name=link)).to_be_visible()
+    expect(frame.message_link(link)).to_be_visible()
 
 
 @when(phrase('我点击提示中的"{link}"链接'))
 def when_follow_alert_link(frame: PortalFrame, link):
-    frame.alert.get_by_role("link", name=link).click()
+    frame.message_link(link).click()
 
 
 @when(phrase("我以{kind}身份用新注册的账号登录"))
@@ -112,8 +112,8 @@ def when_log_in_as_registrant(login_page: LoginPage, captcha_solver, registrant:
 
 @then(phrase('我已作为新注册的账号登录，用户类型为"{kind}"'))
 def then_logged_in_as_registrant(frame: PortalFrame, registrant: Actor, kind):
-    expect(frame.current_user).to_have_text(registrant.name)
-    expect(frame.user_type).to_have_text(kind)
+    expect(frame.current_user(registrant.name)).to_be_visible()
+    expect(frame.user_type(kind)).to_be_visible()
 
 
 @when(phrase("我在注册页检索{what}"))

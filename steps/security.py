@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from pages.frame import PortalFrame
+from pages.frame import PortalFrame, content_of
 from pages.login_page import LoginPage
 from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
@@ -14,6 +14,7 @@ from support import factories
 from support.fixtures import session_id_of, sign_in
 from support.personas import Actor, seed_legal, seed_natural
 from support.parsing import phrase
+from support.routes import path
 
 SESSION_COOKIE = "MOSTSESSION"
 # What the portal's self-test failure carries inside; none of it may reach the page.
@@ -59,7 +60,7 @@ def when_portal_time_passes(target, minutes):
 @given("我打开修改密码页面")
 @when("我打开修改密码页面")
 def when_open_change_password(page):
-    page.goto("/password/change")
+    page.goto(path("password_change"))
 
 
 @when("我刷新当前页面")
@@ -74,7 +75,7 @@ def when_log_in_again_here(login_page: LoginPage, captcha_solver, account, kind)
 
 @then(phrase('我回到了"{title}"页面'))
 def then_back_on_page(frame: PortalFrame, title):
-    expect(frame.heading).to_have_text(title)
+    expect(frame.heading(title)).to_be_visible()
 
 
 @given("我的会话凭据被他人复制", target_fixture="copied_session")
@@ -87,14 +88,15 @@ def when_thief_replays_session(new_context, target, copied_session):
     thief = new_context()
     thief.add_cookies([{"name": SESSION_COOKIE, "value": copied_session, "url": target.base_url}])
     thief_page = thief.new_page()
-    thief_page.goto("/password/change")
+    thief_page.goto(path("password_change"))
     return thief_page
 
 
 @then(phrase('他看到的是登录页，提示"{text}"'))
 def then_thief_sees_login(thief_page, text):
-    expect(thief_page.get_by_role("heading", level=1)).to_have_text("用户登录")
-    expect(thief_page.get_by_role("status")).to_contain_text(text)
+    thief = PortalFrame(thief_page)
+    expect(thief.heading("用户登录")).to_be_visible()
+    expect(thief.message(text)).to_be_visible()
 
 
 @then("浏览器保存的会话凭据仅限服务器读取，且不随跨站提交发送")
@@ -109,7 +111,7 @@ def then_cookie_flags(page, context, target):
 
 @when("我打开一个其他网站的页面并点击它伪造的退出登录表单")
 def when_forged_logout(forged_site: ForgedSite):
-    forged_site.open("/logout")
+    forged_site.open(path("logout"))
     forged_site.claim_prize()
 
 
@@ -119,11 +121,12 @@ def when_internal_error(page, target, request):
     before = target.control.get("/faults")["profiles"]
     request.addfinalizer(lambda: target.control.set_faults(*before))
     target.control.set_faults(*before, "internal-error")
-    page.goto("/selftest")
+    page.goto(path("selftest"))
 
 
 @then("页面不显示出错的内部细节")
 def then_no_internal_details(page):
+    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     for detail in INTERNAL_DETAILS:
         expect(page.get_by_text(detail)).to_have_count(0)
 
@@ -166,10 +169,11 @@ def given_signed_in_as_mine(context, target, two_units: TwoUnits, who):
 
 @when("我按编号直接打开另一单位的这个项目")
 def when_open_other_units_project(page, two_units: TwoUnits):
-    page.goto(f"/systems/hgr/projects/{two_units.other_project['id']}")
+    page.goto(path("hgr_project", id=two_units.other_project["id"]))
 
 
 @then("页面不显示另一单位项目的名称和编号")
 def then_other_project_hidden(page, two_units: TwoUnits):
+    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     expect(page.get_by_text(two_units.other_project["name"])).to_have_count(0)
     expect(page.get_by_text(two_units.other_project["number"])).to_have_count(0)

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
+from pages.frame import heading
 from pages.services_page import ServicesPage, SystemLandingPage
 from support.parsing import phrase
 
@@ -65,5 +66,5 @@ def then_follow_state(services_page: ServicesPage, system, state):
 
 @then(phrase('我进入"{system}"系统，当前角色为"{role}"'))
 def then_in_system(landing_page: SystemLandingPage, system, role):
-    expect(landing_page.heading).to_have_text(system)
+    expect(heading(landing_page.page, system)).to_be_visible()
     expect(landing_page.role_line(role)).to_be_visible()

@@ -11,6 +11,7 @@ from pages.admin_pages import AdminLoginPage
 from pages.site_footer import SiteFooter
 from support import a11y_crawl
 from support.parsing import phrase
+from support.routes import path
 from support import allure_safe
 
 LARGE_TEXT = re.compile(r"^(?:2\d|[3-9]\d)(?:\.\d+)?px$")  # 关怀版: body text of at least 20px
@@ -42,7 +43,7 @@ def when_follow_footer_link(site_footer: SiteFooter, name):
 
 @when("我打开一个不存在的页面")
 def when_open_missing_page(page):
-    page.goto("/no-such-page-for-a11y")
+    page.goto(path("missing_page"))
 
 
 @when("我打开关怀版")

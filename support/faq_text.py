@@ -58,3 +58,40 @@ def drift_report(faq_id: str, published: str) -> str | None:
 def _chunks(text: str, size: int = 40):
     for start in range(0, len(text), size):
         yield text[start:start + size]
+
+
+def published_entry(faq_id: str, page_text: str, headings: list[str] = ()) -> str | None:
+    """The entry as the FAQ page publishes it, read from the page's text in page order: its question
+    followed by its answer, up to the next heading (another entry's question, a section or chapter
+    title; the catalog's and the page's own headings both count) or the end of the content. Several
+    entries share a question, so an entry is known by its question AND answer, never by markup.
+    When no such entry is there, the text after the closest occurrence of the question (for the
+    drift report); None when the question is not on the page at all."""
+    entry = catalogued(faq_id)
+    text = normalize(page_text)
+    expected = normalize(entry["question"] + entry["answer"])
+    ends = _boundaries(headings)
+    start = text.find(expected)
+    while start >= 0:
+        rest = text[start + len(expected):]
+        if not rest or any(rest.startswith(end) for end in ends):
+            return text[start:start + len(expected)]
+        start = text.find(expected, start + 1)
+    question = normalize(entry["question"])
+    candidates = []
+    start = text.find(question)
+    while start >= 0:
+        following = text[start + len(question):]
+        stop = min([following.find(end) for end in ends if following.find(end) > 0] or [len(following)])
+        candidates.append(question + following[:stop])
+        start = text.find(question, start + 1)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: difflib.SequenceMatcher(None, c, expected).ratio())
+
+
+def _boundaries(headings) -> set[str]:
+    ends = {normalize(h) for h in headings if normalize(h)}
+    for entry in faq_catalog.entries().values():
+        ends.update(normalize(entry[key]) for key in ("question", "section", "chapter") if entry.get(key))
+    return ends

@@ -10,7 +10,7 @@ import pytest
 from support.portal_process import ROOT, start_portal
 from support.report_rules import PORTAL_LOG, PORTAL_RESPONSES
 from support.target import Target
-from support import a11y, a11y_coverage, allure_safe, redaction, report_rules
+from support import a11y, a11y_coverage, allure_safe, redaction, report_rules, routes
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
@@ -26,6 +26,9 @@ _videos_attached = 0
 def target(request, tmp_path_factory, worker_id) -> Target:
     """With no --base-url: this worker's own embedded portal. Otherwise the given URL."""
     url = request.config.getoption("--base-url")
+    if request.config.getoption("--target-config"):  # its `paths:` override the route map
+        from support.staging import load
+        routes.configure(load(request.config).get("paths"))
     if url:
         from support.staging import staging_target
         yield staging_target(request.config, url)

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from support import redaction
+from support import routes
 from support.personas import Actor
 from support.target import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
 
@@ -65,7 +66,22 @@ def parse(path: Path) -> dict:
             raise TargetConfigError(f"{where}：账号“{name}”需要 login_name 和 password_env")
     return {"kind": kind, "base_url": data.get("base_url"), "capabilities": frozenset(declared), "captcha": captcha, "sms": sms,
             "accounts": accounts, "test_api_token_env": data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"),
-            "known_differences": data.get("known_differences") or []}
+            "known_differences": data.get("known_differences") or [], "paths": _paths(data, where)}
+
+
+def _paths(data: dict, where: str) -> dict[str, str]:
+    """`paths:` overrides entries of the route map (support/routes.py): name → path on this portal."""
+    paths = data.get("paths") or {}
+    if not isinstance(paths, dict):
+        raise TargetConfigError(f"{where}：paths 应为映射（路由名: 路径）")
+    unknown = routes.unknown_names(paths)
+    if unknown:
+        raise TargetConfigError(f"{where}：paths 中有未知的路由名 {unknown}；可用的路由名见 support/routes.py："
+                                f"{sorted(routes.DEFAULT_PATHS)}")
+    bad = sorted(name for name, value in paths.items() if not isinstance(value, str) or not value.startswith("/"))
+    if bad:
+        raise TargetConfigError(f"{where}：paths 中 {bad} 的路径必须是以 / 开头的字符串")
+    return dict(paths)
 
 
 def _section(data: dict, key: str, where: str) -> dict:
@@ -140,7 +156,7 @@ def ui_sign_in(context, target: Target, login_name: str) -> None:
     if spec is None:
         pytest.skip(f"需要目标配置中登录名为 {login_name} 的账号（accounts）")
     page = context.new_page()
-    page.goto("/login")
+    page.goto(routes.path("login"))
     page.get_by_role("radio", name="法人登录" if spec.get("kind") == "legal" else "自然人登录").check()
     page.get_by_label("登录名").fill(login_name)
     page.get_by_label("密码", exact=True).fill(_secret(spec["password_env"], f"登录名 {login_name}"))
