@@ -1,0 +1,47 @@
+"""Business seeding through the mock's test control plane (/__test__): the fast path, the same
+calls the steps made before the Seeder existed. Mixed into ApiSeeder (``self.target.control``)."""
+from __future__ import annotations
+
+from support.actors import seed_grant, seed_unit_permission
+from support.personas import Actor
+from support.seeding.business import Business, Project
+
+
+class ApiBusiness(Business):
+    @property
+    def _api(self):
+        return self.target.control
+
+    def unit_entered(self, legal: Actor, system: str) -> None:
+        seed_unit_permission(self._api, legal.unit_id, system)
+
+    def grant(self, legal: Actor, natural: Actor, system: str, roles: list[str], days: int = 365) -> None:
+        seed_unit_permission(self._api, legal.unit_id, system)
+        seed_grant(self._api, legal.unit_id, natural.login_name, system, roles, valid_days=days)
+
+    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> None:
+        seed_grant(self._api, legal.unit_id, natural.login_name, system, roles, valid_days=-1)
+
+    def hgr_filed(self, legal: Actor) -> None:
+        self._api.post(f"/hgr/units/{legal.unit_id}/filed")
+
+    def hgr_project(self, owner: Actor, legal: Actor, name: str, matter: str = "采集审批") -> Project:
+        row = self._api.post("/hgr/projects", {"login_name": owner.login_name, "unit_id": legal.unit_id,
+                                               "name": name, "matter": matter})
+        return Project(row["id"], row["number"], row["name"])
+
+    def slow_synthesis(self, legal: Actor, minutes: float) -> None:
+        self._api.post(f"/hgr/units/{legal.unit_id}/synthesis", {"seconds": float(minutes) * 60})
+
+    def approve(self, kind: str, legal: Actor | None = None, person: Actor | None = None) -> None:
+        where = {"unit_id": legal.unit_id} if legal is not None else {"account_id": person.id}
+        pending = [r for r in self._api.reviews(kind=kind, **where) if r["status"] == "pending"]
+        assert pending, f"没有待审核的{kind}申请"
+        self._api.decide(pending[-1]["id"], True)
+
+    def outbound_filed(self, natural: Actor) -> None:
+        self._api.post("/business/outbound_filing_requests", {"login_name": natural.login_name})
+        self.approve("outbound_filing", person=natural)
+
+    def wzj_registered(self, legal: Actor) -> None:
+        self._api.post("/business/wzj_registrations", {"unit_id": legal.unit_id})

@@ -1,0 +1,64 @@
+"""The business part of the Seeder interface: what the business 假如 steps ask for (grants, HGR filing
+and projects, back-office approvals, 引智司 filing, 外专 registration). Both backends implement it:
+ApiBusiness (support/seeding/api_business.py, the test API) and UiBusiness (ui_business.py, the
+portal's own screens). A method a backend cannot do skips the scenario naming the capability."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from support.personas import Actor
+
+HGR = "人类遗传资源管理"
+
+
+@dataclass
+class Project:
+    """A 人类遗传资源 project as a user sees it: its 项目编号, name and the id in its address."""
+    id: int
+    number: str
+    name: str
+
+    def __getitem__(self, key: str):  # steps read projects as mappings (project["number"])
+        return getattr(self, key)
+
+
+class Business:
+    """Declarations (and the skip for a backend that lacks them): the backends override every one."""
+
+    def unit_entered(self, legal: Actor, system: str) -> None:
+        """The unit's legal account has entered `system` once through 办理入口 (the unit now holds it)."""
+        self.unsupported("test-api", f"单位进入过“{system}”")
+
+    def grant(self, legal: Actor, natural: Actor, system: str, roles: list[str], days: int = 365) -> None:
+        """The legal account granted the natural person these roles of `system` for `days` days
+        (the unit holds the system first: entering it once)."""
+        self.unsupported("test-api", f"授权“{system}”")
+
+    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> None:
+        """That grant ended yesterday: no screen sets a past end date, only the portal clock gets there."""
+        self.unsupported("clock", "已过期的授权")
+
+    def hgr_filed(self, legal: Actor) -> None:
+        """The unit has filed (报备) for the HGR online system and the back office approved it."""
+        self.unsupported("test-api", "人类遗传资源网上申报系统报备")
+
+    def hgr_project(self, owner: Actor, legal: Actor, name: str, matter: str = "采集审批") -> Project:
+        """A project `name` of `owner` (a natural person granted 事项办理员) under the legal's unit."""
+        self.unsupported("test-api", "人类遗传资源项目")
+
+    def slow_synthesis(self, legal: Actor, minutes: float) -> None:
+        """The unit's documents take `minutes` to merge (a portal condition, not a screen)."""
+        self.unsupported("faults", "合成耗时")
+
+    def approve(self, kind: str, legal: Actor | None = None, person: Actor | None = None) -> None:
+        """The back office approves the latest pending review of `kind` (hgr_filing, hgr_migration,
+        hgr_transfer, outbound_filing, wzj_registration) of the legal's unit, else of the person."""
+        self.unsupported("back-office", "后台审核")
+
+    def outbound_filed(self, natural: Actor) -> None:
+        """The natural person asked 引智司 to file them (因公出国（境）培训) and the back office approved."""
+        self.unsupported("test-api", "因公出国（境）培训报备")
+
+    def wzj_registered(self, legal: Actor) -> None:
+        """The unit registered in 外国专家项目管理信息系统 and its 归口单位 approved."""
+        self.unsupported("test-api", "外专系统单位注册")

@@ -1,0 +1,147 @@
+"""Business seeding through the portal's own screens, as a QA team would prepare data on staging:
+the 法人 enters a system once and grants on 用户授权管理, a 自然人 creates an HGR project on its
+screens, a unit files (报备) on the HGR refusal page, and the back-office reviewer named in the target
+file (``reviewer: {username, password_env}``) approves in /admin. Each actor acts in a browser context
+of its own (never the scenario's). Mixed into UiSeeder, which provides ``new_context()`` (the
+scenario's context factory, so failure evidence covers these contexts too) and ``sign_in(ctx, actor)``.
+
+States no screen reaches (a grant that ended yesterday, a slow merge) keep the Business defaults:
+they skip, naming the capability (clock, faults)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import pytest
+from playwright.sync_api import Page
+
+from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
+from pages.authorization_page import AuthorizationPage
+from pages.foreign_experts_page import ForeignExpertsPage
+from pages.hgr_project import HgrNewProjectPage
+from pages.hgr_system import HgrLandingPage
+from pages.outbound_training_page import OutboundTrainingPage
+from pages.services_page import ServicesPage
+from support.personas import Actor
+from support.seeding.business import HGR, Business, Project
+from support.target import CAPABILITY_REASONS
+
+# The 类型 column of the back office's queue, as the reviewer reads it.
+REVIEW_TYPES = {"hgr_filing": "人类遗传资源网上申报系统报备",
+                "hgr_migration": "人类遗传资源项目迁移（单位名称变更）",
+                "hgr_transfer": "人类遗传资源项目移送（员工离职）",
+                "outbound_filing": "因公出国（境）培训报备",
+                "wzj_registration": "外国专家项目管理信息系统单位注册"}
+DEFAULT_GRANT_DAYS = 365  # what 授权截止日期 offers by default: today + one year
+COMPETENT_UNIT = "北京市科学技术委员会"
+PROJECT_NUMBER = re.compile(r"项目编号[：:]\s*(\S+)")
+PROJECT_URL = re.compile(r"/projects/(\d+)")
+
+
+def queue_heading(page: Page):
+    """待审核事项, the back office's queue (at whatever heading level the portal uses)."""
+    return page.get_by_role("heading", name="待审核事项", exact=True)
+
+
+class UiBusiness(Business):
+    _ui_pages: dict
+
+    # -- browsers of the actors ------------------------------------------------------------
+    def page_of(self, actor: Actor) -> Page:
+        """That actor's own signed-in page (one context per actor, opened on first use)."""
+        pages = self.__dict__.setdefault("_ui_pages", {})
+        if actor.login_name not in pages:
+            ctx = self.new_context()
+            self.sign_in(ctx, actor)
+            pages[actor.login_name] = ctx.new_page()
+        return pages[actor.login_name]
+
+    def reviewer_page(self) -> Page:
+        pages = self.__dict__.setdefault("_ui_pages", {})
+        if "__reviewer__" not in pages:
+            spec = self.target.config.get("reviewer") or {}
+            password = os.environ.get(spec.get("password_env", ""), "")
+            if not spec.get("username") or not password:
+                pytest.skip(CAPABILITY_REASONS["back-office"] + "：目标配置的 reviewer（username、password_env）")
+            page = self.new_context().new_page()
+            login = AdminLoginPage(page)
+            login.open()
+            login.log_in(spec["username"], password)
+            queue_heading(page).wait_for()
+            pages["__reviewer__"] = page
+        return pages["__reviewer__"]
+
+    # -- the 法人's screens ----------------------------------------------------------------
+    def unit_entered(self, legal: Actor, system: str) -> None:
+        page = self.page_of(legal)
+        services = ServicesPage(page)
+        services.open()
+        with page.expect_navigation():
+            services.enter(system)
+
+    def grant(self, legal: Actor, natural: Actor, system: str, roles: list[str], days: int = 365) -> None:
+        self.unit_entered(legal, system)
+        page = self.page_of(legal)
+        screen = AuthorizationPage(page)
+        screen.open()
+        screen.query(natural.name, natural.id_number or "")
+        screen.choose(natural.name)
+        for role in roles:
+            screen.tick(system, role)
+        if days != DEFAULT_GRANT_DAYS:  # the form offers today + one year: count from the portal's today
+            offered = dt.date.fromisoformat(screen.end_date.input_value())
+            today = offered - dt.timedelta(days=DEFAULT_GRANT_DAYS)
+            screen.set_end_date((today + dt.timedelta(days=days)).isoformat())
+        with page.expect_navigation():
+            screen.submit()
+        screen.grant_row(natural.name, system).first.wait_for()
+
+    def hgr_filed(self, legal: Actor) -> None:
+        self.unit_entered(legal, HGR)
+        page = self.page_of(legal)
+        with page.expect_navigation():
+            HgrLandingPage(page).request_filing()
+        self.approve("hgr_filing", legal=legal)
+
+    # -- the 自然人's screens ----------------------------------------------------------------
+    def hgr_project(self, owner: Actor, legal: Actor, name: str, matter: str = "采集审批") -> Project:
+        page = self.page_of(owner)
+        services = ServicesPage(page)
+        services.open()
+        with page.expect_navigation():
+            services.enter(HGR)
+        HgrLandingPage(page).start_new_project()
+        HgrNewProjectPage(page).create(name, matter, owner.name)
+        page.wait_for_url(PROJECT_URL)
+        number = PROJECT_NUMBER.search(page.get_by_text(PROJECT_NUMBER).first.inner_text()).group(1)
+        return Project(int(PROJECT_URL.search(page.url).group(1)), number, name)
+
+    def outbound_filed(self, natural: Actor) -> None:
+        page = self.page_of(natural)
+        screen = OutboundTrainingPage(page)
+        screen.open()
+        with page.expect_navigation():
+            screen.request_filing()
+        self.approve("outbound_filing", person=natural)
+
+    def wzj_registered(self, legal: Actor) -> None:
+        page = self.page_of(legal)
+        screen = ForeignExpertsPage(page)
+        screen.open()
+        with page.expect_navigation():
+            screen.register(COMPETENT_UNIT, legal.name or "联系人", legal.phone or "13800138000")
+        self.approve("wzj_registration", legal=legal)
+
+    # -- the back office -------------------------------------------------------------------
+    def approve(self, kind: str, legal: Actor | None = None, person: Actor | None = None) -> None:
+        """Find the pending review by its 类型 and the applicant (the person's login name, else the
+        unit's name, both in the 申请 column), open it and approve it."""
+        page = self.reviewer_page()
+        queue = AdminQueuePage(page)
+        queue.open()
+        who = person.login_name if person is not None else legal.unit_name
+        row = page.get_by_role("row").filter(has_text=REVIEW_TYPES[kind]).filter(has_text=who).last
+        row.get_by_role("link", name="审核").click()
+        AdminReviewPage(page).approve("同意")
+        queue_heading(page).wait_for()
