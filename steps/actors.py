@@ -19,7 +19,6 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.frame import content_of, heading, shown_message
 from pages.services_page import ServicesPage, SystemLandingPage
-from support import personas
 from support.actors import WHO, Actors, GrantSeed, seed_grant, seed_unit_permission
 from support.parsing import phrase
 
@@ -40,23 +39,23 @@ def actors(new_context, target) -> Actors:
 
 
 @given("有一个已实名的法人单位")
-def given_legal_unit(actors: Actors, api):
-    actors.add("法人", personas.seed_legal(api))
+def given_legal_unit(actors: Actors, seeder):
+    actors.add("法人", seeder.legal())
 
 
 @given("有一个已实名的自然人")
-def given_verified_person(actors: Actors, api):
-    actors.add("自然人", personas.seed_natural(api))
+def given_verified_person(actors: Actors, seeder):
+    actors.add("自然人", seeder.natural())
 
 
 @given("有另一个已实名的法人单位")
-def given_other_unit(actors: Actors, api):
-    actors.add("另一单位的法人", personas.seed_legal(api))
+def given_other_unit(actors: Actors, seeder):
+    actors.add("另一单位的法人", seeder.legal())
 
 
 @given("有一个未实名的自然人")
-def given_unverified_person(actors: Actors, api):
-    actors.add("自然人", personas.seed_natural(api, realname_status="none"))
+def given_unverified_person(actors: Actors, seeder):
+    actors.add("自然人", seeder.natural(verified=False))
 
 
 @given(phrase('单位的法人账号已进入过"{system}"的办理入口'))

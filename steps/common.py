@@ -6,17 +6,13 @@ from pytest_bdd import given, then, when
 from pages.frame import PortalFrame, content_of
 from support.fixtures import sign_in
 from support.parsing import phrase
-from support.personas import by_description
 
 
 @given(phrase("平台上有{description}"), target_fixture="account")
-def given_an_account(description, target):
-    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py; on staging: the
-    target file's accounts, see support/staging.py)."""
-    if target.api is None:
-        from support.staging import actor
-        return actor(target, description)
-    return by_description(description, target.api)
+def given_an_account(description, seeder):
+    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py; without a test API:
+    registered through the portal's screens, or the target file's accounts, see support/seeding/ui.py)."""
+    return seeder.account(description)
 
 
 @given("我已用该账号登录平台")

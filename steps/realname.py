@@ -13,7 +13,7 @@ from pages.my_info_pages import MyInfoPage
 from support import documents, factories, identity
 from support.fixtures import sign_in
 from support.parsing import phrase
-from support.personas import Actor, by_description, persona, seed_natural
+from support.personas import Actor, persona, seed_natural
 from support.working_days import add_working_days, chinese_date
 
 _rng = random.Random(secrets.randbits(64))
@@ -40,8 +40,8 @@ def _legal_to_verify(api) -> Actor:
 
 
 @given(phrase("我用另一个{description}登录平台"), target_fixture="me")
-def given_signed_in_as_another(context, target, api, description):
-    me = by_description(description, api)
+def given_signed_in_as_another(context, target, seeder, description):
+    me = seeder.account(description)
     sign_in(context, target, me.login_name)
     return me
 

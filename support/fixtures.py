@@ -42,6 +42,17 @@ def target(request, tmp_path_factory, worker_id) -> Target:
 
 
 @pytest.fixture
+def seeder(target, request):
+    """How the 假如 steps make data (support/seeding): the test API when the target has one, else the
+    portal's own screens in browser contexts of their own."""
+    if target.api is not None:
+        from support.seeding.api import ApiSeeder
+        return ApiSeeder(target)
+    from support.seeding.ui import UiSeeder
+    return UiSeeder(target, lambda: request.getfixturevalue("new_context"))
+
+
+@pytest.fixture
 def api(target):
     """The portal's test control plane; scenarios needing it are skipped elsewhere, with the reason."""
     return target.control

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from support.target import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
 
 _CACHE = pytest.StashKey[dict]()
 SECRET_KEYS = ("password", "secret", "code", "token")
+_RUN_ID = uuid.uuid4().hex[:12]
 
 
 class TargetConfigError(pytest.UsageError):
@@ -58,15 +61,25 @@ def parse(path: Path) -> dict:
             raise TargetConfigError(f"{where}：sms.mode 为 command 时需要 sms.command")
         declared.add("sms")
     accounts = data.get("accounts") or {}
-    for name, spec in accounts.items():
-        leaked = [k for k in spec if k in SECRET_KEYS]
-        if leaked:
-            raise TargetConfigError(f"{where}：账号“{name}”把 {leaked} 写在了文件里；密码只能用 password_env 指向环境变量")
-        if not spec.get("login_name") or not spec.get("password_env"):
-            raise TargetConfigError(f"{where}：账号“{name}”需要 login_name 和 password_env")
+    for name, entry in accounts.items():
+        # One account, or a pool (a list): each scenario then claims one of its own (see `actor`).
+        for spec in entry if isinstance(entry, list) else [entry]:
+            leaked = [k for k in spec if k in SECRET_KEYS]
+            if leaked:
+                raise TargetConfigError(f"{where}：账号“{name}”把 {leaked} 写在了文件里；密码只能用 password_env 指向环境变量")
+            if not spec.get("login_name") or not spec.get("password_env"):
+                raise TargetConfigError(f"{where}：账号“{name}”需要 login_name 和 password_env")
+    reviewer = data.get("reviewer") or {}
+    if reviewer:
+        if not isinstance(reviewer, dict) or [k for k in reviewer if k in SECRET_KEYS]:
+            raise TargetConfigError(f"{where}：reviewer 只写 username 和 password_env（密码在环境变量里）")
+        if not reviewer.get("username") or not reviewer.get("password_env"):
+            raise TargetConfigError(f"{where}：reviewer 需要 username 和 password_env")
+        declared.add("back-office")
     return {"kind": kind, "base_url": data.get("base_url"), "capabilities": frozenset(declared), "captcha": captcha, "sms": sms,
             "accounts": accounts, "test_api_token_env": data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"),
-            "known_differences": data.get("known_differences") or [], "paths": _paths(data, where)}
+            "known_differences": data.get("known_differences") or [], "paths": _paths(data, where),
+            "reviewer": reviewer}
 
 
 def _paths(data: dict, where: str) -> dict[str, str]:
@@ -139,27 +152,72 @@ def sms_code(target: Target, phone: str) -> str:
     return lines[-1].strip()
 
 
-def actor(target: Target, description: str) -> Actor:
-    """A persona on staging: the account the target file lists under that description."""
-    key = description.strip().removeprefix("一个").removeprefix("个")
-    spec = target.config.get("accounts", {}).get(key)
-    if spec is None:
-        pytest.skip(f"需要目标配置中的账号“{key}”（accounts）")
+def description_key(description: str) -> str:
+    return description.strip().removeprefix("一个").removeprefix("个")
+
+
+def has_account(target: Target, key: str) -> bool:
+    return key in target.config.get("accounts", {})
+
+
+def actor(target: Target, description: str, needs: str | None = None) -> Actor:
+    """A persona on staging: the account the target file lists under that description. A pool (a list)
+    gives each scenario an account no other scenario of this run has claimed (scenarios that change
+    the account, e.g. its expired password, run in parallel on both browsers). Without one: a skip
+    naming the capability `needs` (the state no portal screen reaches) and the missing entry."""
+    key = description_key(description)
+    entry = target.config.get("accounts", {}).get(key)
+    if entry is None:
+        why = f"{CAPABILITY_REASONS[needs]}，或" if needs else "需要"
+        pytest.skip(f"{why}目标配置中的账号“{key}”（accounts）")
+    spec = _claim(target, key, entry) if isinstance(entry, list) else entry
+    return _actor_of(key, spec)
+
+
+def _actor_of(key: str, spec: dict) -> Actor:
     return Actor(spec.get("kind", "natural"), spec["login_name"], _secret(spec["password_env"], f"账号“{key}”"),
                  spec.get("name", ""), spec.get("phone"), id_number=spec.get("id_number"),
                  unit_name=spec.get("unit_name"), credit_code=spec.get("credit_code"))
 
 
+def claims_dir() -> Path:
+    """Shared by every xdist worker of this run (same PYTEST_XDIST_TESTRUNUID), private to the run."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or _RUN_ID
+    return Path(tempfile.gettempdir()) / f"portal-account-claims-{run}"
+
+
+def _claim(target: Target, key: str, pool: list[dict]) -> dict:
+    where = claims_dir()
+    where.mkdir(parents=True, exist_ok=True)
+    for spec in pool:
+        try:
+            os.close(os.open(where / spec["login_name"], os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        return spec
+    pytest.skip(f"目标配置中的账号“{key}”已被本次运行的其他场景用完（共 {len(pool)} 个，请在 accounts 中多列几个）")
+
+
+def _file_account(target: Target, login_name: str) -> dict | None:
+    for entry in target.config.get("accounts", {}).values():
+        for spec in entry if isinstance(entry, list) else [entry]:
+            if spec["login_name"] == login_name:
+                return spec
+    return None
+
+
 def ui_sign_in(context, target: Target, login_name: str) -> None:
     """Staging has no session injection: log in through 用户登录 with the account's password."""
-    spec = next((s for s in target.config.get("accounts", {}).values() if s["login_name"] == login_name), None)
+    known = target.accounts.get(login_name)  # made by this run (support/seeding/ui.py)
+    spec = {"kind": known.kind} if known else _file_account(target, login_name)
     if spec is None:
         pytest.skip(f"需要目标配置中登录名为 {login_name} 的账号（accounts）")
+    password = known.password if known else _secret(spec["password_env"], f"登录名 {login_name}")
     page = context.new_page()
     page.goto(routes.path("login"))
     page.get_by_role("radio", name="法人登录" if spec.get("kind") == "legal" else "自然人登录").check()
     page.get_by_label("登录名").fill(login_name)
-    page.get_by_label("密码", exact=True).fill(_secret(spec["password_env"], f"登录名 {login_name}"))
+    page.get_by_label("密码", exact=True).fill(password)
     page.get_by_label("验证码", exact=True).fill(captcha_code(target))
     page.get_by_role("button", name="登录", exact=True).click()
     page.get_by_role("button", name="退出登录").wait_for()

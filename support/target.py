@@ -28,6 +28,8 @@ class Target:
     capabilities: frozenset[str] = ALL_CAPABILITIES
     config: dict = field(default_factory=dict)
     log_path: Path | None = None
+    # Accounts this run made through the portal's screens (login name → Actor), for signing in later.
+    accounts: dict = field(default_factory=dict)
 
     def require(self, *capabilities: str) -> None:
         """Skip the scenario, naming the capability, when this target lacks it."""
