@@ -69,25 +69,95 @@ def redact_text(text: str, values=None) -> str:
 
 def redact_zip(path: Path, values=None) -> int:
     """Rewrite a trace archive with every text member redacted; returns how many members changed.
-    Binary members (screenshots, fonts) are copied: a password field shows dots there anyway."""
+    Binary members (screenshots, fonts) are copied: a password field shows dots there anyway.
+    Also drops screencast frames identical to their page's previous frame (Firefox sends the same
+    frame every ~300 ms while a page waits: megabytes of repeats per failure), with their events."""
     path = Path(path)
     changed = 0
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".zip", delete=False) as tmp:
         tmp_path = Path(tmp.name)
     try:
         with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp_path, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
+            members = {info.filename: info for info in source.infolist()}
+            repeated = _repeated_frames(source, members)
+            for info in members.values():
+                if info.filename in repeated:
+                    continue
                 data = source.read(info.filename)
+                if info.filename.endswith((".jpeg", ".jpg", ".png", ".webp", ".woff", ".woff2")):
+                    target.writestr(info.filename, data, zipfile.ZIP_STORED)
+                    continue
                 try:
                     text = data.decode("utf-8")
                 except UnicodeDecodeError:
                     target.writestr(info, data)
                     continue
+                if info.filename.endswith(".trace") and repeated:
+                    text = "".join(line for line in text.splitlines(keepends=True)
+                                   if not any(f'"file":"{name}"' in line for name in _names_in(line, repeated)))
                 redacted = redact_text(text, values)
                 if redacted != text:
                     changed += 1
                 target.writestr(info.filename, redacted.encode("utf-8"), zipfile.ZIP_DEFLATED)
+        tmp_path.chmod(0o644)
         shutil.move(tmp_path, path)
     finally:
         tmp_path.unlink(missing_ok=True)
     return changed
+
+
+def _names_in(line: str, names: set[str]):
+    if '"screencast-frame"' not in line:
+        return ()
+    found = re.search(r'"file":"([^"]+)"', line)
+    return (found.group(1),) if found and found.group(1) in names else ()
+
+
+def _repeated_frames(source: zipfile.ZipFile, members: dict) -> set[str]:
+    """Screencast files whose bytes equal the previous frame of the same page (CRC and size)."""
+    repeated, last = set(), {}
+    for member, info in members.items():
+        if not member.endswith(".trace"):
+            continue
+        for line in source.read(member).decode("utf-8", "replace").splitlines():
+            if '"screencast-frame"' not in line:
+                continue
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            frame = members.get(event.get("file", ""))
+            if frame is None:
+                continue
+            key = (frame.CRC, frame.file_size)
+            if last.get(event.get("pageId")) == key:
+                repeated.add(frame.filename)
+            last[event.get("pageId")] = key
+    return repeated
+
+
+SCANNED_SUFFIXES = (".json", ".txt", ".csv", ".md", ".log", ".properties", ".html", ".zip")
+
+
+def leaks(results_dir: Path, values=None) -> list[str]:
+    """Where a secret still appears in an Allure results directory: '<file>' or '<file>!<zip member>'.
+    Every spelling counts, not only whole words (a leak inside a longer word is still a leak)."""
+    values = known() if values is None else values
+    forms = sorted({form for value in values for form in spellings(value)}, key=len, reverse=True)
+    if not forms or not Path(results_dir).is_dir():
+        return []
+    needles = [form.encode("utf-8") for form in forms]
+    found = []
+    for path in sorted(Path(results_dir).iterdir()):
+        if not path.is_file() or not path.name.endswith(SCANNED_SUFFIXES):
+            continue
+        if path.suffix == ".zip":
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    found += [f"{path.name}!{info.filename}" for info in archive.infolist()
+                              if any(n in archive.read(info.filename) for n in needles)]
+            except zipfile.BadZipFile:
+                continue
+        elif any(n in path.read_bytes() for n in needles):
+            found.append(path.name)
+    return found

@@ -219,6 +219,21 @@ def _redact(obj) -> None:
             _redact(value)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    """Self-check of every run with --alluredir: none of the secrets this process registered (seeded
+    passwords, ID numbers, SMS codes, staging credentials) may appear in the results, the text
+    attachments or inside the trace archives. Names the files, never the secret; fails the run."""
+    results = session.config.getoption("--alluredir", default=None)
+    if not results or not redaction.known():
+        return
+    found = redaction.leaks(Path(results))
+    if found:
+        session.config.get_terminal_writer().line(
+            f"报告中发现已登记的秘密（密码、证件号、短信验证码等），见 {results}：" + "、".join(found[:20]), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.hookimpl
 def pytest_configure(config):
     if config.getoption("--alluredir", default=None) and not allure_commons.plugin_manager.has_plugin("suite-result-polisher"):
