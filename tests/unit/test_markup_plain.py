@@ -246,3 +246,33 @@ def test_standard_portal_is_untouched(tmp_path):
     assert 'data-testid="current-user"' not in p.client.get("/login").text  # logged out: no user bar
     assert '<h1>用户登录</h1>' in p.client.get("/login").text
     assert ".alert {" in p.client.get("/static/portal.css").text
+
+
+def test_every_page_a_signed_in_legal_person_reaches_reads_the_same_in_both_markups(portal):
+    """A crawl from the portal's start pages (tests/unit/form_catalog.py), each page in both markups."""
+    from collections import deque
+
+    from tests.unit.form_catalog import SKIP, START_PAGES
+    portal.sign_in("fr_plain")
+    seen, queue = set(), deque(START_PAGES)
+    while queue and len(seen) < 60:
+        url = queue.popleft().split("#")[0]
+        if url in seen or not url.startswith("/") or url.startswith("//") or SKIP.search(url):
+            continue
+        seen.add(url)
+        standard, plain_page = both(portal, lambda: portal.client.get(url))
+        try:
+            assert_same_for_a_user(standard, plain_page)
+        except AssertionError as exc:
+            raise AssertionError(f"{url}: {exc}") from exc
+        queue.extend(standard[1].links)
+    assert len(seen) >= 40  # 48 pages when written
+
+
+def test_scripts_of_the_unit_information_page_find_their_fields(portal):
+    portal.app.state.settings.markup = "plain"
+    portal.sign_in("fr_plain")
+    page = portal.client.get("/online/info").text
+    js = plain.rewrite_js((plain.Path(plain.__file__).parent / "static" / "myinfo.js").read_text(encoding="utf-8"))
+    targets = re.findall(r'getElementById\("([^"]+)"\)', js)
+    assert targets and all(f'id="{target}"' in page for target in targets)
