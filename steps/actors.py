@@ -19,7 +19,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.frame import content_of, heading, shown_message
 from pages.services_page import ServicesPage, SystemLandingPage
-from support.actors import WHO, Actors, GrantSeed, seed_grant, seed_unit_permission
+from support.actors import WHO, Actors, GrantSeed
 from support.parsing import phrase
 
 Q = r'["“](?P<{0}>[^"”]*)["”]'  # a quoted field, ASCII or full-width quotes
@@ -59,21 +59,20 @@ def given_unverified_person(actors: Actors, seeder):
 
 
 @given(phrase('单位的法人账号已进入过"{system}"的办理入口'))
-def given_unit_entered(actors: Actors, api, system):
-    seed_unit_permission(api, actors.legal.unit_id, system)
+def given_unit_entered(actors: Actors, seeder, system):
+    seeder.unit_entered(actors.legal, system)
 
 
 @given(phrase('法人已授权该自然人"{system}"的"{role}"角色'))
-def given_granted(actors: Actors, api, system, role):
-    seed_unit_permission(api, actors.legal.unit_id, system)
-    seed_grant(api, actors.legal.unit_id, actors.natural.login_name, system, [role])
+def given_granted(actors: Actors, seeder, system, role):
+    seeder.grant(actors.legal, actors.natural, system, [role])
     actors.last_grant = GrantSeed(system, [role])
 
 
 @given("该授权已过期")
-def given_grant_expired(actors: Actors, api):
+def given_grant_expired(actors: Actors, seeder):
     g = actors.last_grant
-    seed_grant(api, actors.legal.unit_id, actors.natural.login_name, g.system, g.roles, valid_days=-1)
+    seeder.expire_grant(actors.legal, actors.natural, g.system, g.roles)
 
 
 @when(who_phrase('从服务事项进入"{system}"的办理入口'))

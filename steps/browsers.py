@@ -127,13 +127,12 @@ def when_log_in_with_new_password(browser_pages: BrowserPages, reset_passwords: 
 
 
 @given(phrase('该账号已获一个已备案单位授权办理"{system}"'), target_fixture="granting_unit")
-def given_hgr_grant(api, account, system):
+def given_hgr_grant(seeder, account, system):
     assert system == HGR, f"只支持“{HGR}”"
-    unit = factories.LegalUnit()
-    legal = api.seed_account(**factories.legal_spec(unit))
-    api.post(f"/hgr/units/{legal['unit_id']}/filed")
-    api.post("/hgr/grants", {"unit_id": legal["unit_id"], "login_name": account.login_name})
-    return unit
+    legal = seeder.legal()
+    seeder.hgr_filed(legal)
+    seeder.grant(legal, account, HGR, ["事项办理员"])
+    return legal
 
 
 @when(in_browser('我在{browser}中从"{system}"的办事指南进入办理入口'))

@@ -69,15 +69,13 @@ def when_legal_registers(actors: Actors, competent_unit):
 
 
 @when("归口单位审核通过该单位的外专系统注册")
-def when_competent_unit_approves(api, actors: Actors):
-    pending = [r for r in api.reviews(kind=REGISTRATION, unit_id=actors.legal.unit_id) if r["status"] == "pending"]
-    assert pending, "应当有一条待归口单位审核的外专系统注册"
-    api.decide(pending[-1]["id"], True)
+def when_competent_unit_approves(seeder, actors: Actors):
+    seeder.approve(REGISTRATION, legal=actors.legal)
 
 
 @given("该单位已在外专系统注册并通过归口单位审核")
-def given_unit_registered(api, actors: Actors):
-    api.post("/business/wzj_registrations", {"unit_id": actors.legal.unit_id})
+def given_unit_registered(seeder, actors: Actors):
+    seeder.wzj_registered(actors.legal)
 
 
 @given(phrase('该单位有以前的外国专家项目办理信息"{title}"'))

@@ -15,6 +15,7 @@ from support import factories, personas
 from support.actors import Actors
 from support.fixtures import sign_in
 from support.parsing import phrase
+from support.seeding.business import Project
 
 SYSTEM = "人类遗传资源管理"
 EMPLOYEES = "离职员工|在职员工"
@@ -22,7 +23,7 @@ EMPLOYEES = "离职员工|在职员工"
 
 @dataclass
 class HgrScene:
-    projects: dict[str, dict] = field(default_factory=dict)  # name -> test-API project (number …)
+    projects: dict[str, Project] = field(default_factory=dict)  # name -> project (id, number, name)
     texts: list[str] = field(default_factory=list)  # paragraphs of the valid attachments uploaded
     unit_names: list[str] = field(default_factory=list)  # the unit's names, oldest first
     backup: dict | None = None
@@ -42,49 +43,34 @@ def project_page(actors: Actors) -> HgrProjectPage:
     return HgrProjectPage(actors.page("自然人"))
 
 
-def decide_pending(api, kind: str, unit_id: int) -> None:
-    pending = [r for r in api.reviews(kind=kind, unit_id=unit_id) if r["status"] == "pending"]
-    assert pending, f"没有待审核的{kind}申请"
-    api.decide(pending[-1]["id"], True)
-
-
-def seed_hgr_grant(api, unit_id: int, login_name: str, role: str, days: int = 365) -> dict:
-    """The unit holds the HGR system and grants the person `role` for `days` days (one request)."""
-    return api.post("/hgr/grants", {"unit_id": unit_id, "login_name": login_name, "roles": [role], "days": days})
-
-
-def seed_hgr_project(api, login_name: str, unit_id: int, name: str) -> dict:
-    return api.post("/hgr/projects", {"login_name": login_name, "unit_id": unit_id, "name": name})
-
-
-# -- seeds ---------------------------------------------------------------------------------------
+# -- seeds (through the seeder: the test API on the mock, the portal's screens on staging) ----------
 @given("该单位已开通人类遗传资源网上申报系统")
-def given_filed(actors: Actors, api):
-    api.post(f"/hgr/units/{actors.legal.unit_id}/filed")
+def given_filed(actors: Actors, seeder):
+    seeder.hgr_filed(actors.legal)
 
 
 @given(phrase('法人已授权该自然人"{system}"的"{role}"角色，有效期{days}天'))
-def given_granted_for_days(actors: Actors, api, system, role, days):
+def given_granted_for_days(actors: Actors, seeder, system, role, days):
     assert system == SYSTEM, f"本步骤只用于“{SYSTEM}”"
-    seed_hgr_grant(api, actors.legal.unit_id, actors.natural.login_name, role, int(days))
+    seeder.grant(actors.legal, actors.natural, SYSTEM, [role], int(days))
 
 
 @given(phrase('该自然人在该单位名下有一个人类遗传资源项目"{name}"'))
-def given_project(actors: Actors, api, hgr: HgrScene, name):
-    hgr.projects[name] = seed_hgr_project(api, actors.natural.login_name, actors.legal.unit_id, name)
+def given_project(actors: Actors, seeder, hgr: HgrScene, name):
+    hgr.projects[name] = seeder.hgr_project(actors.natural, actors.legal, name)
 
 
 @given(phrase('该单位有离职员工和在职员工两个自然人账号，均已授权"{role}"'))
-def given_two_employees(actors: Actors, api, role):
+def given_two_employees(actors: Actors, seeder, role):
     for who in ("离职员工", "在职员工"):
-        person = actors.add(who, personas.seed_natural(api))
-        seed_hgr_grant(api, actors.legal.unit_id, person.login_name, role)
+        person = actors.add(who, seeder.natural())
+        seeder.grant(actors.legal, person, SYSTEM, [role])
 
 
 @given(phrase('离职员工名下有人类遗传资源项目"{first}"和"{second}"'))
-def given_departed_projects(actors: Actors, api, hgr: HgrScene, first, second):
+def given_departed_projects(actors: Actors, seeder, hgr: HgrScene, first, second):
     for name in (first, second):
-        hgr.projects[name] = seed_hgr_project(api, actors.actor("离职员工").login_name, actors.legal.unit_id, name)
+        hgr.projects[name] = seeder.hgr_project(actors.actor("离职员工"), actors.legal, name)
 
 
 @given("有一个已实名的法人单位，单位名称中带全角括号")

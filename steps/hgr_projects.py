@@ -11,8 +11,8 @@ from support.parsing import phrase
 
 
 @given(phrase("该单位的文件较多，合成需要{minutes}分钟"))
-def given_slow_synthesis(actors: Actors, api, minutes):
-    api.post(f"/hgr/units/{actors.legal.unit_id}/synthesis", {"seconds": float(minutes) * 60})
+def given_slow_synthesis(actors: Actors, seeder, minutes):
+    seeder.slow_synthesis(actors.legal, float(minutes))
 
 
 @when("自然人直接打开新建项目页面")

@@ -4,8 +4,7 @@ from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
 from pages.hgr_system import HgrBackupPage, HgrMigrationPage, HgrTransferPage
-from steps.hgr import EMPLOYEES, HgrScene, decide_pending, landing
-from support import personas
+from steps.hgr import EMPLOYEES, HgrScene, landing
 from support.actors import Actors
 from support.parsing import phrase
 
@@ -16,8 +15,8 @@ def when_request_filing(actors: Actors):
 
 
 @when("后台审核通过该单位的报备申请")
-def when_filing_approved(actors: Actors, api):
-    decide_pending(api, "hgr_filing", actors.legal.unit_id)
+def when_filing_approved(actors: Actors, seeder):
+    seeder.approve("hgr_filing", legal=actors.legal)
 
 
 @when("该单位的名称变更为新名称")
@@ -38,8 +37,8 @@ def when_request_migration(actors: Actors, hgr: HgrScene):
 
 
 @when("后台审核通过该项目迁移申请")
-def when_migration_approved(actors: Actors, api):
-    decide_pending(api, "hgr_migration", actors.legal.unit_id)
+def when_migration_approved(actors: Actors, seeder):
+    seeder.approve("hgr_migration", legal=actors.legal)
 
 
 @when("法人提交项目移送申请，把离职员工的项目移送给在职员工")
@@ -50,16 +49,16 @@ def when_request_transfer(actors: Actors):
 
 
 @when("法人提交项目移送申请，把离职员工的项目移送给一个未获本单位授权的自然人")
-def when_request_transfer_to_stranger(actors: Actors, api):
-    stranger = personas.seed_natural(api)
+def when_request_transfer_to_stranger(actors: Actors, seeder):
+    stranger = seeder.natural()
     form = HgrTransferPage(actors.page("法人"))
     form.open()
     form.request(actors.actor("离职员工").login_name, stranger.login_name)
 
 
 @when("后台审核通过该项目移送申请")
-def when_transfer_approved(actors: Actors, api):
-    decide_pending(api, "hgr_transfer", actors.legal.unit_id)
+def when_transfer_approved(actors: Actors, seeder):
+    seeder.approve("hgr_transfer", legal=actors.legal, person=actors.actor("离职员工"))
 
 
 @when(parsers.re(f"(?P<who>{EMPLOYEES})进入人类遗传资源管理系统$"))

@@ -35,8 +35,8 @@ def when_request_filing(outbound_page: OutboundTrainingPage):
 
 
 @when("引智司在后台审核通过我的报备申请")
-def when_filing_approved(api, account):
-    _approve_filing(api, account.id)
+def when_filing_approved(seeder, account):
+    seeder.approve(FILING, person=account)
 
 
 @then(phrase('页面列出引智司联系方式"{email}"、"{business}"、"{tech}"'))

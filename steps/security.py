@@ -11,8 +11,9 @@ from pages.login_page import LoginPage
 from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
 from support import factories
-from support.fixtures import session_id_of, sign_in
-from support.personas import Actor, seed_legal, seed_natural
+from support.fixtures import session_id_of
+from support.personas import Actor
+from support.seeding.business import HGR, Project
 from support.parsing import phrase
 from support.routes import path
 
@@ -137,34 +138,31 @@ def then_no_internal_details(page):
 class TwoUnits:
     mine: dict[str, Actor]     # 自然人 / 法人 of my unit
     other: dict[str, Actor]    # 自然人 / 法人 of the other unit
-    other_project: dict | None = None
+    other_project: Project | None = None
 
 
-def _hgr_unit(api) -> dict[str, Actor]:
+def _hgr_unit(seeder) -> dict[str, Actor]:
     """A legal account whose unit has filed for the HGR system, and a natural person it granted."""
-    legal, natural = seed_legal(api), seed_natural(api)
-    api.post("/hgr/grants", {"unit_id": legal.unit_id, "login_name": natural.login_name})
-    api.post(f"/hgr/units/{legal.unit_id}/filed")
+    legal, natural = seeder.legal(), seeder.natural()
+    seeder.grant(legal, natural, HGR, ["事项办理员"])
+    seeder.hgr_filed(legal)
     return {"法人": legal, "自然人": natural}
 
 
 @given("平台上有两个单位，各有一名获授权办理人类遗传资源业务的自然人", target_fixture="two_units")
-def given_two_units(target):
-    target.require("test-api")
-    return TwoUnits(_hgr_unit(target.control), _hgr_unit(target.control))
+def given_two_units(seeder):
+    return TwoUnits(_hgr_unit(seeder), _hgr_unit(seeder))
 
 
 @given("另一单位的自然人有一个人类遗传资源项目")
-def given_other_unit_project(target, two_units: TwoUnits):
-    owner = two_units.other["自然人"]
-    two_units.other_project = target.control.post("/hgr/projects", {
-        "login_name": owner.login_name, "unit_id": two_units.other["法人"].unit_id,
-        "name": f"另一单位的项目{factories.unique('')}"})
+def given_other_unit_project(seeder, two_units: TwoUnits):
+    two_units.other_project = seeder.hgr_project(two_units.other["自然人"], two_units.other["法人"],
+                                                 f"另一单位的项目{factories.unique('')}")
 
 
 @given(phrase("我以本单位的{who}账号登录平台"))
-def given_signed_in_as_mine(context, target, two_units: TwoUnits, who):
-    sign_in(context, target, two_units.mine[who].login_name)
+def given_signed_in_as_mine(context, seeder, two_units: TwoUnits, who):
+    seeder.sign_in(context, two_units.mine[who])
 
 
 @when("我按编号直接打开另一单位的这个项目")
