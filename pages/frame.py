@@ -38,6 +38,35 @@ def shown_message(page: Page, text: str) -> Locator:
     return announced.filter(has_text=words).or_(plain).filter(visible=True).first
 
 
+SHOWN_LIMIT = 160  # characters of what_page_shows: a failure's first line, not the page
+
+
+def what_page_shows(page: Page, limit: int = SHOWN_LIMIT) -> str:
+    """What a user reads on the page now, for a failure message: the messages it announces (alert /
+    status, those in the main content first), else the visible text of its main content, whitespace
+    collapsed and cut to `limit` characters. Reads without waiting; never raises (a failure must keep
+    its own cause)."""
+    try:
+        announced = page.get_by_role("alert").or_(page.get_by_role("status"))
+        texts = [t for scope in (content_of(page).first.locator(announced), announced)
+                 for t in _visible_texts(scope)]
+        texts = list(dict.fromkeys(texts)) or _visible_texts(content_of(page).first)
+        shown = " / ".join(texts) or "（空白页）"
+    except Exception as error:  # noqa: BLE001 — a closed page, a navigation under way
+        return f"（读不到页面内容：{type(error).__name__}）"
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
+def _visible_texts(locator: Locator) -> list[str]:
+    out = []
+    for element in locator.all():
+        if element.is_visible():
+            text = " ".join(element.inner_text(timeout=2000).split())
+            if text:
+                out.append(text)
+    return out
+
+
 def message_link(page: Page, name: str) -> Locator:
     """A link inside the message the page shows (e.g. an error that links to 申诉找回)."""
     announced = page.get_by_role("alert").or_(page.get_by_role("status"))
@@ -50,7 +79,7 @@ def content_of(page: Page) -> Locator:
     """The page's own content: the main landmark (navigation, header and footer excluded), or the whole
     page on a portal without one."""
     main = page.get_by_role("main")
-    return main if main.count() else page.get_by_role("document")
+    return main.or_(page.get_by_role("document").filter(has_not=main))
 
 
 def heading(page: Page, name: str | re.Pattern) -> Locator:
@@ -76,6 +105,10 @@ class PortalFrame:
 
     def message_link(self, name: str) -> Locator:
         return message_link(self.page, name)
+
+    def shows(self) -> str:
+        """What the page shows now, in one bounded line (what_page_shows)."""
+        return what_page_shows(self.page)
 
     def heading(self, name: str | re.Pattern) -> Locator:
         return heading(self.page, name)

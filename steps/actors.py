@@ -17,9 +17,10 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.frame import content_of, heading, shown_message
+from pages.frame import content_of, heading
 from pages.services_page import ServicesPage, SystemLandingPage
 from support.actors import WHO, Actors, GrantSeed
+from support.message_checks import expect_message
 from support.parsing import phrase
 
 Q = r'["“](?P<{0}>[^"”]*)["”]'  # a quoted field, ASCII or full-width quotes
@@ -96,12 +97,12 @@ def then_actor_in_system(actors: Actors, who, system, role):
 
 @then(who_phrase('页面提示错误"{text}"'))
 def then_actor_error(actors: Actors, who, text):
-    expect(shown_message(actors.page(who), text)).to_be_visible()
+    expect_message(actors.page(who), text, who + "页面提示错误")
 
 
 @then(who_phrase('页面提示"{text}"'))
 def then_actor_notice(actors: Actors, who, text):
-    expect(shown_message(actors.page(who), text)).to_be_visible()
+    expect_message(actors.page(who), text, who + "页面提示")
 
 
 @then(who_phrase("页面不显示该自然人的姓名"))

@@ -5,6 +5,7 @@ from pytest_bdd import given, then, when
 
 from pages.frame import PortalFrame, content_of
 from support.fixtures import sign_in
+from support.message_checks import expect_message
 from support.parsing import phrase
 
 
@@ -37,12 +38,12 @@ def when_i_log_out(frame: PortalFrame):
 
 @then(phrase('页面提示错误"{text}"'))
 def then_error_shown(frame: PortalFrame, text):
-    expect(frame.message(text)).to_be_visible()
+    expect_message(frame.page, text, "页面提示错误")  # a failure says what the page shows instead
 
 
 @then(phrase('页面提示"{text}"'))
 def then_notice_shown(frame: PortalFrame, text):
-    expect(frame.message(text)).to_be_visible()
+    expect_message(frame.page, text, "页面提示")  # a failure says what the page shows instead
 
 
 @then(phrase('页面显示"{text}"'))
