@@ -9,7 +9,7 @@ class FaqPage:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.heading = page.get_by_role("heading", name="常见问题", exact=True)
-        self.faq_link = page.get_by_role("main").get_by_role("link", name="常见问题", exact=True)
+        self.faq_link = content_of(page).get_by_role("link", name="常见问题", exact=True)
 
     def open(self) -> None:
         self.page.goto(path("consult_faq"))

@@ -2,13 +2,13 @@
 filing instructions, 备份号匹配, and the migration / transfer request forms."""
 from playwright.sync_api import Locator, Page
 
+from pages.frame import content_of
 from support.routes import path
 
 
 class HgrLandingPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.matters = page.get_by_role("navigation", name="申报事项")
         self.projects = page.get_by_role("table", name="项目列表")
         self.new_project_link = page.get_by_role("link", name="新建项目")
         self.filing_button = page.get_by_role("button", name="提交报备申请")
@@ -18,7 +18,8 @@ class HgrLandingPage:
         self.page.goto(path("hgr"))
 
     def matter(self, name: str) -> Locator:
-        return self.matters.get_by_text(name, exact=True)
+        """A 申报事项 the landing page offers (shown under the system's title)."""
+        return content_of(self.page).get_by_text(name, exact=True).filter(visible=True).first
 
     def project_row(self, text: str) -> Locator:
         return self.projects.get_by_role("row").filter(has_text=text)
@@ -32,17 +33,17 @@ class HgrLandingPage:
     def request_filing(self) -> None:
         self.filing_button.click()
 
-    @property
-    def filing_help(self) -> Locator:
-        return self.page.get_by_role("region", name="开通网上申报系统（报备）")
+    def _under(self, title: str) -> Locator:
+        """The page's content, when it shows a heading of this name (at any level)."""
+        return content_of(self.page).filter(has=self.page.get_by_role("heading", name=title, exact=True))
 
     def materials_item(self, text: str) -> Locator:
         """An item of the 办理材料 list shown to a unit that has not filed."""
-        return self.filing_help.get_by_role("listitem").filter(has_text=text)
+        return self._under("开通网上申报系统（报备）").get_by_role("listitem").filter(has_text=text)
 
     def window_fact(self, text: str) -> Locator:
         """Address, postcode or phone of the 遗传办窗口."""
-        return self.filing_help.get_by_role("definition").filter(has_text=text)
+        return self._under("遗传办窗口").get_by_text(text).filter(visible=True).first
 
 
 class HgrBackupPage:

@@ -1,6 +1,7 @@
 """忘记密码: the three ways back into an account."""
 from playwright.sync_api import Page
 
+from pages.frame import content_of
 from support.routes import path
 
 
@@ -13,7 +14,7 @@ class RecoveryChoicePage:
         self.page.goto(path("recovery"))
 
     def way(self, name: str):
-        return self.page.get_by_role("main").get_by_role("link", name=name, exact=True)
+        return content_of(self.page).get_by_role("link", name=name, exact=True)
 
     def choose(self, name: str) -> None:
         """name: 登录名重置密码, 自然人申诉找回密码 or 单位法人用户申诉找回密码."""

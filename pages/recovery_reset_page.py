@@ -1,7 +1,7 @@
 """登录名重置密码: look the login name up, then reset with the SMS code sent to the reserved phone."""
 from playwright.sync_api import Locator, Page
 
-from pages.frame import labelled_value
+from pages.frame import content_of, labelled_value
 
 from support.routes import path
 
@@ -20,7 +20,7 @@ class ResetLookupPage:
         self.next_button.click()
 
     def appeal_link(self, name: str):
-        return self.page.get_by_role("main").get_by_role("link", name=name, exact=True)
+        return content_of(self.page).get_by_role("link", name=name, exact=True)
 
 
 class ResetPasswordPage:

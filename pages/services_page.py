@@ -3,6 +3,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+from pages.frame import content_of
 from support.routes import path
 
 
@@ -11,19 +12,31 @@ class ServicesPage:
         self.page = page
         self.search_box = page.get_by_label("您要办理什么业务")
         self.search_button = page.get_by_role("button", name="搜索", exact=True)
-        self.items = page.get_by_role("main").get_by_role("region")
+        # The services listed: each is titled by a heading of its own under the page's 服务事项.
+        self.items = content_of(page).get_by_role("heading").filter(has_not_text="服务事项")
 
     def open(self) -> None:
         self.page.goto(path("services"))
 
+    def _title(self, system: str) -> Locator:
+        return self.page.get_by_role("heading", name=system, exact=True)
+
+    def _block(self, system: str, holding: str) -> Locator:
+        """The service's own block, as a user sees it: the part of the list under its title that also
+        shows `holding` (a link or button text), with no other service's title in it."""
+        others = self.page.get_by_role("heading").filter(has_not_text=system)
+        shown = self.page.get_by_text(re.compile(re.escape(system) + r"[\s\S]*" + holding))
+        return shown.filter(has=self._title(system)).filter(has_not=others)
+
     def item(self, system: str) -> Locator:
-        return self.page.get_by_role("region", name=system, exact=True)
+        """The service as listed: its title and what is shown with it (主办单位, 事项编码, links…)."""
+        return self._block(system, "主办单位")
 
     def entry(self, system: str) -> Locator:
-        return self.item(system).get_by_role("link", name="办理入口")
+        return self._block(system, "办理入口").get_by_role("link", name="办理入口", exact=True)
 
     def follow_button(self, system: str) -> Locator:
-        return self.item(system).get_by_role("button", name=re.compile("^(关注|取消关注)$"))
+        return self._block(system, "(关注|取消关注)").get_by_role("button", name=re.compile("^(关注|取消关注)$"))
 
     def search(self, keyword: str) -> None:
         self.search_box.fill(keyword)
