@@ -220,10 +220,12 @@ $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 	$(MUTATION_VENV)/bin/pip install --disable-pip-version-check --quiet -r requirements-mutation.txt
 	touch $@
 
+# exec: the driver is make's own child, so the SIGTERM make forwards (or Ctrl-C) reaches it and it stops
+# the running scenarios' process group before it exits.
 mutation: setup $(MUTATION_VENV)/.stamp
-	$(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
+	exec $(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
 	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS)
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:
-	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name history.jsonl -exec rm -rf {} +
+	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name 'history.jsonl*' -exec rm -rf {} +

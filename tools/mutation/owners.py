@@ -70,3 +70,44 @@ def excluded_lines(module: str, entry: dict, root: Path = ROOT) -> set[int]:
 
 def marker_expression(ids: list[str]) -> str:
     return " or ".join(ids)
+
+
+# A module whose annotations something evaluates at run time (FastAPI signatures, pydantic models,
+# SQLAlchemy `Mapped[...]` columns, typing.get_type_hints) does not get the annotation rule below.
+_EVALUATES_ANNOTATIONS = ("pydantic", "fastapi", "BaseModel", "Mapped[", "get_type_hints", "__annotations__")
+
+
+def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The (start, end) positions (line, character column) of every annotation in a module that never
+    evaluates them: it has `from __future__ import annotations` (annotations stay strings) and nothing in
+    it reads them back (no FastAPI route, pydantic model, SQLAlchemy mapped class, get_type_hints). A
+    mutant inside such a span cannot change what the portal does, so it is equivalent. Empty otherwise."""
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    future = any(isinstance(node, ast.ImportFrom) and node.module == "__future__"
+                 and any(alias.name == "annotations" for alias in node.names) for node in tree.body)
+    if not future or any(word in source for word in _EVALUATES_ANNOTATIONS):
+        return []
+    lines = source.split("\n")
+
+    def column(line: int, byte_offset: int) -> int:  # ast counts UTF-8 bytes, Cosmic Ray (parso) characters
+        return len(lines[line - 1].encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+    found = []
+    for node in ast.walk(tree):
+        notes = []
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            a = node.args
+            params = [*a.posonlyargs, *a.args, *a.kwonlyargs, *(p for p in (a.vararg, a.kwarg) if p)]
+            notes = [p.annotation for p in params if p.annotation is not None]
+            notes += [node.returns] if node.returns is not None else []
+        elif isinstance(node, ast.AnnAssign):
+            notes = [node.annotation]
+        found += [((n.lineno, column(n.lineno, n.col_offset)), (n.end_lineno, column(n.end_lineno, n.end_col_offset)))
+                  for n in notes]
+    return found
+
+
+def in_annotation(spans, start: tuple[int, int], end: tuple[int, int]) -> bool:
+    """Whether a mutation at start..end lies wholly inside one of the annotation spans."""
+    return any(s <= tuple(start) and tuple(end) <= e for s, e in spans)

@@ -11,7 +11,9 @@ import difflib
 import os
 import random
 import re
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,11 +23,11 @@ from pathlib import Path
 
 import parso
 import yaml
+import cosmic_ray.mutating
 from cosmic_ray import plugins
 from cosmic_ray.commands.init import _all_work_items
 from cosmic_ray.mutating import mutate_and_test, mutate_code
 from cosmic_ray.operators.operator import Example, Operator
-from cosmic_ray.testing import run_tests
 from cosmic_ray.work_db import WorkDB, use_db
 from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
@@ -57,6 +59,95 @@ class DropLastChineseCharacter(Operator):
 
 # Registered beside Cosmic Ray's own "core" provider (a provider is a name → operator class mapping).
 plugins.OPERATOR_PROVIDERS["faq"] = {"DropLastChineseCharacter": DropLastChineseCharacter}
+
+
+# -- the running test command, so that a signal to `make mutation` stops it -------------------------
+# Cosmic Ray starts each test command in a session of its own (so that a timeout can kill its whole
+# process group), which also means that Ctrl-C or a SIGTERM to `make mutation` never reaches pytest, its
+# portal or its browser. The driver runs the command itself, remembers it, and on SIGINT / SIGTERM / SIGHUP
+# stops that group (SIGTERM, then SIGKILL after a grace period) before it exits (the copy is removed).
+RUNNING: set[subprocess.Popen] = set()
+GRACE_SECONDS = 10
+
+
+class Stopped(BaseException):
+    """A signal asked the run to stop (a BaseException, like KeyboardInterrupt, so that Cosmic Ray's
+    `except Exception` in mutate_and_test does not record it as a mutant's outcome)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def stop_group(proc: subprocess.Popen, grace: float = GRACE_SECONDS) -> None:
+    """SIGTERM to the command's process group (pytest ends its portal and browser), SIGKILL to whatever is
+    left after `grace` seconds."""
+    try:
+        group = os.getpgid(proc.pid)
+    except OSError:
+        return
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, None)):
+        try:
+            os.killpg(group, sig)
+        except OSError:
+            return
+        try:
+            proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        if sig == signal.SIGTERM:  # the leader is gone; stragglers of its group get SIGKILL too
+            try:
+                os.killpg(group, signal.SIGKILL)
+            except OSError:
+                pass
+        return
+
+
+def run_tests(command: str, timeout: float) -> tuple[TestOutcome, str]:
+    """Cosmic Ray's run_tests (exit 0 = survived, other = killed, timeout = killed), with the process
+    remembered in RUNNING while it runs."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    try:
+        proc = subprocess.Popen(shlex.split(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    except OSError as exc:
+        return TestOutcome.INCOMPETENT, str(exc)
+    RUNNING.add(proc)
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        stop_group(proc, grace=0)
+        proc.communicate()
+        return TestOutcome.KILLED, "timeout"
+    except BaseException:  # Stopped (a signal) while the scenarios run: stop them before going
+        stop_group(proc)
+        raise
+    finally:
+        RUNNING.discard(proc)
+    text = output.decode("utf-8", errors="replace")
+    return (TestOutcome.SURVIVED if proc.returncode == 0 else TestOutcome.KILLED), text
+
+
+# mutate_and_test calls the name it imported from cosmic_ray.testing: it gets ours.
+cosmic_ray.mutating.run_tests = run_tests
+
+
+def _on_signal(signum, _frame):
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the clean-up
+    raise Stopped(signum)
+
+
+def install_signal_handlers() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _on_signal)
+
+
+def stop_running() -> None:
+    """Stop any test command still running (after a signal; run_tests normally stopped it already)."""
+    for proc in list(RUNNING):
+        stop_group(proc)
+        RUNNING.discard(proc)
 
 
 def parse_args(argv=None):
@@ -162,26 +253,44 @@ def main(argv=None) -> int:
     os.chdir(copy)
     os.environ["PLAYWRIGHT_BROWSERS_PATH"] = str(ROOT / ".playwright")
     entries = owners_map.load()
-    items = []
+    items, annotations = [], 0
     for module in owned:
         skip = owners_map.excluded_lines(module, entries[module], root=copy)
-        items += [(module, work.mutations[0]) for work in _all_work_items([Path(module)], {})
-                  if work.mutations[0].start_pos[0] not in skip]
+        spans = owners_map.annotation_spans(copy / module)
+        for work in _all_work_items([Path(module)], {}):
+            spec = work.mutations[0]
+            if spec.start_pos[0] in skip:
+                continue
+            if owners_map.in_annotation(spans, spec.start_pos, spec.end_pos):
+                annotations += 1  # equivalent by rule: an annotation that is never evaluated
+                continue
+            items.append((module, spec))
+    print(f"mutation: {annotations} mutants inside annotations of modules with `from __future__ import "
+          "annotations` set aside as equivalent (never evaluated; docs/mutation.md)")
     chosen = select(items, args, seed)
     print(f"mutation: {len(chosen)} of {len(items)} mutants "
           + (f"(sample: make mutation MUTANTS={args.mutants} SEED={seed})" if args.mode == "sample" else ""))
     OUT.mkdir(parents=True, exist_ok=True)
+    install_signal_handlers()
+    results = []
     try:
-        results = run(chosen, owned, args, copy)
+        run(chosen, owned, args, copy, results)
+    except Stopped as stop:
+        stop_running()
+        print(f"\nmutation: stopped by {stop} after {len(results)} of {len(chosen)} mutants; "
+              "the running scenarios were stopped, the copy is removed", flush=True)
+        report(results, owned, seed, args)
+        return 128 + stop.signum
     finally:
         shutil.rmtree(copy, ignore_errors=True)
     return report(results, owned, seed, args)
 
 
-def run(chosen, owned, args, copy) -> list[dict]:
+def run(chosen, owned, args, copy, results: list[dict]) -> list[dict]:
+    """Judges each chosen mutant, appending its row to `results` as it goes (a stopped run reports
+    the rows done so far)."""
     equivalents = load_equivalents()
     baselines: dict[str, float | None] = {}
-    results = []
     db_path = OUT / "session.sqlite"
     db_path.unlink(missing_ok=True)
     with use_db(str(db_path), WorkDB.Mode.create) as db:
@@ -262,7 +371,7 @@ def report(results, owned, seed, args) -> int:
     lines += ["", f"总计 / total: killed {killed}, survived {len(survived)}, "
               f"equivalent {sum(r['outcome'] == 'equivalent' for r in results)}, "
               f"other {len(results) - judged - sum(r['outcome'] == 'equivalent' for r in results)}; "
-              f"score {total:.1f}% of the non-equivalent mutants", ""]
+              + (f"score {total:.1f}% of the non-equivalent mutants" if judged else "no mutant judged yet"), ""]
     if survived:
         lines.append("## 存活的变异体 / surviving mutants")
         for row in survived:
