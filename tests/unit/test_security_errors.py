@@ -104,7 +104,7 @@ def test_logins_failures_resets_are_audited(tmp_path):
     (b"<!DOCTYPE html><script>alert(1)</script>", False),
     (b"GIF89a....", False),
     (b"", False),
-])
+], ids=["png", "pdf", "svg-script", "html", "gif", "empty"])
 def test_uploads_are_checked_by_content(tmp_path, content, ok):
     portal = make_portal(tmp_path)
     with portal.app.state.sessionmaker() as db:

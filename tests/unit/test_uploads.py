@@ -21,7 +21,7 @@ def env(tmp_path):
         yield db, settings
 
 
-@pytest.mark.parametrize("content, ctype", [(PNG, "image/png"), (JPEG, "image/jpeg"), (PDF, "application/pdf")])
+@pytest.mark.parametrize("content, ctype", [(PNG, "image/png"), (JPEG, "image/jpeg"), (PDF, "application/pdf")], ids=["png", "jpeg", "pdf"])
 def test_images_and_pdf_are_kept_outside_the_served_tree(env, content, ctype):
     db, settings = env
     upload = uploads.store(db, settings, "证件.x", content, NOW)
