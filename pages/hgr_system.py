@@ -28,7 +28,7 @@ class HgrLandingPage:
         self.new_project_link.click()
 
     def open_project(self, name: str) -> None:
-        self.projects.get_by_role("link", name=f"查看 {name}").click()
+        self.project_row(name).get_by_role("link", name="查看").first.click()
 
     def request_filing(self) -> None:
         self.filing_button.click()

@@ -1,5 +1,5 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Page
 
@@ -47,8 +47,14 @@ class LoginPage:
 
     def refresh_captcha(self, by_clicking_image: bool = True) -> None:
         """Ask for a new captcha image and wait until the browser has received it."""
-        with self.page.expect_response(lambda r: path("captcha_image") in r.url and "new=1" in r.url):
+        with self.new_captcha_loaded():
             (self.captcha_image if by_clicking_image else self.captcha_refresh).click()
+
+    def new_captcha_loaded(self):
+        """A wait (a context manager) for the image the page loads in place of the captcha shown now,
+        whatever the portal calls its captcha address."""
+        shown = urljoin(self.page.url, self.captcha_source())
+        return self.page.expect_response(lambda r: r.request.resource_type == "image" and r.url != shown)
 
     def captcha_source(self) -> str:
         return self.captcha_image.get_attribute("src") or ""

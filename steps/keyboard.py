@@ -10,7 +10,6 @@ from pages.recovery_choice_page import RecoveryChoicePage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from support import factories
 from support.parsing import phrase
-from support.routes import path
 from support.sms_outbox import latest_code
 
 
@@ -42,7 +41,7 @@ def when_keyboard_login(keyboard: KeyboardUser, login_page: LoginPage, captcha_s
 def when_keyboard_refresh_captcha(keyboard: KeyboardUser, login_page: LoginPage, captcha_solver):
     before = CaptchaSeen(login_page.captcha_source(), captcha_solver())
     keyboard.tab_to(login_page.captcha_refresh, "换一张")
-    with login_page.page.expect_response(lambda r: path("captcha_image") in r.url and "new=1" in r.url):
+    with login_page.new_captcha_loaded():
         keyboard.press_enter()
     return before
 

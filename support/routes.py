@@ -16,7 +16,6 @@ DEFAULT_PATHS = MappingProxyType({
     "login": "/login",
     "logout": "/logout",
     "logout_landing": "/login?reason=logout",  # where 退出登录 lands
-    "captcha_image": "/captcha.svg",  # the login captcha image (a response the suite waits for)
     "password_change": "/password/change",
     "recovery": "/recovery",
     "recovery_reset": "/recovery/reset",
