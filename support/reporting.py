@@ -230,12 +230,14 @@ def pytest_sessionfinish(session, exitstatus):
     found = redaction.leaks(Path(results))
     if found:
         session.config.get_terminal_writer().line(
-            f"报告中发现已登记的秘密（密码、证件号、短信验证码等），见 {results}：" + "、".join(found[:20]), red=True)
+            f"\n报告中发现已登记的秘密（密码、证件号、短信验证码等），见 {results}：" + "、".join(found[:20]), red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-@pytest.hookimpl
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
+    # Registered before other result plugins (support/gherkin_failures.py): among allure's tryfirst hooks
+    # the earliest registered runs last, so "门户返回 500（事件编号 …）" ends up heading the message.
     if config.getoption("--alluredir", default=None) and not allure_commons.plugin_manager.has_plugin("suite-result-polisher"):
         allure_commons.plugin_manager.register(ResultPolisher(), name="suite-result-polisher")
 
