@@ -41,6 +41,10 @@ SECURITY_HEADERS = {
 }
 
 
+# Tests switch this guard off to show that their check fails without it.
+NO_STORE_OFF: set[str] = set()
+
+
 def _modules(package):
     for mod in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         yield importlib.import_module(f"{package.__name__}.{mod.name}")
@@ -77,7 +81,7 @@ def _load_session(app, request: Request) -> None:
     now = app.state.clock.now()
     with app.state.sessionmaker() as db:
         ws, timed_out = sessions.load(db, request.cookies.get(COOKIE), now, settings.idle_timeout_minutes,
-                                      app.state.last_seen)
+                                      app.state.last_seen, settings.absolute_timeout_hours or None)
         request.state.cookie = None
         if ws is None:
             ws = sessions.new_session(db, now, request.headers.get("user-agent", ""))
@@ -127,6 +131,10 @@ class WebSessionMiddleware:
                             headers.append("set-cookie", value.decode("latin-1"))
                 for key, value in SECURITY_HEADERS.items():
                     headers.setdefault(key, value)
+                if not scope["path"].startswith("/static") and "no-store" not in NO_STORE_OFF:
+                    # ASVS V8.2.1: no page (they carry names, ID numbers, phones) stays in a shared
+                    # computer's browser or proxy cache; only the static files are cacheable.
+                    headers["Cache-Control"] = "no-store"
             await send(message)
 
         try:
@@ -169,7 +177,8 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, _exc):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        reason = "idle" if getattr(request.state, "idle_timed_out", False) else "login"
+        timed_out = getattr(request.state, "idle_timed_out", False)
+        reason = timed_out if timed_out in ("idle", "absolute") else "login"
         return RedirectResponse(f"/login?reason={reason}&next={quote(target)}", status_code=303)
 
     @app.exception_handler(CsrfRefused)

@@ -55,8 +55,10 @@ class LastSeen:
 
 
 def load(db: Session, session_id: str | None, now: dt.datetime, idle_minutes: int,
-         last_seen: LastSeen | None = None) -> tuple[WebSession | None, bool]:
-    """Returns (session or None, timed_out). A timed-out logged-in session is deleted.
+         last_seen: LastSeen | None = None, absolute_hours: float | None = None) -> tuple[WebSession | None, str | bool]:
+    """Returns (session or None, timed_out). A timed-out logged-in session is deleted; timed_out is
+    "idle" (no use for `idle_minutes`), "absolute" (logged in longer than `absolute_hours`, ASVS
+    V3.3.2, whatever the activity) or False.
 
     Without `last_seen` every use is written to the row; with it the row is written only when it is
     TOUCH_EVERY or more behind, and `last_seen` remembers the exact time of the uses in between."""
@@ -71,11 +73,12 @@ def load(db: Session, session_id: str | None, now: dt.datetime, idle_minutes: in
         seen = remembered
     idle_after = dt.timedelta(minutes=idle_minutes)
     idle = now - seen > idle_after
-    if idle and (ws.account_id is not None or ws.reviewer):
+    too_old = absolute_hours is not None and now - ws.created_at > dt.timedelta(hours=absolute_hours)
+    if (idle or too_old) and (ws.account_id is not None or ws.reviewer):
         db.delete(ws)
         if last_seen is not None:
             last_seen.forget(session_id)
-        return None, True
+        return None, "idle" if idle else "absolute"
     if last_seen is None or now - ws.last_seen_at >= TOUCH_EVERY:
         ws.last_seen_at = now
     if last_seen is not None:

@@ -18,6 +18,8 @@ class Settings:
     lockout_threshold: int = 5
     lockout_minutes: int = 15
     idle_timeout_minutes: int = 30
+    # ASVS V3.3.2: a login ends after this long even while in use (0: never; not recommended).
+    absolute_timeout_hours: float = 12
     sms_code_ttl_seconds: int = 600
     sms_max_attempts: int = 5
     sms_resend_cooldown_seconds: int = 60

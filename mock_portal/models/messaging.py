@@ -27,3 +27,13 @@ class SmsCode(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     spent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SmsCooldown(Base):
+    """When a code was last sent per (phone, purpose): the resend cooldown is one conditional UPSERT on
+    this row, so parallel requests cannot each pass it (services/sms.py)."""
+
+    __tablename__ = "sms_cooldowns"
+    phone: Mapped[str] = mapped_column(String(20), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_sent_at: Mapped[dt.datetime] = mapped_column(DateTime)

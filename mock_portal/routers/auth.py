@@ -36,19 +36,20 @@ def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
 @router.get("/login")
 def show_login(request: Request, reason: str = "", changed: str = "", db: Session = Depends(get_db, scope="function")):
     notice = M.IDLE_LOGGED_OUT if reason == "idle" else M.PASSWORD_CHANGED if changed else (
-        M.LOGGED_OUT if reason == "logout" else "")
+        M.LOGGED_OUT if reason == "logout" else M.SESSION_EXPIRED if reason == "absolute" else "")
     if reason == "login" and not notice:
         notice = M.LOGIN_REQUIRED
     return login_page(request, db, notice=notice, login_type=request.query_params.get("type", "natural"))
 
 
-@router.get("/captcha.svg")
+@router.get("/captcha.png")
+@router.get("/captcha.svg")  # the former address; now also the PNG
 def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db, scope="function")):
     ws = session_row(request, db)
     if new or not ws.captcha_answer:
         ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
         db.commit()
-    return Response(captcha.svg(ws.captcha_answer), media_type="image/svg+xml",
+    return Response(captcha.png(ws.captcha_answer), media_type="image/png",
                     headers={"Cache-Control": "no-store"})
 
 

@@ -99,7 +99,7 @@ def show_section(request: Request, saved: str = "", db: Session = Depends(get_db
 
 def _save(request: Request, db: Session, user: Account, section: str, form: dict):
     try:
-        SAVERS[section](db, user, form, now_of(request))
+        SAVERS[section](db, user, form, now_of(request), settings_of(request))
     except myinfo.InfoError as exc:
         db.rollback()
         db.refresh(user)

@@ -73,6 +73,17 @@ def toggle_follow(key: str, request: Request, db: Session = Depends(get_db, scop
 
 
 @router.get("/services/{key}/enter")
+def show_enter(key: str, request: Request, user: Account = Depends(require_user)):
+    """A GET changes nothing (a verified legal account's entry gives its unit a permission): it shows
+    the POST form. The catalogue's link posts directly (static/portal.js); this page serves the way
+    back from the login page and browsers without scripts."""
+    system = _system_or_404(key)
+    if not system.entry:
+        raise Forbidden(M.NO_ENTRY)
+    return render(request, "services/enter.html", system=system)
+
+
+@router.post("/services/{key}/enter")
 def enter(key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     system = _system_or_404(key)
     if not system.entry:

@@ -17,7 +17,7 @@ from mock_portal.messages import review as RM
 from mock_portal.messages import sms as SM
 from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
 from mock_portal.models.reviews import Review, Upload
-from mock_portal.services import audit, login, passwords, reviews, sms, uploads
+from mock_portal.services import audit, identifiers, login, passwords, reviews, sms, uploads
 from mock_portal.settings import Settings
 
 PURPOSE = "appeal"
@@ -56,7 +56,7 @@ def send_code(db: Session, phone: str, now: dt.datetime, settings: Settings) -> 
 
 def match_natural(db: Session, form: dict) -> Account:
     _required(form, NATURAL_FIELDS)
-    account = db.scalars(select(Account).where(Account.id_number == form["id_number"].strip().upper(),
+    account = db.scalars(select(Account).where(Account.id_number == identifiers.normalize(form["id_number"]),
                                                Account.kind == NATURAL)).first()
     if account is None or account.name != form["name"].strip():
         raise AppealError(M.NATURAL_NOT_FOUND)
@@ -71,7 +71,7 @@ def match_legal(db: Session, form: dict) -> Account:
         select(Account).where(Account.unit_id == unit.id, Account.kind == LEGAL).order_by(Account.id)).first()
     if account is None:
         raise AppealError(M.LEGAL_NOT_FOUND)
-    if unit.credit_code != form["credit_code"].strip().upper():
+    if unit.credit_code != identifiers.normalize(form["credit_code"]):
         raise AppealError(M.CREDIT_CODE_MISMATCH)
     return account
 
@@ -141,7 +141,7 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     account.phone = review.phone
     if review.kind == "appeal_legal":  # the appeal's 主代办人 becomes the account's agent
         account.name = review.payload.get("主代办人姓名", account.name)
-        account.profile = {**(account.profile or {}), "agent_id_number": review.payload.get("主代办人证件号码")}
+        account.profile = {**(account.profile or {}), "agent_id_number": identifiers.normalize(review.payload.get("主代办人证件号码"))}
     sessions.end_all_for(db, account.id)
     audit.record(db, now, account.login_name, review.kind.replace("_", "-"), "approved", review=review.id)
     sms.send(db, review.phone, M.SMS_APPROVED.format(login_name=account.login_name, password=password), now)

@@ -16,7 +16,7 @@ from mock_portal import systems
 from mock_portal.messages import authorization as M
 from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
 from mock_portal.models.permissions import Grant
-from mock_portal.services import permissions
+from mock_portal.services import identifiers, permissions
 
 
 class AuthorizationError(ValueError):
@@ -31,7 +31,7 @@ def may_manage(account: Account) -> bool:
 
 def search_natural(db: Session, name: str, id_number: str = "") -> list[Account]:
     """Verified natural persons whose real name is exactly `name` (and ID number, if given)."""
-    name, id_number = name.strip(), id_number.strip().upper()
+    name, id_number = name.strip(), identifiers.normalize(id_number)
     if not name:
         return []
     q = select(Account).where(Account.kind == NATURAL, Account.realname_status == "passed",

@@ -1,10 +1,35 @@
-"""The login page's image captcha: 4 characters drawn as a distorted SVG, single-use."""
+"""The login page's image captcha: 4 characters drawn into a noisy PNG, single-use.
+
+The answer is only in the pixels (ASVS V2.2 anti-automation): no text, alt text, SVG <text> or file
+name carries it, so a program reading the page's markup or the image's bytes as text learns nothing.
+The test API's read-captcha and the staging fixed captcha (--staging-captcha) are unchanged."""
 from __future__ import annotations
 
 import random
 import secrets
+import struct
+import zlib
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXY3456789"
+WIDTH, HEIGHT = 120, 40
+# A 5x7 bitmap font, one string of 7 rows of 5 cells per character.
+_FONT = {
+    "A": "01110100011000111111100011000110001", "B": "11110100011000111110100011000111110",
+    "C": "01110100011000010000100001000101110", "D": "11100100101000110001100011001011100",
+    "E": "11111100001000011110100001000011111", "F": "11111100001000011110100001000010000",
+    "G": "01110100011000010111100011000101111", "H": "10001100011000111111100011000110001",
+    "J": "00111000100001000010000101001001100", "K": "10001100101010011000101001001010001",
+    "M": "10001110111010110101100011000110001", "N": "10001110011010110011100011000110001",
+    "P": "11110100011000111110100001000010000", "Q": "01110100011000110001101011001001101",
+    "R": "11110100011000111110101001001010001", "S": "01111100001000001110000010000111110",
+    "T": "11111001000010000100001000010000100", "U": "10001100011000110001100011000101110",
+    "V": "10001100011000110001100010101000100", "W": "10001100011000110101101011010101010",
+    "X": "10001100010101000100010101000110001", "Y": "10001100010101000100001000010000100",
+    "3": "11111000100010000010000011000101110", "4": "00010001100101010010111110001000010",
+    "5": "11111100001111000001000011000101110", "6": "00110010001000011110100011000101110",
+    "7": "11111000010001000100010000100001000", "8": "01110100011000101110100011000101110",
+    "9": "01110100011000101111000010001001100",
+}
 
 
 def new_answer(fixed: str | None = None) -> str:
@@ -17,16 +42,43 @@ def matches(expected: str | None, typed: str) -> bool:
     return bool(expected) and secrets.compare_digest(expected.upper().encode(), (typed or "").strip().upper().encode())
 
 
-def svg(answer: str) -> str:
-    rnd = random.Random(answer + secrets.token_hex(2))
-    chars = []
-    for i, ch in enumerate(answer):
-        x, y, rot = 18 + i * 26, 28 + rnd.randint(-4, 4), rnd.randint(-25, 25)
-        chars.append(f'<text x="{x}" y="{y}" transform="rotate({rot} {x} {y})">{ch}</text>')
-    lines = "".join(
-        f'<line x1="{rnd.randint(0, 120)}" y1="{rnd.randint(0, 40)}" x2="{rnd.randint(0, 120)}" '
-        f'y2="{rnd.randint(0, 40)}" stroke="#6b7c93" stroke-width="1"/>' for _ in range(5))
-    return ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-            '<rect width="120" height="40" fill="#eef2f7"/>'
-            f'<g font-family="monospace" font-size="24" font-weight="bold" fill="#1b2a41">{"".join(chars)}</g>'
-            f'{lines}</svg>')
+def _pixels(answer: str) -> list[bytearray]:
+    rnd = random.Random(secrets.randbits(64))
+    rows = [bytearray(rnd.randint(215, 245) for _ in range(WIDTH)) for _ in range(HEIGHT)]
+    for i, ch in enumerate(answer.upper()):
+        glyph = _FONT.get(ch)
+        if glyph is None:  # a staging answer outside the alphabet: drawn as a block
+            glyph = "1" * 35
+        scale = rnd.choice((3, 4))
+        x0, y0 = 8 + i * 27 + rnd.randint(-2, 3), rnd.randint(3, HEIGHT - 7 * scale - 2)
+        shear, ink = rnd.uniform(-0.35, 0.35), rnd.randint(20, 80)
+        for gy in range(7):
+            for gx in range(5):
+                if glyph[gy * 5 + gx] != "1":
+                    continue
+                for dy in range(scale):
+                    for dx in range(scale):
+                        y = y0 + gy * scale + dy
+                        x = x0 + gx * scale + dx + int(shear * (y - y0 - 3.5 * scale))
+                        if 0 <= x < WIDTH and 0 <= y < HEIGHT:
+                            rows[y][x] = ink
+    for _ in range(6):  # crossing lines
+        x1, y1, x2, y2 = rnd.randint(0, WIDTH), rnd.randint(0, HEIGHT), rnd.randint(0, WIDTH), rnd.randint(0, HEIGHT)
+        for t in range(0, 200):
+            x, y = int(x1 + (x2 - x1) * t / 200), int(y1 + (y2 - y1) * t / 200)
+            if 0 <= x < WIDTH and 0 <= y < HEIGHT:
+                rows[y][x] = rnd.randint(60, 140)
+    for _ in range(260):  # speckles
+        rows[rnd.randrange(HEIGHT)][rnd.randrange(WIDTH)] = rnd.randint(40, 200)
+    return rows
+
+
+def png(answer: str) -> bytes:
+    """An 8-bit grayscale PNG of `answer`."""
+    raw = b"".join(b"\x00" + bytes(row) for row in _pixels(answer))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")

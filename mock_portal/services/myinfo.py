@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from mock_portal.messages import identity as M
 from mock_portal.models.accounts import Account, Unit
 from mock_portal.models.identity import InfoUpdate
-from mock_portal.services import identifiers, passwords, realname
+from mock_portal.messages import auth as AM
+from mock_portal.services import identifiers, login, notify, realname
 from mock_portal.services.registration import LEGAL_APPEAL, NATURAL_APPEAL, UNIT_TYPES, clean_name, clean_text
 
 GENDERS = ("男", "女")
@@ -63,8 +64,8 @@ def _extras(form: dict, fields: dict[str, str]) -> dict:
     return values
 
 
-def _new_phone(account: Account, form: dict) -> str:
-    """The reserved phone changes only with the current password."""
+def _new_phone(db: Session, account: Account, form: dict, now: dt.datetime, settings) -> str:
+    """The reserved phone changes only with the current password (limited like the login)."""
     phone = identifiers.normalize(form.get("phone"))
     if phone == (account.phone or ""):
         return phone
@@ -73,8 +74,9 @@ def _new_phone(account: Account, form: dict) -> str:
     current = form.get("current_password") or ""
     if not current:
         raise InfoError(M.PHONE_NEEDS_PASSWORD)
-    if not passwords.verify_password(account.password_hash, current):
-        raise InfoError(M.PHONE_PASSWORD_WRONG)
+    wrong = login.check_current_password(db, account, current, now, settings)
+    if wrong:
+        raise InfoError(M.PHONE_PASSWORD_WRONG if wrong == AM.OLD_PASSWORD_WRONG else wrong)
     return phone
 
 
@@ -85,7 +87,7 @@ def _log(db: Session, account: Account, section: str, before: dict, after: dict,
                           fields="、".join(changed)[:500], by=account.login_name, at=now))
 
 
-def save_person(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+def save_person(db: Session, account: Account, form: dict, now: dt.datetime, settings=None) -> None:
     """自然人用户信息. 证件号码 can be set or corrected until 实名认证 has passed."""
     name = clean_name(form.get("name"))
     if not name:
@@ -102,9 +104,10 @@ def save_person(db: Session, account: Account, form: dict, now: dt.datetime) -> 
         if id_number and db.scalars(select(Account.id).where(Account.id_number == id_number,
                                                              Account.id != account.id)).first():
             raise InfoError(M.ID_NUMBER_EXISTS, NATURAL_APPEAL, M.EXISTS_NATURAL_HINT)
-    phone = _new_phone(account, form)
+    phone = _new_phone(db, account, form, now, settings)
     before = {"姓名": account.name, "证件号码": account.id_number or "", "手机号": account.phone or "",
               **(account.profile or {})}
+    notify.phone_changed(db, account, phone, now)
     account.name, account.id_number, account.phone = name, id_number, phone
     account.profile = {**(account.profile or {}), **extras}
     _log(db, account, "自然人用户信息", before,
@@ -113,7 +116,7 @@ def save_person(db: Session, account: Account, form: dict, now: dt.datetime) -> 
     realname.auto_check_natural(db, account)
 
 
-def save_agent(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+def save_agent(db: Session, account: Account, form: dict, now: dt.datetime, settings=None) -> None:
     """主代办人信息: 姓名* and 移动电话* required; 证件号码 until 实名认证 has passed."""
     name = clean_name(form.get("name"))
     if not name:
@@ -127,9 +130,10 @@ def save_agent(db: Session, account: Account, form: dict, now: dt.datetime) -> N
         if number and not identifiers.is_valid_id_number(number):
             raise InfoError(M.ID_NUMBER_INVALID)
         profile["agent_id_number"] = number
-    phone = _new_phone(account, form)
+    phone = _new_phone(db, account, form, now, settings)
     before = {"姓名": account.name, "移动电话": account.phone or "",
               "证件号码": (account.profile or {}).get("agent_id_number", ""), **(account.profile or {})}
+    notify.phone_changed(db, account, phone, now)
     account.name, account.phone = name, phone
     account.profile = {**profile, **extras}
     _log(db, account, "主代办人信息", before,
@@ -138,7 +142,7 @@ def save_agent(db: Session, account: Account, form: dict, now: dt.datetime) -> N
     realname.auto_check_agent(db, account)
 
 
-def save_basic(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+def save_basic(db: Session, account: Account, form: dict, now: dt.datetime, settings=None) -> None:
     """法人单位基本信息 with 法定代表人信息 (FAQ-1.8.4/1.8.5/1.8.6/1.8.7)."""
     unit: Unit = account.unit
     locked = unit.realname_status in ("passed", "pending")
@@ -180,7 +184,7 @@ def save_basic(db: Session, account: Account, form: dict, now: dt.datetime) -> N
     realname.auto_check_unit(db, unit)
 
 
-def save_other(db: Session, account: Account, form: dict, now: dt.datetime) -> None:
+def save_other(db: Session, account: Account, form: dict, now: dt.datetime, settings=None) -> None:
     """法人单位其他信息: every field required (高企/科技型中小企业)."""
     values = _extras(form, OTHER_FIELDS)
     for name, label in OTHER_FIELDS.items():

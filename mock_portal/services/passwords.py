@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,17 +13,44 @@ from mock_portal.messages import auth as M
 # OWASP's minimum argon2id parameters: strong enough, fast enough for a test portal.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 MAX_LENGTH = 64
-BREACHED = frozenset({
-    "password1234", "123456789012", "qwertyuiop12", "1qaz2wsx3edc", "iloveyou1234",
-    "Password@123", "Aa123456789!", "zhongguo1234", "woaini123456", "abc123456789",
-})
+# Checked against an unknown login name, so that it costs the same time as a known one.
+_DUMMY_HASH = _hasher.hash("no account has this password")
+
+
+def _well_known() -> frozenset[str]:
+    """The 30 000 most common passwords of the zxcvbn project (a maintained list from real leaks,
+    package zxcvbn), plus mock_portal/data/common-passwords-cn.txt (common in Chinese leaks), lower-cased."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    shipped = Path(__file__).parent.parent / "data" / "common-passwords-cn.txt"
+    extra = [line.strip() for line in shipped.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")] if shipped.exists() else []
+    return frozenset(p.lower() for p in [*FREQUENCY_LISTS["passwords"], *extra])
+
+
+WELL_KNOWN = _well_known()
+# Tests switch a guard off to show that its test fails without it.
+GUARDS_OFF: set[str] = set()
+
+
+def is_well_known(password: str) -> bool:
+    return "well-known" not in GUARDS_OFF and password.lower() in WELL_KNOWN
 
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def verify_password(password_hash: str, password: str) -> bool:
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """None (no such account) is checked against a dummy hash: same work, always False."""
+    if password_hash is None:
+        if "uniform-timing" in GUARDS_OFF:
+            return False
+        try:
+            _hasher.verify(_DUMMY_HASH, password)
+        except (VerificationError, InvalidHashError):
+            pass
+        return False
     try:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -39,8 +67,10 @@ def policy_violation(password: str, policy: str, login_name: str = "") -> str | 
     if policy == "asvs":
         if not 12 <= len(password) <= MAX_LENGTH:
             return M.RULE_LENGTH_ASVS
-        if password in BREACHED or password.lower() in {b.lower() for b in BREACHED}:
+        if is_well_known(password):
             return M.RULE_BREACHED
+        if login_name and login_name.lower() in password.lower():
+            return M.RULE_CONTAINS_LOGIN
         return None
     if not 8 <= len(password) <= MAX_LENGTH:
         return M.RULE_LENGTH_DENGBAO
@@ -48,6 +78,8 @@ def policy_violation(password: str, policy: str, login_name: str = "") -> str | 
         return M.RULE_CLASSES
     if login_name and login_name.lower() in password.lower():
         return M.RULE_CONTAINS_LOGIN
+    if is_well_known(password):
+        return M.RULE_BREACHED
     return None
 
 

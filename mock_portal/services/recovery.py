@@ -11,7 +11,7 @@ from mock_portal.messages import auth as AM
 from mock_portal.messages import recovery as M
 from mock_portal.messages import sms as SM
 from mock_portal.models.accounts import Account
-from mock_portal.services import audit, login, passwords, sms
+from mock_portal.services import audit, login, notify, passwords, sms
 from mock_portal.settings import Settings
 
 PURPOSE = "reset"
@@ -57,5 +57,6 @@ def reset(db: Session, account: Account, code: str, new: str, confirm: str, now:
         raise RecoveryError(problem)
     sms.check_code(db, account.phone, PURPOSE, code, now, settings)
     login.set_password(db, account, new, now)
+    notify.password_changed(db, account, now)
     sessions.end_all_for(db, account.id, except_id=keep_session)
     audit.record(db, now, account.login_name, "password-reset", "ok")

@@ -9,11 +9,12 @@ import secrets
 import threading
 from pathlib import Path
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, update
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from mock_portal.messages import sms as M
-from mock_portal.models.messaging import SmsCode, SmsMessage
+from mock_portal.models.messaging import SmsCode, SmsCooldown, SmsMessage
 from mock_portal.settings import Settings
 
 
@@ -34,14 +35,35 @@ def _latest(db: Session, phone: str, purpose: str) -> SmsCode | None:
     ).first()
 
 
+# Tests switch a guard off to show that the concurrency test fails without it.
+GUARDS_OFF: set[str] = set()
+
+
+def _claim_send(db: Session, phone: str, purpose: str, now: dt.datetime, cooldown: int) -> bool:
+    """One statement: records this send unless one was recorded within the cooldown (ASVS V11.1.4).
+    In the request's transaction: a parallel request waits for it, then sees the new time."""
+    since = now - dt.timedelta(seconds=cooldown)
+    stmt = insert(SmsCooldown).values(phone=phone, purpose=purpose, last_sent_at=now)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[SmsCooldown.phone, SmsCooldown.purpose], set_={"last_sent_at": now},
+        where=SmsCooldown.last_sent_at <= since,
+    ).returning(SmsCooldown.last_sent_at)
+    return db.execute(stmt).first() is not None
+
+
 def issue_code(db: Session, phone: str, purpose: str, now: dt.datetime, settings: Settings) -> SmsCode:
     """Send a fresh 6-digit code, unless the previous one was sent within the cooldown."""
     last = _latest(db, phone, purpose)
+    cooldown = settings.sms_resend_cooldown_seconds
+    if "atomic" in GUARDS_OFF:
+        free = last is None or (now - last.created_at).total_seconds() >= cooldown
+    else:
+        free = _claim_send(db, phone, purpose, now, cooldown)
+        last = _latest(db, phone, purpose)
+    if not free:
+        waited = (now - last.created_at).total_seconds() if last is not None else 0
+        raise SmsCodeError(M.COOLDOWN.format(seconds=int(cooldown - waited) or 1))
     if last is not None:
-        waited = (now - last.created_at).total_seconds()
-        if waited < settings.sms_resend_cooldown_seconds:
-            raise SmsCodeError(M.COOLDOWN.format(
-                seconds=int(settings.sms_resend_cooldown_seconds - waited) or 1))
         last.spent = True
     code = f"{secrets.randbelow(10**6):06d}"
     row = SmsCode(phone=phone, purpose=purpose, code=code, created_at=now,
@@ -51,6 +73,31 @@ def issue_code(db: Session, phone: str, purpose: str, now: dt.datetime, settings
     return row
 
 
+def _take_try(db: Session, row: SmsCode, max_attempts: int) -> int | None:
+    """Counts a try before the code is compared, in one statement: the try's number, or None when
+    the code is spent or out of tries (parallel wrong codes cannot pass the limit)."""
+    if "atomic" in GUARDS_OFF:
+        row.attempts += 1
+        db.flush()
+        return row.attempts
+    got = db.execute(update(SmsCode).where(SmsCode.id == row.id, SmsCode.spent.is_(False),
+                                           SmsCode.attempts < max_attempts)
+                     .values(attempts=SmsCode.attempts + 1).returning(SmsCode.attempts)).first()
+    db.expire(row)  # the ORM copy is behind the statement
+    return got[0] if got else None
+
+
+def _spend(db: Session, row: SmsCode) -> bool:
+    """Marks the code used; False when a parallel request used it first (single use)."""
+    if "atomic" in GUARDS_OFF:
+        row.spent = True
+        return True
+    got = db.execute(update(SmsCode).where(SmsCode.id == row.id, SmsCode.spent.is_(False))
+                     .values(spent=True).returning(SmsCode.id)).first()
+    db.expire(row)
+    return got is not None
+
+
 def check_code(db: Session, phone: str, purpose: str, code: str, now: dt.datetime,
                settings: Settings) -> None:
     """Spend the code when right; count the try when wrong. Raises SmsCodeError."""
@@ -58,15 +105,18 @@ def check_code(db: Session, phone: str, purpose: str, code: str, now: dt.datetim
     if row is None or row.spent:
         raise SmsCodeError(M.CODE_MISSING)
     if now > row.expires_at:
-        row.spent = True
+        _spend(db, row)
         raise SmsCodeError(M.CODE_EXPIRED)
+    number = _take_try(db, row, settings.sms_max_attempts)
+    if number is None:
+        raise SmsCodeError(M.CODE_TOO_MANY if row.attempts >= settings.sms_max_attempts else M.CODE_MISSING)
     if not secrets.compare_digest(row.code.encode(), (code or "").strip().encode()):
-        row.attempts += 1
-        if row.attempts >= settings.sms_max_attempts:
-            row.spent = True
+        if number >= settings.sms_max_attempts:
+            _spend(db, row)
             raise SmsCodeError(M.CODE_TOO_MANY)
         raise SmsCodeError(M.CODE_WRONG)
-    row.spent = True
+    if not _spend(db, row):
+        raise SmsCodeError(M.CODE_MISSING)
 
 
 def outbox(db: Session, phone: str | None = None) -> list[SmsMessage]:

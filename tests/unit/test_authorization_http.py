@@ -33,7 +33,7 @@ def test_granting_before_entering_once_says_no_permission_and_succeeds_after(tmp
     assert "没有权限" in form.text and 'value="pathogen_lab:事项办理员"' not in form.text
     crafted = grant_pl(p, person["id"])
     assert crafted.status_code == 422 and "没有权限" in alert(crafted)
-    entered = p.client.get(f"/services/{PL}/enter", follow_redirects=False)
+    entered = p.post_form(f"/services/{PL}/enter", {}, form_page="/services", follow_redirects=False)
     assert entered.status_code == 303 and entered.headers["location"] == f"/systems/{PL}"
     assert 'value="pathogen_lab:事项办理员"' in p.client.get(f"/online/authorization/people/{person['id']}").text
     ok = grant_pl(p, person["id"])
@@ -48,7 +48,7 @@ def test_natural_person_enters_with_grant_and_loses_access_on_revoke(tmp_path):
     grant_pl(p, person["id"])
     grant_id = p.api("GET", "/authorization/grants", params={"login_name": "zr_a"})[0]["id"]
     p.sign_in("zr_a")
-    landing = p.client.get(f"/services/{PL}/enter")
+    landing = p.post_form(f"/services/{PL}/enter", {}, form_page="/services")
     assert landing.status_code == 200 and "当前角色：事项办理员" in landing.text
     p.sign_in("fr_a")
     p.post_form(f"/online/authorization/grants/{grant_id}/edit", {"role": "事项管理员", "end_date": "2999-01-01"},

@@ -30,7 +30,9 @@ def alert(response) -> str:
     ("abcdefgh1", M.RULE_CLASSES),                 # two classes
     ("abcdefgh", M.RULE_CLASSES),
     ("Xzr_user1#", M.RULE_CONTAINS_LOGIN),
-    ("Abcdefg1", None),                            # three classes, 8 characters
+    ("Kqzvbtm7", None),                            # three classes, 8 characters
+    ("Abcdefg1", M.RULE_BREACHED),                 # three classes, but well known (issue 21)
+    ("P@ssw0rd", M.RULE_BREACHED),
     ("密码很长Ab1" + "汉" * 56, None),              # 64 characters incl. Chinese
 ])
 def test_dengbao_policy(password, message):
@@ -42,7 +44,8 @@ def test_dengbao_policy(password, message):
     ("a" * 65, M.RULE_LENGTH_ASVS),
     ("password1234", M.RULE_BREACHED),
     ("PASSWORD1234", M.RULE_BREACHED),
-    ("abcdefghijkl", None),                        # no composition rules
+    ("kqzvbtmwplrs", None),                        # no composition rules
+    ("qwertyasdfgh", M.RULE_BREACHED),             # but a well-known password (issue 21)
     ("我的密码是一句很长的中文诗句", None),
 ])
 def test_asvs_policy(password, message):

@@ -32,6 +32,7 @@ def test_entry_requires_login_and_an_entry(tmp_path):
     assert anonymous.status_code == 303 and anonymous.headers["location"].startswith("/login")
     p.seed_natural("zr_e", realname_status="passed")
     p.sign_in("zr_e")
-    assert p.client.get("/services/friendship_award/enter").status_code == 403
-    refused = p.client.get("/services/pathogen_lab/enter")
+    enter = lambda key: p.post_form(f"/services/{key}/enter", {}, form_page="/services")  # noqa: E731
+    assert enter("friendship_award").status_code == 403
+    refused = enter("pathogen_lab")
     assert refused.status_code == 403 and "您没有该系统的权限" in refused.text
