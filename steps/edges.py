@@ -1,17 +1,26 @@
 """Steps of the edge scenarios that mutation testing asked for (issue 19, docs/mutation.md): the
 promise at its edge — an identity that exists but is someone else's, a value just past a rule's limit."""
+import datetime as dt
 import random
 import secrets
+from urllib.parse import urlencode
 
-from pytest_bdd import given
+from pytest_bdd import given, then, when
 
-from support import factories, identity
+from pages.authorization_page import AuthorizationPage
+from pages.login_page import LoginPage
+from pages.recovery_reset_page import ResetPasswordPage
+from pages.registration_page import RegistrationPage
+from pages.services_page import ServicesPage
+from support import factories, identity, redaction
+from support.actors import Actors
 from support.parsing import phrase
+from support.sms_outbox import CODE
 
 _rng = random.Random(secrets.randbits(64))
 
 
-@given(phrase("身份核验库中登记了{who}的号码，但登记在另一个{what}下"), target_fixture="identity_number")
+@given(phrase("身份核验库中登记了{who:核验对象}的号码，但登记在另一个{what}下"), target_fixture="identity_number")
 def given_registry_knows_the_number_under_another_name(api, account, who, what):
     """The number is real, the name is not this person's (or this unit's): 实名 must fail."""
     if who == "该单位":
@@ -24,3 +33,81 @@ def given_registry_knows_the_number_under_another_name(api, account, who, what):
         other = factories.Person().name
     api.post("/identity/registry", {"kind": "person", "number": number, "name": other})
     return number
+
+
+# -- 短信验证码: 10 分钟有效、只能用一次 (FAQ-1.1.2, 1.2.3, 1.9.1) ------------------------------------
+
+def _portal_now(target) -> dt.datetime:
+    return dt.datetime.fromisoformat(target.control.advance_clock(minutes=0))
+
+
+def last_code_sent(api, phone: str) -> str:
+    """The code of the latest SMS that carried one (a notice such as 密码已修改 may have come after it)."""
+    for message in reversed(api.sms(phone)):
+        found = CODE.search(message["text"])
+        if found:
+            redaction.register(found.group(1))
+            return found.group(1)
+    raise AssertionError("该手机号没有收到过短信验证码")
+
+
+@given(phrase("验证码发出后平台时间过去{minutes}分{seconds}秒"))
+@when(phrase("验证码发出后平台时间过去{minutes}分{seconds}秒"))
+def when_time_since_code(target, api, account, minutes, seconds):
+    """Moves the portal clock to that long after the latest SMS to the account's phone was sent (the
+    real seconds that the scenario itself took count in), so a boundary is met whatever the machine's
+    speed. The portal clock keeps running: the next step acts a few real seconds later."""
+    target.require("clock")
+    sent = dt.datetime.fromisoformat([m for m in api.sms(account.phone) if CODE.search(m["text"])][-1]["sent_at"])
+    wanted = sent + dt.timedelta(minutes=int(minutes), seconds=int(seconds))
+    left = (wanted - _portal_now(target)).total_seconds()
+    assert left > 0, f"验证码发出已超过{minutes}分{seconds}秒，场景本身太慢"
+    target.control.advance_clock(minutes=left / 60)
+
+
+@when("我用已经用过的短信验证码再设置一个新密码")
+def when_reset_with_spent_code(reset_password_page: ResetPasswordPage, api, account):
+    """The code of the latest SMS, already spent by the reset before; no new code was asked for.
+    The account's password stays what the first reset made it."""
+    reset_password_page.reset(last_code_sent(api, account.phone), factories.new_password())
+
+
+@when("我用同一手机号和刚才用过的短信验证码再注册一个自然人账号")
+def when_register_again_with_spent_code(registration_page: RegistrationPage, api, registrant):
+    """Same phone, a fresh person, the code that the first registration spent (none asked for anew)."""
+    person = factories.Person(login_name=factories.unique("zc"))
+    registration_page.open("自然人")
+    registration_page.fill_person(person.login_name, person.name, person.id_number, registrant.phone)
+    registration_page.submit(person.password, last_code_sent(api, registrant.phone))
+
+
+@when(phrase('我以{kind}身份用密码"{password}"登录'))
+def when_log_in_with_password(login_page: LoginPage, captcha_solver, account, kind, password):
+    login_page.open()
+    login_page.log_in(kind, account.login_name, password, captcha_solver())
+
+
+# -- 服务器端拒绝页面未提供的内容 (FAQ-1.10.1) ---------------------------------------------------------
+
+@when(phrase('法人绕过页面直接提交"{system}"的"{role}"角色的授权'), target_fixture="posted")
+def when_post_grant_not_offered(actors: Actors, system, role):
+    """What a user can do without the page: post the grant form as it is (its CSRF token included, in
+    the same session through the page's own request context) with a role the page does not offer. The
+    mock's form names a role `<system key>:<role>`; the key is read from the system's 办理入口 link."""
+    page = actors.page("法人")
+    submit = AuthorizationPage(page).submit_button
+    fields = submit.evaluate("b => [...new FormData(b.form)].filter(([, v]) => typeof v === 'string')")
+    action = submit.evaluate("b => b.form.action")
+    field_name = page.get_by_role("checkbox").first.get_attribute("name")
+    services = ServicesPage(page.context.new_page())
+    services.open()
+    key = services.entry(system).get_attribute("href").rstrip("/").split("/")[-2]  # /services/<key>/enter
+    services.page.close()
+    body = urlencode([*map(tuple, fields), (field_name, f"{key}:{role}")])
+    return page.request.post(action, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+@then(phrase('服务器拒绝了这次授权并提示"{text}"'))
+def then_post_refused(posted, text):
+    assert not posted.ok, f"期望服务器拒绝这次授权，但它接受了（HTTP {posted.status}，{posted.url}）"
+    assert text in posted.text(), f"期望拒绝的页面提示“{text}”（HTTP {posted.status}）"
