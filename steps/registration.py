@@ -71,25 +71,25 @@ def latest_code(api, phone: str) -> str:
 
 
 @when(phrase("我用{how}注册一个新的自然人账号"), target_fixture="registrant")
-def when_register_natural(registration_page: RegistrationPage, api, request, how):
+def when_register_natural(registration_page: RegistrationPage, sms_code, request, how):
     person = factories.Person(login_name=factories.unique("zc"))
     person.id_number = id_number_for(how, request)
     registration_page.open("自然人")
     registration_page.fill_person(person.login_name, person.name, person.id_number, person.phone)
     registration_page.request_code()
-    registration_page.submit(person.password, latest_code(api, person.phone))
+    registration_page.submit(person.password, sms_code(person.phone))
     return Actor("natural", person.login_name, person.password, person.name, person.phone,
                  id_number=person.id_number)
 
 
 @when(phrase("我用{name_how}和{code_how}注册一个新的法人账号"), target_fixture="registrant")
-def when_register_legal(registration_page: RegistrationPage, api, request, name_how, code_how):
+def when_register_legal(registration_page: RegistrationPage, sms_code, request, name_how, code_how):
     unit = factories.LegalUnit(login_name=factories.unique("fc"))
     unit.unit_name, unit.credit_code = unit_name_for(name_how, request), credit_code_for(code_how, request)
     registration_page.open("法人")
     registration_page.fill_unit(unit.unit_name, unit.credit_code, unit.agent_name, unit.phone, unit.login_name)
     registration_page.request_code()
-    registration_page.submit(unit.password, latest_code(api, unit.phone))
+    registration_page.submit(unit.password, sms_code(unit.phone))
     return Actor("legal", unit.login_name, unit.password, unit.agent_name, unit.phone,
                  unit_name=unit.unit_name, credit_code=unit.credit_code)
 
