@@ -15,7 +15,7 @@ from support import factories
 from support.fixtures import sign_in
 from support.parsing import phrase
 from support.routes import path
-from support.sms_outbox import CODE, latest_code, latest_sms
+from support.sms_outbox import CODE, latest_sms
 
 
 @pytest.fixture
@@ -97,14 +97,14 @@ def then_reserved_phone_got_code(api, account):
 
 
 @when(phrase('我填写短信验证码并把新密码设为"{password}"'))
-def when_reset_with(reset_password_page: ResetPasswordPage, api, account, password):
-    reset_password_page.reset(latest_code(api, account.phone), password)
+def when_reset_with(reset_password_page: ResetPasswordPage, sms_code, account, password):
+    reset_password_page.reset(sms_code(account.phone), password)
 
 
 @when("我填写短信验证码并设置一个符合规则的新密码", target_fixture="account")
-def when_reset_compliant(reset_password_page: ResetPasswordPage, api, account):
+def when_reset_compliant(reset_password_page: ResetPasswordPage, sms_code, account):
     new = factories.new_password()
-    reset_password_page.reset(latest_code(api, account.phone), new)
+    reset_password_page.reset(sms_code(account.phone), new)
     account.password = new
     return account
 

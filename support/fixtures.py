@@ -53,6 +53,19 @@ def seeder(target, request):
 
 
 @pytest.fixture
+def sms_code(target):
+    """The latest SMS code sent to a phone: the mock's outbox through the test API, else the target
+    file's `sms: command` (a staging SMS gateway's reader)."""
+    def read(phone: str) -> str:
+        if target.api is not None:
+            from support.sms_outbox import latest_code
+            return latest_code(target.api, phone)
+        from support import staging
+        return staging.sms_code(target, phone)
+    return read
+
+
+@pytest.fixture
 def api(target):
     """The portal's test control plane; scenarios needing it are skipped elsewhere, with the reason."""
     return target.control
