@@ -86,21 +86,25 @@ def stop_group(proc: subprocess.Popen, grace: float = GRACE_SECONDS) -> None:
         group = os.getpgid(proc.pid)
     except OSError:
         return
-    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, None)):
-        try:
-            os.killpg(group, sig)
-        except OSError:
-            return
-        try:
-            proc.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-        if sig == signal.SIGTERM:  # the leader is gone; stragglers of its group get SIGKILL too
-            try:
-                os.killpg(group, signal.SIGKILL)
-            except OSError:
-                pass
+    try:
+        os.killpg(group, signal.SIGTERM)
+        proc.wait(timeout=grace)
+    except OSError:
         return
+    except subprocess.TimeoutExpired:
+        pass
+    # Whatever of the group is left (the leader, or children that outlived it) gets SIGKILL until none is.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except ProcessLookupError:
+            break
+        except OSError:
+            break
+        if proc.poll() is None:
+            proc.wait()
+        time.sleep(0.1)
 
 
 def run_tests(command: str, timeout: float) -> tuple[TestOutcome, str]:
