@@ -15,7 +15,7 @@ In your own steps ask for `actors` and act on ``actors.page("自然人")`` with 
 """
 import pytest
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
 from pages.frame import content_of, heading
 from pages.services_page import ServicesPage, SystemLandingPage
@@ -23,15 +23,9 @@ from support.actors import WHO, Actors, GrantSeed
 from support.message_checks import expect_message
 from support.parsing import phrase
 
-Q = r'["“](?P<{0}>[^"”]*)["”]'  # a quoted field, ASCII or full-width quotes
-
-
 def who_phrase(template: str):
-    """Like support.parsing.phrase, with a leading {who} for 法人|自然人."""
-    pattern = f"(?P<who>{WHO})" + template
-    for name in ("system", "role", "text"):
-        pattern = pattern.replace(f'"{{{name}}}"', Q.format(name))
-    return parsers.re(pattern.replace("，", "[，,]"))
+    """support.parsing.phrase with a leading {who:参与者}: 法人, 自然人 or 另一单位的法人 (support/actors.WHO)."""
+    return phrase("{who:参与者}" + template)
 
 
 @pytest.fixture
@@ -59,12 +53,12 @@ def given_unverified_person(actors: Actors, seeder):
     actors.add("自然人", seeder.natural(verified=False))
 
 
-@given(phrase('单位的法人账号已进入过"{system}"的办理入口'))
+@given(phrase('单位的法人账号已进入过"{system:业务系统}"的办理入口'))
 def given_unit_entered(actors: Actors, seeder, system):
     seeder.unit_entered(actors.legal, system)
 
 
-@given(phrase('法人已授权该自然人"{system}"的"{role}"角色'))
+@given(phrase('法人已授权该自然人"{system:业务系统}"的"{role:授权角色}"角色'))
 def given_granted(actors: Actors, seeder, system, role):
     seeder.grant(actors.legal, actors.natural, system, [role])
     actors.last_grant = GrantSeed(system, [role])
@@ -76,7 +70,7 @@ def given_grant_expired(actors: Actors, seeder):
     seeder.expire_grant(actors.legal, actors.natural, g.system, g.roles)
 
 
-@when(who_phrase('从服务事项进入"{system}"的办理入口'))
+@when(who_phrase('从服务事项进入"{system:业务系统}"的办理入口'))
 def when_actor_enters(actors: Actors, who, system):
     services = ServicesPage(actors.page(who))
     services.open()

@@ -51,13 +51,13 @@ def when_choose_person(authorization_page: AuthorizationPage, actors: Actors):
     authorization_page.choose(actors.natural.name)
 
 
-@when(phrase('法人勾选"{system}"的"{role}"角色并提交授权'))
+@when(phrase('法人勾选"{system:业务系统}"的"{role:授权角色}"角色并提交授权'))
 def when_tick_and_submit(authorization_page: AuthorizationPage, system, role):
     authorization_page.tick(system, role)
     authorization_page.submit()
 
 
-@when(phrase('法人在授权用户管理中把该自然人"{system}"的角色改为"{role}"'))
+@when(phrase('法人在授权用户管理中把该自然人"{system:业务系统}"的角色改为"{role:授权角色}"'))
 def when_change_role(authorization_page: AuthorizationPage, actors: Actors, system, role):
     authorization_page.open()
     authorization_page.open_management()
@@ -66,7 +66,7 @@ def when_change_role(authorization_page: AuthorizationPage, actors: Actors, syst
     authorization_page.save()
 
 
-@when(phrase('法人在授权用户管理中把该自然人"{system}"的授权截止日期延长一年'))
+@when(phrase('法人在授权用户管理中把该自然人"{system:业务系统}"的授权截止日期延长一年'))
 def when_extend(authorization_page: AuthorizationPage, actors: Actors, api, system):
     authorization_page.open()
     authorization_page.open_management()
@@ -76,7 +76,7 @@ def when_extend(authorization_page: AuthorizationPage, actors: Actors, api, syst
     authorization_page.save()
 
 
-@when(phrase('法人在授权用户管理中撤销该自然人"{system}"的授权'))
+@when(phrase('法人在授权用户管理中撤销该自然人"{system:业务系统}"的授权'))
 def when_revoke(authorization_page: AuthorizationPage, actors: Actors, system):
     authorization_page.open()
     authorization_page.open_management()

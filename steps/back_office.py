@@ -39,7 +39,7 @@ def back_office(new_context) -> BackOffice:
     return BackOffice(AdminLoginPage(page), AdminQueuePage(page), AdminReviewPage(page))
 
 
-@when(phrase("{days}个工作日后审核员登录后台并打开该申诉"))
+@when(phrase("{days:整数}个工作日后审核员登录后台并打开该申诉"))
 def when_reviewer_opens_appeal(back_office: BackOffice, reviewer: Reviewer, api, appeal, days):
     api.advance_clock(working_days=int(days))
     back_office.login.open()

@@ -8,27 +8,31 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
 from pages.browser_hint import BrowserHint
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from pages.registration_page import RegistrationPage
-from pages.service_guide_page import ServiceGuidePage
+from pages.service_guide_page import GUIDE_ROUTES, ServiceGuidePage
 from pages.services_page import ServicesPage
 from support import factories
-from support.browser_identities import LABELS, BrowserPages
-from support.parsing import phrase
+from support.browser_identities import BrowserPages
+from support.parsing import param_type, phrase
 
 CODE = re.compile(r"验证码为(\d{6})")
 HGR = "人类遗传资源管理"
 
 
+GARBLED = {"账号已创建": "garbled-registration", "账号未创建": "garbled-registration-lost"}  # fault profiles
+param_type("乱码结果", lambda: GARBLED, origin="steps/browsers.py 的 GARBLED")
+param_type("办事指南系统", lambda: GUIDE_ROUTES, origin="pages/service_guide_page.py 的 GUIDE_ROUTES")
+
+
 def in_browser(template: str):
-    """phrase() with {browser} limited to the browser names scenarios use."""
-    pattern = phrase(template).regex.pattern.replace(r"(?P<browser>\S+?)", f"(?P<browser>{'|'.join(LABELS)})")
-    return parsers.re(pattern)
+    """phrase() with {browser} typed: the browser names scenarios use (support/browser_identities.LABELS)."""
+    return phrase(template.replace("{browser}", "{browser:浏览器}"))
 
 
 def mojibake(text: str) -> str:
@@ -66,10 +70,9 @@ def given_legacy_browser_fault(request, target):
     switch_faults(request, target, "legacy-browser")
 
 
-@given(phrase("门户重现了注册最后一步乱码的问题，{outcome}"))
+@given(phrase("门户重现了注册最后一步乱码的问题，{outcome:乱码结果}"))
 def given_garbled_registration(request, target, outcome):
-    profile = {"账号已创建": "garbled-registration", "账号未创建": "garbled-registration-lost"}[outcome]
-    switch_faults(request, target, profile)
+    switch_faults(request, target, GARBLED[outcome])
 
 
 @given("注册最后一步恢复正常")
@@ -88,7 +91,7 @@ def when_open_home(browser_pages: BrowserPages, browser):
     PortalFrame(browser_pages.page(browser)).open_home()
 
 
-@when(in_browser('我在{browser}中进入"{menu}"'))
+@when(in_browser('我在{browser}中进入"{menu:导航栏目}"'))
 def when_go_to(browser_pages: BrowserPages, browser, menu):
     frame = PortalFrame(browser_pages.page(browser))
     frame.open_home()
@@ -126,7 +129,7 @@ def when_log_in_with_new_password(browser_pages: BrowserPages, reset_passwords: 
     login.log_in(account.kind_label, account.login_name, reset_passwords[browser], captcha_solver(page.context))
 
 
-@given(phrase('该账号已获一个已备案单位授权办理"{system}"'), target_fixture="granting_unit")
+@given(phrase('该账号已获一个已备案单位授权办理"{system:人遗系统}"'), target_fixture="granting_unit")
 def given_hgr_grant(seeder, account, system):
     assert system == HGR, f"只支持“{HGR}”"
     legal = seeder.legal()
@@ -135,7 +138,7 @@ def given_hgr_grant(seeder, account, system):
     return legal
 
 
-@when(in_browser('我在{browser}中从"{system}"的办事指南进入办理入口'))
+@when(in_browser('我在{browser}中从"{system:办事指南系统}"的办事指南进入办理入口'))
 def when_enter_system(browser_pages: BrowserPages, browser, system):
     guide = ServiceGuidePage(browser_pages.page(browser))
     guide.open(system)

@@ -9,7 +9,7 @@ from support.message_checks import expect_message
 from support.parsing import phrase
 
 
-@given(phrase("平台上有{description}"), target_fixture="account")
+@given(phrase("平台上有一个{description:账号描述}"), target_fixture="account")
 def given_an_account(description, seeder):
     """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py; without a test API:
     registered through the portal's screens, or the target file's accounts, see support/seeding/ui.py)."""
@@ -21,7 +21,7 @@ def given_signed_in_as_account(context, target, account):
     sign_in(context, target, account.login_name)
 
 
-@when(phrase('我进入"{menu}"'))
+@when(phrase('我进入"{menu:导航栏目}"'))
 def when_i_go_to_menu(frame: PortalFrame, menu):
     frame.go_to(menu)
 

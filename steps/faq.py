@@ -18,7 +18,7 @@ def when_i_read_the_faq(faq_page: FaqPage):
     faq_page.open_from_consult()
 
 
-@then(phrase('常见问题"{faq_id}"与FAQ目录一致'))
+@then(phrase('常见问题"{faq_id:FAQ编号}"与FAQ目录一致'))
 def then_faq_entry_unchanged(faq_page: FaqPage, faq_id):
     entry = faq_text.catalogued(faq_id)
     expect(faq_page.heading).to_be_visible()

@@ -106,6 +106,6 @@ def when_look_up_old_name(page, account):
 
 # -- FAQ-6.1 外国人来华工作许可 -----------------------------------------------------------------
 
-@when(phrase('我打开"{system}"的"{link}"'))
+@when(phrase('我打开"{system:业务系统}"的"{link}"'))
 def when_open_service_link(page, system, link):
     ServicesPage(page).item(system).get_by_role("link", name=link, exact=True).click()

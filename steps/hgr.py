@@ -14,11 +14,12 @@ from pages.hgr_system import HgrLandingPage
 from support import factories, personas
 from support.actors import Actors
 from support.fixtures import sign_in
-from support.parsing import phrase
+from support.parsing import param_type, phrase
 from support.seeding.business import Project
 
 SYSTEM = "人类遗传资源管理"
 EMPLOYEES = "离职员工|在职员工"
+param_type("员工", lambda: EMPLOYEES.split("|"), origin="steps/hgr.py 的 EMPLOYEES")
 
 
 @dataclass
@@ -49,7 +50,7 @@ def given_filed(actors: Actors, seeder):
     seeder.hgr_filed(actors.legal)
 
 
-@given(phrase('法人已授权该自然人"{system}"的"{role}"角色，有效期{days}天'))
+@given(phrase('法人已授权该自然人"{system:人遗系统}"的"{role:授权角色}"角色，有效期{days:整数}天'))
 def given_granted_for_days(actors: Actors, seeder, system, role, days):
     assert system == SYSTEM, f"本步骤只用于“{SYSTEM}”"
     seeder.grant(actors.legal, actors.natural, SYSTEM, [role], int(days))
@@ -60,7 +61,7 @@ def given_project(actors: Actors, seeder, hgr: HgrScene, name):
     hgr.projects[name] = seeder.hgr_project(actors.natural, actors.legal, name)
 
 
-@given(phrase('该单位有离职员工和在职员工两个自然人账号，均已授权"{role}"'))
+@given(phrase('该单位有离职员工和在职员工两个自然人账号，均已授权"{role:授权角色}"'))
 def given_two_employees(actors: Actors, seeder, role):
     for who in ("离职员工", "在职员工"):
         person = actors.add(who, seeder.natural())
@@ -79,7 +80,7 @@ def given_unit_with_brackets(actors: Actors, api):
     actors.add("法人", personas.seed_legal(api, unit))
 
 
-VARIANTS = {
+VARIANTS = {  # the unit's name as the backup system may hold it
     "半角括号": lambda n: n.replace("（", "(").replace("）", ")"),
     "多一个空格": lambda n: n.replace("生物科技", "生物 科技"),
     "末尾多一个空格": lambda n: n + " ",
@@ -87,7 +88,10 @@ VARIANTS = {
 }
 
 
-@given(phrase("备份系统中以{variant}的单位名称登记了一个已录入的备份号"))
+param_type("名称变体", lambda: VARIANTS, origin="steps/hgr.py 的 VARIANTS")
+
+
+@given(phrase("备份系统中以{variant:名称变体}的单位名称登记了一个已录入的备份号"))
 def given_backup_variant(actors: Actors, api, hgr: HgrScene, variant):
     name = VARIANTS[variant](actors.legal.unit_name)
     assert name != actors.legal.unit_name
@@ -103,7 +107,7 @@ def given_backup_pending(actors: Actors, api, hgr: HgrScene):
                   "number": number}
 
 
-@when(phrase("平台时间过去{days}天"))
+@when(phrase("平台时间过去{days:数}天"))
 def when_days_pass(actors: Actors, target, days):
     """Sessions end after 30 idle minutes: every actor already in a browser logs in again."""
     target.require("clock")

@@ -10,7 +10,7 @@ from support.actors import Actors
 from support.parsing import phrase
 
 
-@given(phrase("该单位的文件较多，合成需要{minutes}分钟"))
+@given(phrase("该单位的文件较多，合成需要{minutes:数}分钟"))
 def given_slow_synthesis(actors: Actors, seeder, minutes):
     seeder.slow_synthesis(actors.legal, float(minutes))
 

@@ -1,10 +1,10 @@
 """人类遗传资源管理系统 records kept by the back office: online filing (FAQ-2.5), migration after a
 unit rename (FAQ-2.6), transfer after a departure (FAQ-2.7) and backup numbers (FAQ-2.9)."""
 from playwright.sync_api import expect
-from pytest_bdd import parsers, then, when
+from pytest_bdd import then, when
 
 from pages.hgr_system import HgrBackupPage, HgrMigrationPage, HgrTransferPage
-from steps.hgr import EMPLOYEES, HgrScene, landing
+from steps.hgr import HgrScene, landing
 from support.actors import Actors
 from support.parsing import phrase
 
@@ -61,7 +61,7 @@ def when_transfer_approved(actors: Actors, seeder):
     seeder.approve("hgr_transfer", legal=actors.legal, person=actors.actor("离职员工"))
 
 
-@when(parsers.re(f"(?P<who>{EMPLOYEES})进入人类遗传资源管理系统$"))
+@when(phrase("{who:员工}进入人类遗传资源管理系统"))
 def when_employee_enters(actors: Actors, who):
     landing(actors, who).open()
 
@@ -105,14 +105,14 @@ def then_project_back(actors: Actors, hgr: HgrScene):
         expect(page.project_row(project["number"])).to_have_count(1)
 
 
-@then(parsers.re(f'(?P<who>{EMPLOYEES})的项目列表中有["“](?P<first>[^"”]*)["”]和["“](?P<second>[^"”]*)["”]$'))
+@then(phrase('{who:员工}的项目列表中有"{first}"和"{second}"'))
 def then_employee_has(actors: Actors, who, first, second):
     page = landing(actors, who)
     for name in (first, second):
         expect(page.project_row(name)).to_have_count(1)
 
 
-@then(parsers.re(f'(?P<who>{EMPLOYEES})的项目列表中没有["“](?P<first>[^"”]*)["”]和["“](?P<second>[^"”]*)["”]$'))
+@then(phrase('{who:员工}的项目列表中没有"{first}"和"{second}"'))
 def then_employee_lacks(actors: Actors, who, first, second):
     page = landing(actors, who)
     expect(page.projects).to_be_visible()

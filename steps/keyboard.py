@@ -25,7 +25,7 @@ def keyboard(page) -> KeyboardUser:
     return KeyboardUser(page)
 
 
-@when(phrase("我只用键盘以{kind}身份用该账号的密码登录"))
+@when(phrase("我只用键盘以{kind:用户类型}身份用该账号的密码登录"))
 def when_keyboard_login(keyboard: KeyboardUser, login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     page = login_page.page

@@ -22,25 +22,25 @@ def when_i_open_login(login_page: LoginPage):
     login_page.open()
 
 
-@when(phrase("我以{kind}身份用该账号的密码登录"))
+@when(phrase("我以{kind:用户类型}身份用该账号的密码登录"))
 def when_i_log_in_with_password(login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     login_page.log_in(kind, account.login_name, account.password, captcha_solver())
 
 
-@when(phrase("我以{kind}身份用错误的密码登录"))
+@when(phrase("我以{kind:用户类型}身份用错误的密码登录"))
 def when_i_log_in_with_wrong_password(login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     login_page.log_in(kind, account.login_name, account.password + "x", captcha_solver())
 
 
-@when(phrase("我以{kind}身份用一个不存在的登录名登录"))
+@when(phrase("我以{kind:用户类型}身份用一个不存在的登录名登录"))
 def when_i_log_in_with_unknown_name(login_page: LoginPage, captcha_solver, kind):
     login_page.open()
     login_page.log_in(kind, factories.unique("nobody"), factories.new_password(), captcha_solver())
 
 
-@when(phrase("我以{kind}身份登录但验证码填写错误"))
+@when(phrase("我以{kind:用户类型}身份登录但验证码填写错误"))
 def when_i_log_in_with_wrong_captcha(login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     wrong = "".join("A" if c != "A" else "B" for c in captcha_solver())
@@ -60,12 +60,12 @@ def then_captcha_changed(login_page: LoginPage, captcha_seen: CaptchaSeen, captc
     assert captcha_solver() != captcha_seen.answer, "换一张之后验证码应当不同"
 
 
-@when(phrase("我以{kind}身份用新的验证码和正确的密码登录"))
+@when(phrase("我以{kind:用户类型}身份用新的验证码和正确的密码登录"))
 def when_i_log_in_with_fresh_captcha(login_page: LoginPage, captcha_solver, account, kind):
     login_page.log_in(kind, account.login_name, account.password, captcha_solver())
 
 
-@when(phrase("我以{kind}身份用错误的密码登录一次并记下所用的验证码"), target_fixture="captcha_seen")
+@when(phrase("我以{kind:用户类型}身份用错误的密码登录一次并记下所用的验证码"), target_fixture="captcha_seen")
 def when_i_use_a_captcha_once(login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     used = CaptchaSeen(login_page.captcha_source(), captcha_solver())
@@ -73,7 +73,7 @@ def when_i_use_a_captcha_once(login_page: LoginPage, captcha_solver, account, ki
     return used
 
 
-@when(phrase("我再次用这个验证码和正确的密码以{kind}身份登录"))
+@when(phrase("我再次用这个验证码和正确的密码以{kind:用户类型}身份登录"))
 def when_i_reuse_the_captcha(login_page: LoginPage, captcha_seen: CaptchaSeen, account, kind):
     login_page.log_in(kind, account.login_name, account.password, captcha_seen.answer)
 
@@ -104,7 +104,7 @@ def when_i_change_the_expired_password(login_page: LoginPage, change_password_pa
     return account
 
 
-@when(phrase("我以{kind}身份用原密码登录"))
+@when(phrase("我以{kind:用户类型}身份用原密码登录"))
 def when_i_log_in_with_old_password(login_page: LoginPage, captcha_solver, account, old_password, kind):
     login_page.open()
     login_page.log_in(kind, account.login_name, old_password, captcha_solver())

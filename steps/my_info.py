@@ -5,9 +5,11 @@ from playwright.sync_api import expect
 from pytest_bdd import then, when
 
 from pages.change_password_page import ChangePasswordPage
-from pages.my_info_pages import MyInfoPage
+from pages.my_info_pages import TABS, MyInfoPage
 from support import factories
-from support.parsing import phrase
+from support.parsing import param_type, phrase
+
+param_type("我的信息栏目", lambda: TABS, origin="pages/my_info_pages.py 的 TABS")
 
 
 @pytest.fixture
@@ -15,7 +17,7 @@ def my_info(page) -> MyInfoPage:
     return MyInfoPage(page)
 
 
-@when(phrase('我打开我的信息的"{tab}"'))
+@when(phrase('我打开我的信息的"{tab:我的信息栏目}"'))
 def when_open_my_info(my_info: MyInfoPage, tab):
     my_info.open(tab)
 

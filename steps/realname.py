@@ -12,7 +12,7 @@ from pages.frame import PortalFrame
 from pages.my_info_pages import MyInfoPage
 from support import documents, factories, identity
 from support.fixtures import sign_in
-from support.parsing import phrase
+from support.parsing import param_type, phrase
 from support.personas import Actor, persona, seed_natural
 from support.working_days import add_working_days, chinese_date
 
@@ -21,6 +21,12 @@ SUBJECTS = {"自然人": "realname_natural", "法人": "realname_legal", "主代
 UPLOAD_SLOTS = {"上传自然人信息": "身份证件扫描件", "上传法人信息": "营业执照（统一社会信用代码证书）扫描件",
                 "上传主代办人信息": "主代办人身份证件扫描件"}
 MAINLAND = "中华人民共和国大陆地区"
+REGISTRY_SUBJECTS = ("该账号本人", "该单位主代办人", "该单位")  # whose identity the mock registry holds
+BOUND_VALUES = {"证件号码": "id_number", "单位名称": "unit_name", "统一社会信用代码": "credit_code"}
+param_type("实名认证主体", lambda: SUBJECTS, origin="steps/realname.py 的 SUBJECTS")
+param_type("上传入口", lambda: UPLOAD_SLOTS, origin="steps/realname.py 的 UPLOAD_SLOTS")
+param_type("核验对象", REGISTRY_SUBJECTS, origin="steps/realname.py 的 REGISTRY_SUBJECTS")
+param_type("已绑定的信息", lambda: BOUND_VALUES, origin="steps/realname.py 的 BOUND_VALUES")
 
 
 @persona("待实名的自然人账号")
@@ -39,14 +45,14 @@ def _legal_to_verify(api) -> Actor:
                  credit_code=unit.credit_code, id=row["id"], unit_id=row["unit_id"])
 
 
-@given(phrase("我用另一个{description}登录平台"), target_fixture="me")
+@given(phrase("我用另一个{description:账号描述}登录平台"), target_fixture="me")
 def given_signed_in_as_another(context, target, seeder, description):
     me = seeder.account(description)
     sign_in(context, target, me.login_name)
     return me
 
 
-@given(phrase("身份核验库中登记了{who}的身份信息"), target_fixture="identity_number")
+@given(phrase("身份核验库中登记了{who:核验对象}的身份信息"), target_fixture="identity_number")
 def given_registry_knows(api, account, who):
     if who == "该单位":
         api.post("/identity/registry", {"kind": "unit", "number": account.credit_code, "name": account.unit_name})
@@ -56,7 +62,7 @@ def given_registry_knows(api, account, who):
     return number
 
 
-@given(phrase("身份核验库中没有{who}的身份信息"), target_fixture="identity_number")
+@given(phrase("身份核验库中没有{who:核验对象}的身份信息"), target_fixture="identity_number")
 def given_registry_does_not_know(who):
     return None if who == "该单位" else identity.new_id_number(_rng)
 
@@ -72,9 +78,9 @@ def when_confirm_basic_info(my_info: MyInfoPage):
     my_info.save()
 
 
-@when(phrase('我把"{label}"填为该账号已绑定的值并保存'))
+@when(phrase('我把"{label:已绑定的信息}"填为该账号已绑定的值并保存'))
 def when_fill_bound_value(my_info: MyInfoPage, account, label):
-    value = {"证件号码": account.id_number, "单位名称": account.unit_name, "统一社会信用代码": account.credit_code}[label]
+    value = getattr(account, BOUND_VALUES[label])
     my_info.fill({label: value})
     my_info.save()
 
@@ -89,7 +95,7 @@ def then_upload_offered(my_info: MyInfoPage, action):
     expect(my_info.realname_section.get_by_role("link", name=action)).to_be_visible()
 
 
-@when(phrase('我点击"{action}"上传证件扫描件并提交审核'))
+@when(phrase('我点击"{action:上传入口}"上传证件扫描件并提交审核'))
 def when_upload_documents(my_info: MyInfoPage, action):
     my_info.upload_documents(action, UPLOAD_SLOTS[action], [documents.png_file("证件扫描件.png")])
 
@@ -110,13 +116,13 @@ def _pending(api, account: Actor, who: str) -> dict:
     return pending[-1]
 
 
-@when(phrase("平台在{days}个工作日后审核通过该{who}实名认证申请"), target_fixture="decided")
+@when(phrase("平台在{days:整数}个工作日后审核通过该{who:实名认证主体}实名认证申请"), target_fixture="decided")
 def when_approve_after(api, account, days, who):
     api.advance_clock(working_days=int(days))
     return api.decide(_pending(api, account, who)["id"], True)
 
 
-@when(phrase('平台驳回该{who}实名认证申请，原因为"{reason}"'), target_fixture="decided")
+@when(phrase('平台驳回该{who:实名认证主体}实名认证申请，原因为"{reason}"'), target_fixture="decided")
 def when_reject(api, account, who, reason):
     return api.decide(_pending(api, account, who)["id"], False, reason)
 

@@ -13,9 +13,15 @@ from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.recovery_appeal_page import AppealPage
 from support import documents, factories
-from support.parsing import phrase
+from support.parsing import param_type, phrase
 from support.sms_outbox import latest_code, latest_credentials, latest_sms
 from support.working_days import add_working_days, chinese_date
+
+
+UNIT_NAMES = {"注册时的名称": "unit_name", "变更后的名称": "new_unit_name"}  # the account's attribute
+AGENTS = ("当前主代办人", "单位的另一名员工")
+param_type("申诉单位名称", lambda: UNIT_NAMES, origin="steps/recovery_appeals.py 的 UNIT_NAMES")
+param_type("申诉主代办人", AGENTS, origin="steps/recovery_appeals.py 的 AGENTS")
 
 
 @dataclass
@@ -39,11 +45,11 @@ def when_fill_natural_appeal(appeal_page: AppealPage, account):
     return Appeal(phone, f"自然人申诉找回密码：{account.name}")
 
 
-@when(phrase("我为该账号填写法人申诉信息，单位名称填{which}，主代办人填{who}，用一个新手机号获取短信验证码"),
+@when(phrase("我为该账号填写法人申诉信息，单位名称填{which:申诉单位名称}，主代办人填{who:申诉主代办人}，"
+             "用一个新手机号获取短信验证码"),
       target_fixture="appeal")
 def when_fill_legal_appeal(appeal_page: AppealPage, account, which, who):
-    unit_name = {"注册时的名称": account.unit_name,
-                 "变更后的名称": getattr(account, "new_unit_name", "")}[which]
+    unit_name = getattr(account, UNIT_NAMES[which], "")
     agent = factories.Person() if who == "单位的另一名员工" else None
     agent_name = agent.name if agent else account.name
     agent_id = agent.id_number if agent else factories.Person().id_number
@@ -86,7 +92,7 @@ def _pending_appeal(api, account) -> dict:
     return pending[-1]
 
 
-@when(phrase("平台在{days}个工作日后审核通过该申诉"))
+@when(phrase("平台在{days:整数}个工作日后审核通过该申诉"))
 def when_platform_approves(api, account, days):
     api.advance_clock(working_days=int(days))
     api.decide(_pending_appeal(api, account)["id"], True)
@@ -108,7 +114,7 @@ def then_rejection_sms(api, appeal: Appeal, reason):
     assert f"原因：{reason}" in latest_sms(api, appeal.phone)
 
 
-@when(phrase("我用短信中的登录名和新密码以{kind}身份登录"), target_fixture="account")
+@when(phrase("我用短信中的登录名和新密码以{kind:用户类型}身份登录"), target_fixture="account")
 def when_log_in_with_sms_credentials(login_page: LoginPage, captcha_solver, api, account, appeal: Appeal, kind):
     login_name, password = latest_credentials(api, appeal.phone)
     login_page.open()

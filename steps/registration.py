@@ -12,12 +12,22 @@ from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.registration_page import RegistrationPage
 from support import factories, identity
-from support.parsing import phrase
+from support.parsing import param_type, phrase
 from support.personas import Actor
 
 CODE = re.compile(r"验证码为(\d{6})")
 _rng = random.Random(secrets.randbits(64))
 FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789X"}
+# The phrases each *_for function below knows (tests/unit/test_step_types.py calls it with every one).
+ID_NUMBER_WAYS = ("一个新的有效身份证号", "一个校验位错误的身份证号", "一个出生日期不存在的身份证号", "一个17位的身份证号",
+                  "该账号的证件号码", "全角并带空格的该账号证件号码")
+UNIT_NAME_WAYS = ("一个新的单位名称", "该单位的名称", "该单位变更后的名称")
+CREDIT_CODE_WAYS = ("一个新的信用代码", "一个校验位错误的信用代码", "一个含字母I的信用代码", "该单位的信用代码")
+LOOKUPS = ("该账号的登录名", "该账号的证件号码", "一个未注册的登录名", "新注册的账号的登录名")
+param_type("身份证号写法", ID_NUMBER_WAYS, origin="steps/registration.py 的 ID_NUMBER_WAYS")
+param_type("单位名称写法", UNIT_NAME_WAYS, origin="steps/registration.py 的 UNIT_NAME_WAYS")
+param_type("信用代码写法", CREDIT_CODE_WAYS, origin="steps/registration.py 的 CREDIT_CODE_WAYS")
+param_type("检索内容", LOOKUPS, origin="steps/registration.py 的 LOOKUPS")
 
 
 @pytest.fixture
@@ -70,7 +80,7 @@ def latest_code(api, phone: str) -> str:
     return CODE.search(messages[-1]["text"]).group(1)
 
 
-@when(phrase("我用{how}注册一个新的自然人账号"), target_fixture="registrant")
+@when(phrase("我用{how:身份证号写法}注册一个新的自然人账号"), target_fixture="registrant")
 def when_register_natural(registration_page: RegistrationPage, sms_code, request, how):
     person = factories.Person(login_name=factories.unique("zc"))
     person.id_number = id_number_for(how, request)
@@ -82,7 +92,7 @@ def when_register_natural(registration_page: RegistrationPage, sms_code, request
                  id_number=person.id_number)
 
 
-@when(phrase("我用{name_how}和{code_how}注册一个新的法人账号"), target_fixture="registrant")
+@when(phrase("我用{name_how:单位名称写法}和{code_how:信用代码写法}注册一个新的法人账号"), target_fixture="registrant")
 def when_register_legal(registration_page: RegistrationPage, sms_code, request, name_how, code_how):
     unit = factories.LegalUnit(login_name=factories.unique("fc"))
     unit.unit_name, unit.credit_code = unit_name_for(name_how, request), credit_code_for(code_how, request)
@@ -104,7 +114,7 @@ def when_follow_alert_link(frame: PortalFrame, link):
     frame.message_link(link).click()
 
 
-@when(phrase("我以{kind}身份用新注册的账号登录"))
+@when(phrase("我以{kind:用户类型}身份用新注册的账号登录"))
 def when_log_in_as_registrant(login_page: LoginPage, captcha_solver, registrant: Actor, kind):
     login_page.open()
     login_page.log_in(kind, registrant.login_name, registrant.password, captcha_solver())
@@ -116,7 +126,7 @@ def then_logged_in_as_registrant(frame: PortalFrame, registrant: Actor, kind):
     expect(frame.user_type(kind)).to_be_visible()
 
 
-@when(phrase("我在注册页检索{what}"))
+@when(phrase("我在注册页检索{what:检索内容}"))
 def when_look_up(registration_page: RegistrationPage, request, what):
     query = {"该账号的登录名": lambda: request.getfixturevalue("account").login_name,
              "该账号的证件号码": lambda: request.getfixturevalue("account").id_number,

@@ -39,20 +39,20 @@ def _failed_logins(attempts: LoginAttempts, captcha_solver, kind: str, login_nam
         attempts.attempt(kind, login_name, password, captcha_solver())
 
 
-@given(phrase("我以{kind}身份连续{times}次用错误的密码登录"))
-@when(phrase("我以{kind}身份连续{times}次用错误的密码登录"))
+@given(phrase("我以{kind:用户类型}身份连续{times:整数}次用错误的密码登录"))
+@when(phrase("我以{kind:用户类型}身份连续{times:整数}次用错误的密码登录"))
 def when_repeated_wrong_passwords(login_attempts: LoginAttempts, captcha_solver, account, kind, times):
     _failed_logins(login_attempts, captcha_solver, kind, account.login_name, account.password + "x", int(times))
 
 
-@when(phrase("我用一个不存在的登录名连续{times}次登录"))
+@when(phrase("我用一个不存在的登录名连续{times:整数}次登录"))
 def when_unknown_name_repeatedly(login_attempts: LoginAttempts, captcha_solver, times):
     _failed_logins(login_attempts, captcha_solver, "自然人", factories.unique("nobody"),
                    factories.new_password(), int(times))
 
 
-@given(phrase("平台时间过去{minutes}分钟"))
-@when(phrase("平台时间过去{minutes}分钟"))
+@given(phrase("平台时间过去{minutes:数}分钟"))
+@when(phrase("平台时间过去{minutes:数}分钟"))
 def when_portal_time_passes(target, minutes):
     target.require("clock")
     target.control.advance_clock(minutes=float(minutes))
@@ -69,7 +69,7 @@ def when_reload(page):
     page.reload()
 
 
-@when(phrase("我以{kind}身份重新输入该账号的密码登录"))
+@when(phrase("我以{kind:用户类型}身份重新输入该账号的密码登录"))
 def when_log_in_again_here(login_page: LoginPage, captcha_solver, account, kind):
     login_page.log_in(kind, account.login_name, account.password, captcha_solver())
 
@@ -160,7 +160,7 @@ def given_other_unit_project(seeder, two_units: TwoUnits):
                                                  f"另一单位的项目{factories.unique('')}")
 
 
-@given(phrase("我以本单位的{who}账号登录平台"))
+@given(phrase("我以本单位的{who:用户类型}账号登录平台"))
 def given_signed_in_as_mine(context, seeder, two_units: TwoUnits, who):
     seeder.sign_in(context, two_units.mine[who])
 

@@ -25,13 +25,19 @@ def when_search(services_page: ServicesPage, keyword):
     services_page.search(keyword)
 
 
-@when(phrase('我点击"{system}"的办理入口'))
+@when(phrase('我点击"{system:业务系统}"的办理入口'))
 def when_enter(services_page: ServicesPage, system):
     services_page.enter(system)
 
 
-@when(phrase('我关注"{system}"'))
+@when(phrase('我关注"{system:业务系统}"'))
 def when_follow(services_page: ServicesPage, system):
+    services_page.toggle_follow(system)
+
+
+@when(phrase('我取消关注"{system:业务系统}"'))
+def when_unfollow(services_page: ServicesPage, system):
+    """Clicks the item's 取消关注 (the same button as 关注, named after what it will do)."""
     services_page.toggle_follow(system)
 
 

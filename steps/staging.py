@@ -2,10 +2,12 @@
 import httpx
 from pytest_bdd import then, when
 
-from support.parsing import phrase
+from support.parsing import param_type, phrase
+
+param_type("HTTP方法", ("GET", "POST", "PUT", "PATCH", "DELETE"), origin="steps/staging.py（httpx 的请求方法）")
 
 
-@when(phrase('我不带令牌调用测试控制接口"{method}""{path}"'), target_fixture="control_plane_answer")
+@when(phrase('我不带令牌调用测试控制接口"{method:HTTP方法}""{path}"'), target_fixture="control_plane_answer")
 def when_i_call_the_control_plane_without_token(target, method, path):
     return method, target.base_url + path, httpx.request(method, target.base_url + path, json={},
                                                          timeout=15, follow_redirects=False)

@@ -8,7 +8,7 @@ from pages.torch_system_page import TorchSystemPage
 from pages.torch_unit_info_page import LegalOtherInfoPage, TorchUnitInfoPage
 from pages.unit_grants_page import UnitGrantsPage
 from support import factories
-from support.parsing import phrase
+from support.parsing import param_type, phrase
 from support.routes import url_regex
 from support.personas import Actor, persona, seed_legal, seed_natural
 
@@ -16,6 +16,7 @@ TORCH_SYSTEMS = ["sme", "hnte", "torch"]
 GAP_KEYS = {"法人单位基本信息": "basic_missing", "授权单位基本信息": "basic_missing",
             "法人单位其他信息": "other_missing", "授权单位其他信息": "other_missing",
             "主代办人信息": "agent_missing"}
+param_type("企业信息部分", lambda: GAP_KEYS, origin="steps/torch.py 的 GAP_KEYS")
 # Values a user would pick for the Torch 其他信息 (every field required; "无" where not applicable).
 OTHER_INFO = {"单位经营期限": "2016-11-11至长期", "所属行业1": "制造业", "所属行业2": "科学研究和技术服务业",
               "工商登记机关": "北京市海淀区市场监督管理局", "核准日期": "2016-11-11", "外资来源地": "无",
@@ -78,7 +79,7 @@ def unit_gaps() -> dict:
     return {}
 
 
-@given(phrase('该企业的"{piece}"缺少"{fields}"'))
+@given(phrase('该企业的"{piece:企业信息部分}"缺少"{fields}"'))
 def given_unit_gap(api, account, unit_gaps, piece, fields):
     """Leaves those fields empty (、-separated; 实名认证 = not verified) and everything else complete."""
     names = [f for f in fields.split("、") if f]

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from support.parsing import ParamType, Phrase
+
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么"}
 _FIELD_MARK = "\ue000"  # one private-use character stands for a parameter in the written form
-_QUOTES = str.maketrans({"“": '"', "”": '"', "：": ":"})
+_QUOTES = str.maketrans({"“": '"', "”": '"', "：": ":", "，": ","})
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
@@ -26,10 +28,10 @@ class Candidate:
     """One step definition as a writer sees it."""
 
     type: str | None  # given / when / then, None for @step
-    written: str  # 我以{kind}身份用错误的密码登录
+    written: str  # 我以{kind:用户类型}身份用错误的密码登录
     parser: object
     location: str = ""  # steps/login.py · when_login_wrong_password
-    choices: dict[str, list[str]] = field(default_factory=dict)  # enumerated parameters
+    choices: dict[str, ParamType] = field(default_factory=dict)  # typed or enumerated parameters
 
     @property
     def keyword(self) -> str:
@@ -74,10 +76,13 @@ def _group_body(pattern: str, start: int) -> str | None:
 
 
 def written_form(context) -> str:
-    """The text a writer types for a step definition: fields as {name}, quotes and colons plain."""
+    """The text a writer types for a step definition: fields as {name} or {name:类型}, quotes and
+    colons plain."""
     from pytest_bdd import parsers
 
     parser = context.parser
+    if isinstance(parser, Phrase):
+        return parser.written()
     if isinstance(parser, parsers.re):
         import sys
         from pathlib import Path
@@ -89,12 +94,20 @@ def written_form(context) -> str:
     return parser.name
 
 
-def candidate_of(context, location: str = "") -> Candidate:
+def choices_of(parser) -> dict[str, ParamType]:
+    """{parameter: its type} for the typed fields of a phrase(), or the plain alternations of a regex."""
     from pytest_bdd import parsers
 
-    pattern = context.parser.name
-    choices = enumerated_choices(pattern) if isinstance(context.parser, parsers.re) else {}
-    return Candidate(context.type, written_form(context), context.parser, location, choices)
+    if isinstance(parser, Phrase):
+        return parser.typed_fields()
+    if isinstance(parser, parsers.re):
+        return {name: ParamType("", lambda options=tuple(options): options)
+                for name, options in enumerated_choices(parser.name).items()}
+    return {}
+
+
+def candidate_of(context, location: str = "") -> Candidate:
+    return Candidate(context.type, written_form(context), context.parser, location, choices_of(context.parser))
 
 
 def registered_candidates() -> list[Candidate]:
@@ -138,24 +151,34 @@ def similarity(text: str, candidate: Candidate) -> float:
     return 2 * same / (len(literal) + same + extra or 1)
 
 
+def field_label(name: str, kind: ParamType) -> str:
+    return f"{{{name}:{kind.name}}}" if kind.name else f"{{{name}}}"
+
+
 def reasons(text: str, candidate: Candidate) -> list[str]:
     """Why the line does not match the definition, in Chinese."""
     out = []
     loose = _loose_regex(candidate)
     if loose is not None:
-        match = loose.match(_plain(text))
+        match = loose.fullmatch(text) or loose.fullmatch(_plain(text))
         if match:
-            for name, options in candidate.choices.items():
+            for name, kind in candidate.choices.items():
                 value = match.group(name)
-                if value is not None and value not in options:
-                    out.append(f"“{value}”不是 {{{name}}} 可接受的写法，可写：{'、'.join(options)}")
+                if value is not None and not kind.accepts(value):
+                    wanted = "可写" if kind.accepted() else "应为"
+                    out.append(f"“{value}”不是 {field_label(name, kind)} 可接受的写法，{wanted}：{kind.describe()}")
             if out:
                 return out
-    marked, _names = _marked(candidate.written)
+    marked, names = _marked(candidate.written)
     plain = _plain(text)
     matcher = difflib.SequenceMatcher(None, plain, marked, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         said, wanted = plain[i1:i2], marked[j1:j2]
+        if tag == "insert" and _FIELD_MARK in wanted and wanted.strip(_FIELD_MARK):
+            first = marked[:j1].count(_FIELD_MARK)
+            shown = re.sub(_FIELD_MARK, lambda _m, it=iter(names[first:]): f"{{{next(it)}}}", wanted)
+            out.append(f"少了“{shown}”（在第 {i1 + 1} 个字处）")
+            continue
         if tag == "equal" or _FIELD_MARK in wanted:
             continue  # a parameter takes whatever the line has there
         if tag == "delete":
@@ -170,12 +193,14 @@ def reasons(text: str, candidate: Candidate) -> list[str]:
 
 
 def _loose_regex(candidate: Candidate):
-    """The definition's regular expression with each enumerated group opened to any text."""
+    """The definition's regular expression with each typed or enumerated group opened to any text."""
+    if isinstance(candidate.parser, Phrase):
+        return candidate.parser.loose_regex() if candidate.choices else None
     pattern = getattr(getattr(candidate.parser, "regex", None), "pattern", None)
     if not pattern or not candidate.choices:
         return None
-    for name, options in candidate.choices.items():
-        pattern = pattern.replace(f"(?P<{name}>{'|'.join(options)})", f"(?P<{name}>.+?)")
+    for name, kind in candidate.choices.items():
+        pattern = pattern.replace(f"(?P<{name}>{'|'.join(kind.accepted())})", f"(?P<{name}>.+?)")
     try:
         return re.compile(_plain(pattern.replace("[:：]", ":").replace('["“]', '"').replace('["”]', '"')
                                  .replace('[^"”]', '[^"]')))
@@ -186,9 +211,11 @@ def _loose_regex(candidate: Candidate):
 def nearest(text: str, step_type: str | None, candidates: list[Candidate], limit: int = 3,
             threshold: float = 0.6) -> list[Hint]:
     """The closest definitions to a step line (same keyword type first), best first."""
-    scored = []
+    scored, exact = [], []
     for candidate in candidates:
         if candidate.parser.is_matching(text):
+            if candidate.type not in (None, step_type):
+                exact.append(candidate)  # the right words under another keyword
             continue
         score = similarity(text, candidate)
         if candidate.type not in (None, step_type):
@@ -197,13 +224,22 @@ def nearest(text: str, step_type: str | None, candidates: list[Candidate], limit
             scored.append((score, candidate))
     scored.sort(key=lambda pair: (-pair[0], pair[1].written))
     seen, hints = set(), []
+    for candidate in exact:
+        seen.add((candidate.type, candidate.written))
+        wanted = KEYWORD_BY_TYPE.get(step_type, step_type)
+        hints.append(Hint(candidate, 1.0, [
+            f"文字相符，但这是“{candidate.keyword}”步骤，这一行按“{wanted}”查找（“而且”“但是”沿用上一个关键字）："
+            f"改用“{candidate.keyword}”开头"]))
     for score, candidate in scored:
+        if len(hints) >= limit:
+            break
         if (candidate.type, candidate.written) in seen:
             continue
         seen.add((candidate.type, candidate.written))
-        hints.append(Hint(candidate, score, reasons(text, candidate)))
-        if len(hints) == limit:
-            break
+        why = reasons(text, candidate)
+        if candidate.type not in (None, step_type):
+            why.append(f"另外这是“{candidate.keyword}”步骤，这一行按“{KEYWORD_BY_TYPE.get(step_type, step_type)}”查找")
+        hints.append(Hint(candidate, score, why))
     return hints
 
 

@@ -44,7 +44,8 @@ from step_text import readable  # noqa: E402
 
 sys.path.insert(0, str(REPO_ROOT))
 from support import step_hints  # noqa: E402
-from support.step_hints import enumerated_choices  # noqa: E402
+from support.parsing import TYPES, Phrase  # noqa: E402
+from support.step_hints import choices_of, field_label  # noqa: E402
 
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
 DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
@@ -119,7 +120,11 @@ def describe_params(context) -> tuple[str, list[tuple[str, str]]]:
     from pytest_bdd import parsers
 
     parser, converters = context.parser, context.converters or {}
-    if isinstance(parser, parsers.string):
+    if isinstance(parser, Phrase):
+        kind = "phrase (support/parsing.py)"
+        params = [(name, f.type.name if f.type else "str (原样比较或填写 compared or typed as is)")
+                  for name, f in parser.fields.items()]
+    elif isinstance(parser, parsers.string):
         kind, params = "string", []
     elif isinstance(parser, parsers.re):
         kind, params = "parsers.re", [(name, "str") for name in parser.regex.groupindex]
@@ -282,6 +287,7 @@ def render_catalog(defs: list[StepDef]) -> str:
            "> 示例与“未使用的步骤”取自 features，`make steps` 时更新，`make test` 不因它们而失败。", ""]
     if not defs:
         out += ["尚无步骤定义 (no step definitions yet).", ""]
+    out += render_types(defs)
     for module in sorted({d.module for d in defs}):
         out += [f"## 模块 `{module}`", ""]
         for definition in (d for d in defs if d.module == module):
@@ -292,10 +298,29 @@ def render_catalog(defs: list[StepDef]) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_types(defs: list[StepDef]) -> list[str]:
+    """The named parameter types (support/parsing.py) the steps use, with their accepted phrases."""
+    used = {f.type.name for d in defs if isinstance(d.context.parser, Phrase)
+            for f in d.context.parser.fields.values() if f.type is not None}
+    if not used:
+        return []
+    out = ["## 参数类型 (parameter types)", "",
+           "写法中的 `{名称:类型}` 只接受该类型的写法；写了别的，该行是未定义的步骤（`make dry-run` 在启动浏览器前报告，"
+           "并列出可接受的写法）。`\"{名称}\"` 这样不带类型的参数照原样与页面比较或填入表单。", "",
+           "| 类型 (type) | 可接受的写法 (accepted phrases) | 来源 (source) |", "| --- | --- | --- |"]
+    for name in sorted(used):
+        kind = TYPES[name]
+        accepted = "、".join(f"`{p}`" for p in kind.accepted()) if kind.accepted() else kind.hint
+        out.append(f"| `{name}` | {accepted} | {kind.origin} |")
+    return out + [""]
+
+
 def render_step(definition: StepDef) -> list[str]:
     keyword = KEYWORD_BY_TYPE[definition.type]
     lines = [f"### {keyword} `{definition.pattern}`", "", f"- 解析器 (parser): `{definition.parser_kind}`"]
-    if definition.parser_kind == "parsers.re":
+    if isinstance(definition.context.parser, Phrase):
+        lines.append(f"- 写法 (write it as): `{definition.context.parser.written()}`")
+    elif definition.parser_kind == "parsers.re":
         lines.append(f"- 写法 (write it as): `{readable(definition.pattern, definition.context.converters)}`")
     if definition.summary:
         lines.append(f"- 作用 (does): {definition.summary}")
@@ -307,8 +332,12 @@ def render_step(definition: StepDef) -> list[str]:
         lines.append("- 参数 (parameters): " + ", ".join(f"`{n}`: {t}" for n, t in definition.params))
     else:
         lines.append("- 参数 (parameters): 无 (none)")
-    for name, options in enumerated_choices(definition.pattern).items() if definition.parser_kind == "parsers.re" else ():
-        lines.append(f"- `{name}` 可接受的写法 (accepted phrases): " + "、".join(f"`{o}`" for o in options))
+    for name, kind in choices_of(definition.context.parser).items():
+        label = field_label(name, kind)
+        if kind.accepted():
+            lines.append(f"- `{label}` 可接受的写法 (accepted phrases): " + "、".join(f"`{o}`" for o in kind.accepted()))
+        else:
+            lines.append(f"- `{label}` 写法 (how to write it): {kind.hint}")
     if definition.context.target_fixture:
         lines.append(f"- 产出 fixture (target_fixture): `{definition.context.target_fixture}`")
     if definition.examples:
@@ -339,7 +368,7 @@ def skeleton(step: StepLine, number: int) -> str:
 
     pattern = re.sub(r"<(\w+)>", placeholder, step.text)
     pattern = re.sub(r'(["“])([^"”]*)(["”])', quoted, pattern)
-    target = f"parsers.parse({pattern!r})" if params else repr(pattern)
+    target = f"phrase({pattern!r})" if params else repr(pattern)
     message = f"步骤未实现 (step not implemented): {step.text}"
     return "\n".join([
         f"# {step.path}:{step.line}",
@@ -376,7 +405,7 @@ def print_missing(missing: list[StepLine], defs: list[StepDef] | None = None) ->
         print(f"  {step.path}:{step.line}: {step.keyword} {step.text}")
         print("\n".join(step_hints.describe(step_hints.nearest(step.text, step.type, candidates))))
         print()
-    print("\n# 代码骨架 (skeletons) — from pytest_bdd import given, when, then, parsers\n")
+    print("\n# 代码骨架 (skeletons) — from pytest_bdd import given, when, then; from support.parsing import phrase\n")
     for number, step in enumerate(unique, 1):
         print(skeleton(step, number))
     return 1
@@ -391,10 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         modules = import_step_modules(resolve(args.steps))
-    except Exception as exc:  # a broken step module must not pass silently
+        defs = collect_step_defs(modules)
+    except Exception as exc:  # a broken step module (or an unregistered parameter type) must not pass silently
         print(f"无法导入步骤模块 (cannot import step modules): {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    defs = collect_step_defs(modules)
     missing = match_examples(defs, feature_step_lines(resolve(args.features)))
     if args.missing:
         return print_missing(missing, defs)

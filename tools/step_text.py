@@ -1,6 +1,7 @@
 """Turns a step's regular expression back into the text a writer types, for docs/steps.md:
 ``法人已授权该自然人["“](?P<system>[^"”]*)["”]的…$`` → ``法人已授权该自然人"{system}"的…``.
-Typed fields (support/params.py) show their type: ``{number:身份证号}``."""
+Fields whose converter has a name show it as a type: ``{number:身份证号}`` (steps built with
+support.parsing.phrase are shown from their template instead)."""
 from __future__ import annotations
 
 import re
@@ -53,6 +54,9 @@ def readable(pattern: str, converters: dict | None = None) -> str:
         elif text.startswith("[:：]", i):
             out.append("：")
             i += len("[:：]")
+        elif text.startswith("[，,]", i):
+            out.append("，")
+            i += len("[，,]")
         elif text[i] == "\\" and i + 1 < len(text):
             out.append(text[i + 1])
             i += 2

@@ -48,7 +48,7 @@ def test_missing_lists_undefined_steps_with_skeletons():
     result = step_catalog("--missing")
     assert result.returncode == 1
     assert 'login.feature:14: 当 用户打开"我的信息"' in result.stdout
-    assert "@when(parsers.parse('用户打开\"{text_1}\"'))" in result.stdout
+    assert "@when(phrase('用户打开\"{text_1}\"'))" in result.stdout
     assert "def todo_snake_case_name_1(text_1):" in result.stdout
 
 
@@ -73,7 +73,7 @@ def test_catalog_has_no_line_numbers_and_tells_what_a_step_does(tmp_path):
     assert "- 作用 (does): 用错误的密码登录一次。" in block
     assert "- 页面 (page): 停在 用户登录" in block
     assert "- 测试控制接口 (test control plane): 不需要" in block
-    assert "`kind` 可接受的写法 (accepted phrases): `自然人`、`法人`" in block
+    assert "`{kind}` 可接受的写法 (accepted phrases): `自然人`、`法人`" in block
     needs = text.split("### 当 `我以(?P<kind>自然人|法人)身份用该账号的密码登录$`")[1].split("###")[0]
     assert "测试控制接口 (test control plane): 需要，场景须带 `@mock-only`" in needs  # inferred: takes api
 

@@ -2,10 +2,11 @@
 import sys
 from pathlib import Path
 
+from pytest_bdd import parsers
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 from step_text import readable  # noqa: E402
 
-from support.params import typed  # noqa: E402
 from support.parsing import phrase  # noqa: E402
 
 
@@ -13,9 +14,12 @@ def test_quoted_and_bare_fields_and_colons():
     assert readable(phrase('页面提示：{who}看到"{text}"').regex.pattern) == '页面提示：{who}看到"{text}"'
 
 
-def test_typed_fields_show_their_type():
-    parser, converters = typed('我用身份证号"{number:身份证号}"填写{value:数据描述}')
-    assert readable(parser.regex.pattern, converters) == '我用身份证号"{number:身份证号}"填写{value:数据描述}'
+def test_fields_with_a_named_converter_show_it_as_their_type():
+    def 身份证号(text):
+        return text
+
+    parser = parsers.re(r'我用身份证号["“](?P<number>[^"”]*)["”]填写$')
+    assert readable(parser.regex.pattern, {"number": 身份证号}) == '我用身份证号"{number:身份证号}"填写'
 
 
 def test_escaped_characters_are_unescaped():
