@@ -96,18 +96,71 @@ def when_post_grant_not_offered(actors: Actors, system, role):
     mock's form names a role `<system key>:<role>`; the key is read from the system's 办理入口 link."""
     page = actors.page("法人")
     submit = AuthorizationPage(page).submit_button
-    fields = submit.evaluate("b => [...new FormData(b.form)].filter(([, v]) => typeof v === 'string')")
-    action = submit.evaluate("b => b.form.action")
     field_name = page.get_by_role("checkbox").first.get_attribute("name")
     services = ServicesPage(page.context.new_page())
     services.open()
     key = services.entry(system).get_attribute("href").rstrip("/").split("/")[-2]  # /services/<key>/enter
     services.page.close()
-    body = urlencode([*map(tuple, fields), (field_name, f"{key}:{role}")])
-    return page.request.post(action, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    return _post_form(page, submit, extra=[(field_name, f"{key}:{role}")])
+
+
+# The form's target, resolved as the browser would. Not `form.action`: a field named "action" (the reset
+# form has one) shadows that property.
+FORM_ACTION = "b => new URL(b.form.getAttribute('action') || document.URL, document.baseURI).href"
+
+
+def _post_form(page, submit, blank: str | None = None, extra=()):
+    """Posts the form of the `submit` button as it stands (every field, its CSRF token and the button's
+    own name/value included), in the page's session through its own request context, with the field named
+    `blank` emptied and `extra` pairs added: what a client that is not the page can send."""
+    fields = submit.evaluate(
+        "b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')")
+    pairs = [(k, "" if k == blank else v) for k, v in fields] + list(extra)
+    return page.request.post(submit.evaluate(FORM_ACTION), data=urlencode(pairs),
+                             headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+@when(phrase('我绕过页面直接提交"{button}"，"{label}"留空'), target_fixture="posted")
+def when_post_with_blank(page, button, label):
+    """A required field the browser will not let the page submit blank, posted blank all the same."""
+    name = page.get_by_label(label, exact=True).get_attribute("name")
+    return _post_form(page, page.get_by_role("button", name=button, exact=True), blank=name)
+
+
+def _fill_reset_form(reset_password_page: ResetPasswordPage, api, account) -> str:
+    reset_password_page.code.fill(last_code_sent(api, account.phone))
+    new = factories.new_password()
+    reset_password_page.new_password.fill(new)
+    reset_password_page.confirm_password.fill(new)
+    return new
+
+
+@when("我填写短信验证码和一个符合规则的新密码，先不提交")
+def when_fill_reset_form(reset_password_page: ResetPasswordPage, api, account):
+    _fill_reset_form(reset_password_page, api, account)
+
+
+@when("我填写短信验证码并设置一个符合规则的新密码，提交前留下一份表单", target_fixture="saved_form")
+def when_reset_keeping_form(reset_password_page: ResetPasswordPage, api, account):
+    """As 我填写短信验证码并设置一个符合规则的新密码, keeping what the browser posts (a copy of the form,
+    CSRF token included) so that it can be posted a second time, as a reset link used twice would be."""
+    account.password = _fill_reset_form(reset_password_page, api, account)
+    button = reset_password_page.reset_button
+    saved = (button.evaluate(FORM_ACTION),
+             button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"))
+    button.click()
+    return saved
+
+
+@when("我把留下的那份重置表单再提交一次", target_fixture="posted")
+def when_post_saved_form_again(page, saved_form):
+    action, fields = saved_form
+    return page.request.post(action, data=urlencode([tuple(f) for f in fields]),
+                             headers={"Content-Type": "application/x-www-form-urlencoded"})
 
 
 @then(phrase('服务器拒绝了这次授权并提示"{text}"'))
+@then(phrase('服务器拒绝了这次提交并提示"{text}"'))
 def then_post_refused(posted, text):
-    assert not posted.ok, f"期望服务器拒绝这次授权，但它接受了（HTTP {posted.status}，{posted.url}）"
+    assert not posted.ok, f"期望服务器拒绝这次提交，但它接受了（HTTP {posted.status}，{posted.url}）"
     assert text in posted.text(), f"期望拒绝的页面提示“{text}”（HTTP {posted.status}）"
