@@ -164,3 +164,15 @@ def when_post_saved_form_again(page, saved_form):
 def then_post_refused(posted, text):
     assert not posted.ok, f"期望服务器拒绝这次提交，但它接受了（HTTP {posted.status}，{posted.url}）"
     assert text in posted.text(), f"期望拒绝的页面提示“{text}”（HTTP {posted.status}）"
+
+
+@when(phrase("我在登录页以{kind}身份填好该账号的登录名、密码和验证码，先不提交"))
+def when_fill_login_form(login_page: LoginPage, captcha_solver, account, kind):
+    login_page.open()
+    login_page.fill(kind, account.login_name, account.password, captcha_solver())
+
+
+@when("我填写短信验证码，确认新密码与新密码不一致")
+def when_reset_with_mismatch(reset_password_page: ResetPasswordPage, api, account):
+    new = factories.new_password()
+    reset_password_page.reset(last_code_sent(api, account.phone), new, confirm=new + "9")
