@@ -101,6 +101,16 @@ def admin_login(c, username, password):
 
 
 def test_back_office_login_locks_after_five_failures_like_the_user_login(tmp_path):
+    check_back_office_lock(tmp_path)
+
+
+def test_without_the_throttle_the_back_office_check_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr(throttle, "reserve", lambda db, key, now, threshold: throttle.Attempt(key, 1, False))
+    with pytest.raises(AssertionError):
+        check_back_office_lock(tmp_path)
+
+
+def check_back_office_lock(tmp_path):
     p = make_portal(tmp_path)
     p.api("POST", "/reviewers", json={"username": "shenhe01", "password": "Rv#2026review"})
     answers = [alert(admin_login(p.client, "shenhe01", "Wrong#123x")) for _ in range(5)]
@@ -158,6 +168,17 @@ def test_without_the_dummy_hash_an_unknown_name_answers_faster(tmp_path):
 # -- V2.2 anti-automation: the captcha's answer is not in the markup ----------------------------------
 
 def test_captcha_answer_is_only_in_the_pixels(tmp_path):
+    check_captcha(tmp_path)
+
+
+def test_a_captcha_drawn_as_svg_text_fails_the_check(tmp_path, monkeypatch):
+    from mock_portal.services import captcha
+    monkeypatch.setattr(captcha, "png", lambda answer: f'<svg><text x="1">{answer}</text></svg>'.encode())
+    with pytest.raises(AssertionError):
+        check_captcha(tmp_path)
+
+
+def check_captcha(tmp_path):
     p = make_portal(tmp_path)
     page = p.client.get("/login").text
     answer = p.captcha()
@@ -247,6 +268,16 @@ def test_without_the_atomic_cooldown_parallel_resends_send_several(tmp_path):
 # -- V2.2.1: a current-password check is limited and locks ---------------------------------------------
 
 def test_current_password_guesses_on_change_password_lock_and_log_out(tmp_path):
+    check_current_password_limit(tmp_path)
+
+
+def test_without_the_throttle_current_password_guesses_are_unlimited(tmp_path, monkeypatch):
+    monkeypatch.setattr(throttle, "reserve", lambda db, key, now, threshold: throttle.Attempt(key, 1, False))
+    with pytest.raises(AssertionError):
+        check_current_password_limit(tmp_path)
+
+
+def check_current_password_limit(tmp_path):
     p = make_portal(tmp_path)
     p.seed_natural("zr_guess")
     p.sign_in("zr_guess")
@@ -299,7 +330,15 @@ def test_phone_change_sends_a_notice_to_the_old_phone_and_without_the_guard_none
 # -- V3.3.2: an absolute session lifetime besides the idle one ----------------------------------------
 
 def test_a_session_in_use_ends_after_twelve_hours(tmp_path):
-    p = make_portal(tmp_path)
+    check_absolute_lifetime(make_portal(tmp_path))
+
+
+def test_without_an_absolute_lifetime_the_check_fails(tmp_path):
+    with pytest.raises(AssertionError):
+        check_absolute_lifetime(make_portal(tmp_path, absolute_timeout_hours=0))
+
+
+def check_absolute_lifetime(p):
     p.seed_natural("zr_long")
     p.sign_in("zr_long")
     for _ in range(24):  # in use every 29 minutes: never idle
@@ -348,8 +387,19 @@ def test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token(
 
 @pytest.mark.parametrize("typed", ["11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ", " 110105 19491231 002X "])
 def test_id_number_variants_find_the_same_person_in_search_and_appeal(tmp_path, typed):
-    from mock_portal.services import appeals, authorization
+    check_id_variant(make_portal(tmp_path), typed)
+
+
+def test_with_a_strip_upper_normaliser_the_full_width_variant_fails(tmp_path, monkeypatch):
+    from mock_portal.services import identifiers
     p = make_portal(tmp_path)
+    monkeypatch.setattr(identifiers, "normalize", lambda v: (v or "").strip().upper())  # the former search/appeal rule
+    with pytest.raises(AssertionError):
+        check_id_variant(p, "１１０１０５１９４９１２３１００２Ｘ")
+
+
+def check_id_variant(p, typed):
+    from mock_portal.services import appeals, authorization
     p.seed_natural("zr_norm", id_number="11010519491231002X", realname_status="passed")
     with p.app.state.sessionmaker() as db:
         assert [a.login_name for a in authorization.search_natural(db, "张三", typed)] == ["zr_norm"]
