@@ -1,13 +1,17 @@
-"""The page frame's browser hint ("建议使用谷歌浏览器最新版") and the 支持的浏览器 page behind it."""
+"""The page frame's browser hint ("建议使用谷歌浏览器最新版") and the 支持的浏览器 page behind it, found by
+what it shows (its words, its 关闭提示 button), a named region when the portal marks one."""
+import re
+
 from playwright.sync_api import Page
 
 
 class BrowserHint:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.region = page.get_by_role("region", name="浏览器提示")
-        self.close_button = self.region.get_by_role("button", name="关闭提示")
-        self.details_link = self.region.get_by_role("link", name="支持的浏览器")
+        self.close_button = page.get_by_role("button", name="关闭提示", exact=True)
+        hint_text = page.get_by_text(re.compile(r"^\s*建议使用谷歌浏览器"))
+        self.region = page.get_by_role("region", name="浏览器提示").or_(hint_text).first
+        self.details_link = page.get_by_role("link", name="支持的浏览器", exact=True).first
 
     def dismiss(self) -> None:
         self.close_button.click()

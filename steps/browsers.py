@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.browser_hint import BrowserHint
-from pages.frame import PortalFrame
+from pages.frame import PortalFrame, content_of
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from pages.registration_page import RegistrationPage
@@ -169,7 +169,10 @@ def then_hint_shown(browser_pages: BrowserPages, browser, text):
 
 @then(in_browser("{browser}中不显示浏览器提示"))
 def then_no_hint(browser_pages: BrowserPages, browser):
-    expect(BrowserHint(browser_pages.page(browser)).region).to_be_hidden()
+    page = browser_pages.page(browser)
+    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    expect(BrowserHint(page).region).to_be_hidden()
+    expect(BrowserHint(page).close_button.filter(visible=True)).to_have_count(0)  # however it is marked up
 
 
 @then(in_browser('{browser}中页面提示错误"{text}"'))
