@@ -259,8 +259,10 @@ def describe(hints: list[Hint], indent: str = "    ") -> list[str]:
 def missing_step_message(path: str, line: int, keyword: str, text: str, step_type: str,
                          candidates: list[Candidate]) -> str:
     hints = nearest(text, step_type, candidates)
+    looked_up = KEYWORD_BY_TYPE.get(step_type, step_type)
     lines = [f"{path}:{line} {keyword} {text}",
-             f"找不到这个步骤的定义（关键字“{keyword}”在这里按“{KEYWORD_BY_TYPE.get(step_type, step_type)}”查找）。"]
+             "找不到这个步骤的定义。" if keyword == looked_up
+             else f"找不到这个步骤的定义（关键字“{keyword}”在这里按“{looked_up}”查找）。"]
     lines += describe(hints)
     lines += ["", "改用上面已有步骤的写法（首选），或把下面的骨架交给开发同事实现（steps/<领域>.py）："]
     lines += skeleton_lines(text, step_type)
