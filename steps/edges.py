@@ -16,6 +16,7 @@ from support import factories, identity, redaction
 from support.actors import Actors
 from support.parsing import phrase
 from support.sms_outbox import CODE
+from support.working_days import is_working_day
 
 _rng = random.Random(secrets.randbits(64))
 
@@ -51,8 +52,8 @@ def last_code_sent(api, phone: str) -> str:
     raise AssertionError("该手机号没有收到过短信验证码")
 
 
-@given(phrase("验证码发出后平台时间过去{minutes}分{seconds}秒"))
-@when(phrase("验证码发出后平台时间过去{minutes}分{seconds}秒"))
+@given(phrase("验证码发出后平台时间过去{minutes:整数}分{seconds:整数}秒"))
+@when(phrase("验证码发出后平台时间过去{minutes:整数}分{seconds:整数}秒"))
 def when_time_since_code(target, api, account, minutes, seconds):
     """Moves the portal clock to that long after the latest SMS to the account's phone was sent (the
     real seconds that the scenario itself took count in), so a boundary is met whatever the machine's
@@ -81,7 +82,7 @@ def when_register_again_with_spent_code(registration_page: RegistrationPage, api
     registration_page.submit(person.password, last_code_sent(api, registrant.phone))
 
 
-@when(phrase('我以{kind}身份用密码"{password}"登录'))
+@when(phrase('我以{kind:用户类型}身份用密码"{password}"登录'))
 def when_log_in_with_password(login_page: LoginPage, captcha_solver, account, kind, password):
     login_page.open()
     login_page.log_in(kind, account.login_name, password, captcha_solver())
@@ -89,7 +90,7 @@ def when_log_in_with_password(login_page: LoginPage, captcha_solver, account, ki
 
 # -- 服务器端拒绝页面未提供的内容 (FAQ-1.10.1) ---------------------------------------------------------
 
-@when(phrase('法人绕过页面直接提交"{system}"的"{role}"角色的授权'), target_fixture="posted")
+@when(phrase('法人绕过页面直接提交"{system:业务系统}"的"{role}"角色的授权'), target_fixture="posted")
 def when_post_grant_not_offered(actors: Actors, system, role):
     """What a user can do without the page: post the grant form as it is (its CSRF token included, in
     the same session through the page's own request context) with a role the page does not offer. The
@@ -166,7 +167,7 @@ def then_post_refused(posted, text):
     assert text in posted.text(), f"期望拒绝的页面提示“{text}”（HTTP {posted.status}）"
 
 
-@when(phrase("我在登录页以{kind}身份填好该账号的登录名、密码和验证码，先不提交"))
+@when(phrase("我在登录页以{kind:用户类型}身份填好该账号的登录名、密码和验证码，先不提交"))
 def when_fill_login_form(login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     login_page.fill(kind, account.login_name, account.password, captcha_solver())
@@ -176,3 +177,16 @@ def when_fill_login_form(login_page: LoginPage, captcha_solver, account, kind):
 def when_reset_with_mismatch(reset_password_page: ResetPasswordPage, api, account):
     new = factories.new_password()
     reset_password_page.reset(last_code_sent(api, account.phone), new, confirm=new + "9")
+
+
+@given("平台时间来到休息日前的最后一个工作日")
+def given_day_before_rest_days(target):
+    """Moves the portal clock by whole days to the next working day that a rest day follows (a Friday, or
+    the eve of a holiday, by the suite's own calendar, support/working_days.py), so that a promise in
+    working days has to step over rest days."""
+    target.require("clock")
+    today = _portal_now(target).date()
+    day = today + dt.timedelta(days=1)
+    while not (is_working_day(day) and not is_working_day(day + dt.timedelta(days=1))):
+        day += dt.timedelta(days=1)
+    target.control.advance_clock(days=(day - today).days)
