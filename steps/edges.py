@@ -190,3 +190,15 @@ def given_day_before_rest_days(target):
     while not (is_working_day(day) and not is_working_day(day + dt.timedelta(days=1))):
         day += dt.timedelta(days=1)
     target.control.advance_clock(days=(day - today).days)
+
+
+@when(phrase("我在我的信息中点击修改密码，{how}"))
+def when_change_password_wrongly(my_info, change_password_page, account, how):
+    """The password change as a user gets it wrong: 新密码与原密码相同 / 原密码填错 / 确认新密码与新密码不一致.
+    The account's password stays what it was."""
+    my_info.change_password_link.click()
+    new = factories.new_password()
+    old, new, confirm = {"新密码与原密码相同": (account.password, account.password, None),
+                         "原密码填错": (account.password + "9", new, None),
+                         "确认新密码与新密码不一致": (account.password, new, new + "9")}[how]
+    change_password_page.change(old, new, confirm)
