@@ -14,6 +14,7 @@ from pages.registration_page import RegistrationPage
 from pages.services_page import ServicesPage
 from support import factories, identity, redaction
 from support.actors import Actors
+from support.message_checks import expect_message
 from support.parsing import phrase
 from support.sms_outbox import CODE
 from support.working_days import is_working_day
@@ -202,3 +203,38 @@ def when_change_password_wrongly(my_info, change_password_page, account, how):
                          "原密码填错": (account.password + "9", new, None),
                          "确认新密码与新密码不一致": (account.password, new, new + "9")}[how]
     change_password_page.change(old, new, confirm)
+
+
+# -- 后台审核只能处理一次 (FAQ-1.3.2) -------------------------------------------------------------------
+
+def _form_of(button) -> tuple[str, list]:
+    """What the browser would post for this button: the form's target and its fields (CSRF token and the
+    button's own name/value included)."""
+    return (button.evaluate(FORM_ACTION),
+            button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"))
+
+
+@when("审核员审核通过该申诉，提交前留下一份表单", target_fixture="saved_form")
+def when_reviewer_approves_keeping_form(back_office):
+    review = back_office.review
+    review.reason.fill("材料齐全，同意找回")
+    saved = _form_of(review.approve_button)
+    review.approve_button.click()
+    return saved
+
+
+@when("审核员把留下的那份审核表单再提交一次", target_fixture="posted")
+def when_reviewer_posts_again(back_office, saved_form):
+    action, fields = saved_form
+    return back_office.review.page.request.post(action, data=urlencode([tuple(f) for f in fields]),
+                                                headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+@when("审核员不填原因就驳回该申诉")
+def when_reviewer_rejects_without_reason(back_office):
+    back_office.review.reject_button.click()
+
+
+@then(phrase('后台页面提示错误"{text}"'))
+def then_back_office_error(back_office, text):
+    expect_message(back_office.review.page, text, "后台页面提示错误")
