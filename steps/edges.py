@@ -15,7 +15,7 @@ from pages.services_page import ServicesPage
 from support import factories, identity, redaction
 from support.actors import Actors
 from support.message_checks import expect_message
-from support.parsing import phrase
+from support.parsing import param_type, phrase
 from support.sms_outbox import CODE
 from support.working_days import is_working_day
 
@@ -193,7 +193,11 @@ def given_day_before_rest_days(target):
     target.control.advance_clock(days=(day - today).days)
 
 
-@when(phrase("我在我的信息中点击修改密码，{how}"))
+param_type("改错密码的方式", ("新密码与原密码相同", "原密码填错", "确认新密码与新密码不一致"),
+           origin="steps/edges.py 的 when_change_password_wrongly")
+
+
+@when(phrase("我在我的信息中点击修改密码，{how:改错密码的方式}"))
 def when_change_password_wrongly(my_info, change_password_page, account, how):
     """The password change as a user gets it wrong: 新密码与原密码相同 / 原密码填错 / 确认新密码与新密码不一致.
     The account's password stays what it was."""

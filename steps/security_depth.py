@@ -10,6 +10,7 @@ from pages.admin_pages import AdminLoginPage
 from pages.change_password_page import ChangePasswordPage
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
+from pages.services_page import ServicesPage
 from support import factories
 from support.parsing import phrase
 from support.routes import path
@@ -107,3 +108,22 @@ def then_record_finding(request, finding):
     """A risk the FAQ prescribes: the scenario documents it (tag @security-finding) instead of passing silently."""
     request.node.user_properties.append(("security-finding", finding))
     print(f"安全发现 (security finding): {finding}")
+
+
+@when(phrase('我未登录打开服务事项并点击"{system:业务系统}"的办理入口'))
+def when_enter_before_login(page, login_page: LoginPage, system):
+    services = ServicesPage(page)
+    services.open()
+    services.enter(system)
+    expect(login_page.captcha_image).to_be_visible()  # the login page asks first
+
+
+@then(phrase('页面显示"{system}"的办理入口按钮'))
+def then_entry_button(page, frame: PortalFrame, system):
+    expect(frame.heading(system)).to_be_visible()
+    expect(page.get_by_role("button", name="办理入口", exact=True)).to_be_visible()
+
+
+@when("我点击办理入口按钮")
+def when_click_entry_button(page):
+    page.get_by_role("button", name="办理入口", exact=True).click()

@@ -69,6 +69,8 @@ PROPERTIES = (
               "test_with_a_strip_upper_normaliser_the_full_width_variant_fails")),
     Property("安全发现：申诉通过后明文短信发送新密码（FAQ 规定）", "ASVS V2.5.2/V2.5.6 — 记录为发现",
              ("申诉审核通过后新密码以明文短信发到申诉时填写的手机号",)),
+    Property("安全发现：注册页检索可枚举证件号码（FAQ 规定）", "ASVS V2.2.1 — 记录为发现",
+             ("未登录的任何人都能在注册页检索某个证件号码是否已注册",)),
 )
 
 
