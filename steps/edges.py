@@ -5,6 +5,7 @@ import random
 import secrets
 from urllib.parse import urlencode
 
+from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.authorization_page import AuthorizationPage
@@ -172,6 +173,16 @@ def then_post_refused(posted, text):
 def when_fill_login_form(login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     login_page.fill(kind, account.login_name, account.password, captcha_solver())
+
+
+@when(phrase("我连续{times:整数}次填写错误的短信验证码并设置新密码"))
+def when_wrong_codes(reset_password_page: ResetPasswordPage, api, account, times):
+    """A code that differs from the one sent in every digit, tried `times` times on the reset page."""
+    right = last_code_sent(api, account.phone)
+    wrong = "".join(str((int(d) + 5) % 10) for d in right)
+    for _ in range(int(times)):
+        reset_password_page.reset(wrong, factories.new_password())
+        expect(reset_password_page.reset_button).to_be_visible()  # the page is back before the next try
 
 
 @when("我填写短信验证码，确认新密码与新密码不一致")
