@@ -9,14 +9,22 @@ unless, for each browser, every page template of the portal (from its test API) 
 a new template that no accessibility scenario reaches is caught the day it lands. Runs that select
 only some @a11y scenarios (`-k`, a FAQ tag, a shard) print the coverage and do not judge it.
 Works with pytest-xdist: workers send what they checked to the controller in `workeroutput`.
+
+Each template is checked once per browser per run (issue 24): whichever scenario, in whichever xdist
+worker, reaches it first runs axe on it, and the others skip it (`a11y_once`, support/run_once.py).
+`--a11y-every-page` checks every page each scenario shows instead (the deep, slow way).
 """
 from __future__ import annotations
 
 import json
+import re
 import weakref
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
+
+from support.run_once import OncePerRun, run_dir
 
 HEADER = "x-portal-template"
 _current: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # page → template of its document
@@ -57,20 +65,53 @@ def take_loads(page) -> list[Load]:
     return _loads.pop(page, [])
 
 
+def browser_of(page) -> str:
+    try:
+        return page.context.browser.browser_type.name
+    except AttributeError:
+        return "?"
+
+
+def shape(path: str) -> str:
+    """/projects/3?page=2 → /projects/N?page=N: pages that differ only by a number."""
+    return re.sub(r"/\d+(?=/|$|\?)", "/N", re.sub(r"=\d+", "=N", path))
+
+
+def work_key(template: str | None, url: str) -> str:
+    """What an accessibility check is done once for: the page's template, or on a portal that does not
+    name it (staging), the shape of its path."""
+    return template or "path:" + shape(urlsplit(url).path)
+
+
+def page_key(page) -> tuple[str, str]:
+    """(browser, work key) of the document `page` shows."""
+    return browser_of(page), work_key(_current.get(page), page.url)
+
+
 def record(page) -> None:
     """Called by a11y.check: count the template of the page axe just checked."""
     template = _current.get(page)
     if template:
-        try:
-            browser = page.context.browser.browser_type.name
-        except AttributeError:
-            browser = "?"
-        _checked.setdefault(browser, set()).add(template)
+        _checked.setdefault(browser_of(page), set()).add(template)
 
 
 def remember_catalog(templates: list[str]) -> None:
     if not _catalog:
         _catalog.extend(templates)
+
+
+def pytest_addoption(parser):
+    parser.getgroup("portal").addoption(
+        "--a11y-every-page", action="store_true",
+        help="check every page each accessibility scenario shows, not each page template once per "
+             "browser per run (slow: for a nightly deep run)")
+
+
+@pytest.fixture(scope="session")
+def a11y_once(request, tmp_path_factory) -> OncePerRun:
+    """The run's record of which templates each browser has checked, shared by the xdist workers."""
+    return OncePerRun(run_dir(request.config, tmp_path_factory.getbasetemp()),
+                      enabled=not request.config.getoption("--a11y-every-page"))
 
 
 def wants_tracking(item) -> bool:
