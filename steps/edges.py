@@ -54,6 +54,17 @@ def last_code_sent(api, phone: str) -> str:
     raise AssertionError("该手机号没有收到过短信验证码")
 
 
+def code_sent(target, phone: str) -> str:
+    """The latest code sent to `phone`: the mock's outbox through the test API, else the target file's
+    `sms: command` (a staging gateway's reader, which also gives the last SMS that carried a code)."""
+    if target.api is not None:
+        return last_code_sent(target.api, phone)
+    from support import staging
+    code = staging.sms_code(target, phone)
+    redaction.register(code)
+    return code
+
+
 @given(phrase("验证码发出后平台时间过去{minutes:整数}分{seconds:整数}秒"))
 @when(phrase("验证码发出后平台时间过去{minutes:整数}分{seconds:整数}秒"))
 def when_time_since_code(target, api, account, minutes, seconds):
@@ -69,19 +80,19 @@ def when_time_since_code(target, api, account, minutes, seconds):
 
 
 @when("我用已经用过的短信验证码再设置一个新密码")
-def when_reset_with_spent_code(reset_password_page: ResetPasswordPage, api, account):
+def when_reset_with_spent_code(reset_password_page: ResetPasswordPage, target, account):
     """The code of the latest SMS, already spent by the reset before; no new code was asked for.
     The account's password stays what the first reset made it."""
-    reset_password_page.reset(last_code_sent(api, account.phone), factories.new_password())
+    reset_password_page.reset(code_sent(target, account.phone), factories.new_password())
 
 
 @when("我用同一手机号和刚才用过的短信验证码再注册一个自然人账号")
-def when_register_again_with_spent_code(registration_page: RegistrationPage, api, registrant):
+def when_register_again_with_spent_code(registration_page: RegistrationPage, target, registrant):
     """Same phone, a fresh person, the code that the first registration spent (none asked for anew)."""
     person = factories.Person(login_name=factories.unique("zc"))
     registration_page.open("自然人")
     registration_page.fill_person(person.login_name, person.name, person.id_number, registrant.phone)
-    registration_page.submit(person.password, last_code_sent(api, registrant.phone))
+    registration_page.submit(person.password, code_sent(target, registrant.phone))
 
 
 @when(phrase('我以{kind:用户类型}身份用密码"{password}"登录'))
@@ -130,8 +141,8 @@ def when_post_with_blank(page, button, label):
     return _post_form(page, page.get_by_role("button", name=button, exact=True), blank=name)
 
 
-def _fill_reset_form(reset_password_page: ResetPasswordPage, api, account) -> str:
-    reset_password_page.code.fill(last_code_sent(api, account.phone))
+def _fill_reset_form(reset_password_page: ResetPasswordPage, target, account) -> str:
+    reset_password_page.code.fill(code_sent(target, account.phone))
     new = factories.new_password()
     reset_password_page.new_password.fill(new)
     reset_password_page.confirm_password.fill(new)
@@ -139,15 +150,15 @@ def _fill_reset_form(reset_password_page: ResetPasswordPage, api, account) -> st
 
 
 @when("我填写短信验证码和一个符合规则的新密码，先不提交")
-def when_fill_reset_form(reset_password_page: ResetPasswordPage, api, account):
-    _fill_reset_form(reset_password_page, api, account)
+def when_fill_reset_form(reset_password_page: ResetPasswordPage, target, account):
+    _fill_reset_form(reset_password_page, target, account)
 
 
 @when("我填写短信验证码并设置一个符合规则的新密码，提交前留下一份表单", target_fixture="saved_form")
-def when_reset_keeping_form(reset_password_page: ResetPasswordPage, api, account):
+def when_reset_keeping_form(reset_password_page: ResetPasswordPage, target, account):
     """As 我填写短信验证码并设置一个符合规则的新密码, keeping what the browser posts (a copy of the form,
     CSRF token included) so that it can be posted a second time, as a reset link used twice would be."""
-    account.password = _fill_reset_form(reset_password_page, api, account)
+    account.password = _fill_reset_form(reset_password_page, target, account)
     button = reset_password_page.reset_button
     saved = (button.evaluate(FORM_ACTION),
              button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"))
@@ -176,9 +187,9 @@ def when_fill_login_form(login_page: LoginPage, captcha_solver, account, kind):
 
 
 @when(phrase("我连续{times:整数}次填写错误的短信验证码并设置新密码"))
-def when_wrong_codes(reset_password_page: ResetPasswordPage, api, account, times):
+def when_wrong_codes(reset_password_page: ResetPasswordPage, target, account, times):
     """A code that differs from the one sent in every digit, tried `times` times on the reset page."""
-    right = last_code_sent(api, account.phone)
+    right = code_sent(target, account.phone)
     wrong = "".join(str((int(d) + 5) % 10) for d in right)
     for _ in range(int(times)):
         reset_password_page.reset(wrong, factories.new_password())
@@ -186,9 +197,9 @@ def when_wrong_codes(reset_password_page: ResetPasswordPage, api, account, times
 
 
 @when("我填写短信验证码，确认新密码与新密码不一致")
-def when_reset_with_mismatch(reset_password_page: ResetPasswordPage, api, account):
+def when_reset_with_mismatch(reset_password_page: ResetPasswordPage, target, account):
     new = factories.new_password()
-    reset_password_page.reset(last_code_sent(api, account.phone), new, confirm=new + "9")
+    reset_password_page.reset(code_sent(target, account.phone), new, confirm=new + "9")
 
 
 @given("平台时间来到休息日前的最后一个工作日")
