@@ -24,8 +24,12 @@ def unit_grants_page(actors: Actors) -> UnitGrantsPage:
 
 
 @given("该自然人已通过实名认证")
-def given_person_verified(actors: Actors, api):
-    set_realname(api, actors.natural.login_name, "passed")
+def given_person_verified(actors: Actors, target, seeder, request):
+    """The mock: through the test API. Staging: the person passes 实名认证 on 我的信息 (UiSeeder)."""
+    if target.api is None:
+        seeder.verify_natural(actors.natural)
+        return
+    set_realname(request.getfixturevalue("api"), actors.natural.login_name, "passed")
 
 
 @when("法人在授权操作中按姓名和证件号码查询该自然人")

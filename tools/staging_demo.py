@@ -27,6 +27,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
+
 # How many accounts each state-changing pool holds: every scenario×browser item that uses one claims
 # its own (the expired-password scenario changes the password), so two browsers and reruns fit.
 POOL_SIZE = 4
@@ -130,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     secrets_env = {ENV["captcha"]: f"{secrets.randbelow(9000) + 1000}", ENV["reviewer"]: new_password(),
                    ENV["expired_natural"]: new_password(), ENV["expired_legal"]: new_password()}
     sections = provision(work / "portal.db", secrets_env)
+    secrets_env[staging_platform_accounts.ENV] = new_password()
+    sections["accounts"].update(staging_platform_accounts.provision_into(
+        work / "portal.db", secrets_env[staging_platform_accounts.ENV]))
     env = {**os.environ, **secrets_env, "PORTAL_STAGING_CAPTCHA": secrets_env[ENV["captcha"]]}
     env.pop("PORTAL_TEST_API_TOKEN", None)
     proc, url = start_portal(work, env)

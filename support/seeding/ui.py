@@ -36,7 +36,9 @@ PASSED = "已通过"
 # Descriptions UiSeeder makes itself; any other comes from the target file's accounts, or skips.
 MADE_HERE = {"自然人账号": ("natural", True), "已实名的自然人账号": ("natural", True),
              "未实名的自然人账号": ("natural", False), "法人账号": ("legal", True),
-             "已实名的法人账号": ("legal", True)}
+             "已实名的法人账号": ("legal", True),
+             # 待实名: registered, 实名认证 not done (the scenario does it on 我的信息)
+             "待实名的自然人账号": ("natural", False), "待实名的法人账号": ("legal", False)}
 # A state only the portal's clock or data fixes reach: the capability a skip names.
 NEEDS = {"密码已过期的自然人账号": "clock", "密码已过期的法人账号": "clock"}
 
@@ -87,6 +89,12 @@ class UiSeeder(UiBusiness, Seeder):
             self._verify(page, actor, "legal", unit.unit_name)
             self._verify(page, actor, "agent", unit.agent_name, fill={"证件号码": unit.agent_id_number})
         return actor
+
+    def verify_natural(self, actor: Actor) -> None:
+        """实名认证 of a natural account made unverified earlier (natural(False)), as natural() does it."""
+        page = self.new_context().new_page()
+        self._log_in(page, actor)
+        self._verify(page, actor, "natural", actor.name)
 
     def sign_in(self, context, actor: Actor) -> None:
         """Through 用户登录 with the account's password and the target's fixed captcha."""
