@@ -1,5 +1,5 @@
 # language: zh-CN
-@security @mock-only @qa-trial
+@security @needs-clock @qa-trial
 功能: 自动退出的计时从最后一次操作算起
   长时间（30分钟）未操作才自动退出；每次操作重新计时，所以一直在用的用户不会被退出。
 

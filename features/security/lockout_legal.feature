@@ -1,5 +1,5 @@
 # language: zh-CN
-@security @mock-only @qa-trial
+@security @qa-trial
 功能: 法人账号的登录失败锁定
   法人账号与自然人账号一样，连续多次输错密码后临时锁定，锁定期间正确的密码也不能登录。
 
