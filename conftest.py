@@ -16,7 +16,8 @@ from support import faq_catalog  # noqa: E402
 from support.browsers import BrowserUnavailable, launch_options  # noqa: E402
 
 pytest_plugins = ["support.a11y_coverage", "support.fixtures", "support.reporting", "support.capabilities", "support.browser_marks",
-                  "support.skip_results", "support.step_hints", "support.gherkin_failures", "support.custom_tags"] + sorted(
+                  "support.skip_results", "support.step_hints", "support.gherkin_failures", "support.custom_tags",
+                  "support.schedule", "support.smoke"] + sorted(
     f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
 
 SUITE_MARKERS = {

@@ -34,6 +34,9 @@ def main() -> int:
     if target.is_symlink() and target.resolve() == source:
         print(f"ffmpeg: {target} -> {source} (already linked)")
         return 0
+    if target.is_file() and not target.is_symlink():  # `playwright install` downloaded its own: keep it
+        print(f"ffmpeg: {target} (Playwright's own build, kept)")
+        return 0
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_symlink() or target.exists():
         target.unlink()

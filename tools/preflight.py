@@ -71,7 +71,8 @@ def check_browsers(browsers: list, channel: str | None, errors: list) -> None:
                       f"Firefox ESR not found at {SYSTEM_FIREFOX}. Install it: sudo apt-get install -y firefox-esr\n"
                       f"（只测 Chromium / Chromium only: make e2e BROWSERS='--browser chromium'）")
     if "webkit" in browsers and not bundled("webkit", revisions):
-        errors.append(f"本机没有 WebKit：Debian 不提供可用于 Playwright 的 WebKit，且本机无法下载浏览器。\n"
+        errors.append(f"本机没有 WebKit：Debian 不提供可用于 Playwright 的 WebKit。能联网时运行 "
+                      f"`make setup BROWSER_SOURCE=playwright`（playwright install，见 docs/performance.md）；否则：\n"
                       f"  在能联网的机器上运行 `.venv/bin/playwright install webkit`（PLAYWRIGHT_BROWSERS_PATH={BROWSERS_PATH}），\n"
                       f"  再把 {BROWSERS_PATH}/webkit-{revisions.get('webkit', '<rev>')} 复制过来。\n"
                       f"WebKit is not available on this machine (Debian has no Playwright-compatible WebKit and browsers\n"
@@ -85,6 +86,31 @@ def check_browsers(browsers: list, channel: str | None, errors: list) -> None:
         elif not path.exists():
             errors.append(f"找不到 {channel}（{path}）。请先安装该浏览器，或去掉 --browser-channel {channel}。\n"
                           f"{channel} is not installed ({path} missing). Install it or drop --browser-channel {channel}.")
+
+
+def browser_versions(browsers: list, revisions: dict | None = None) -> list[str]:
+    """One line per browser: its version and where it comes from (Playwright's build or the system)."""
+    revisions = playwright_revisions() if revisions is None else revisions
+    versions = {}
+    try:
+        files = metadata.files("playwright") or []
+        path = next(Path(f.locate()) for f in files if str(f).endswith("driver/package/browsers.json"))
+        versions = {b["name"]: b.get("browserVersion", "") for b in json.loads(path.read_text(encoding="utf-8"))["browsers"]}
+    except (metadata.PackageNotFoundError, StopIteration, OSError, ValueError, KeyError):
+        pass
+    system = {"chromium": SYSTEM_CHROMIUM, "firefox": SYSTEM_FIREFOX}
+    lines = []
+    for name in browsers:
+        if bundled(name, revisions):
+            lines.append(f"{name} {versions.get(name, '?')}（Playwright 自带 / Playwright's build, "
+                         f"{BROWSERS_PATH / f'{name}-{revisions[name]}'}）")
+        elif name in system and system[name].exists():
+            try:
+                out = subprocess.run([str(system[name]), "--version"], capture_output=True, text=True, timeout=20).stdout
+            except (OSError, subprocess.TimeoutExpired):
+                out = ""
+            lines.append(f"{name}：{out.strip() or '?'}（系统 / system, {system[name]}）")
+    return lines
 
 
 def check_cjk_font(errors: list) -> None:
@@ -149,6 +175,8 @@ def main(argv: list | None = None) -> int:
         print("预检失败 / preflight failed:\n  " + error.replace("\n", "\n  "), file=sys.stderr)
     if errors:
         return 2
+    if args.browser and not args.report_only:
+        print("浏览器 / browsers: " + "；".join(browser_versions(args.browser)))
     print("预检通过 / preflight OK")
     return 0
 
