@@ -10,7 +10,6 @@ from pages.recovery_choice_page import RecoveryChoicePage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from support import factories
 from support.parsing import phrase
-from support.sms_outbox import latest_code
 
 
 @dataclass
@@ -68,9 +67,9 @@ def when_keyboard_request_code(keyboard: KeyboardUser, reset_password_page: Rese
 
 
 @when("我只用键盘填写短信验证码并设置一个符合规则的新密码", target_fixture="account")
-def when_keyboard_reset(keyboard: KeyboardUser, reset_password_page: ResetPasswordPage, api, account):
+def when_keyboard_reset(keyboard: KeyboardUser, reset_password_page: ResetPasswordPage, sms_code, account):
     new = factories.new_password()
-    keyboard.type_into(reset_password_page.code, latest_code(api, account.phone), "短信验证码")
+    keyboard.type_into(reset_password_page.code, sms_code(account.phone), "短信验证码")
     keyboard.type_into(reset_password_page.new_password, new, "新密码")
     keyboard.type_into(reset_password_page.confirm_password, new, "确认新密码")
     keyboard.activate(reset_password_page.reset_button, "重置密码")

@@ -79,16 +79,23 @@ def unit_gaps() -> dict:
     return {}
 
 
-@given(phrase('该企业的"{piece:企业信息部分}"缺少"{fields}"'))
-def given_unit_gap(api, account, unit_gaps, piece, fields):
-    """Leaves those fields empty (、-separated; 实名认证 = not verified) and everything else complete."""
+@pytest.fixture
+def unit_gap_steps() -> list:
+    return []
+
+
+@given(phrase('该企业的"{piece:企业信息部分}"缺少"{fields}"'), target_fixture="account")
+def given_unit_gap(seeder, account, unit_gaps, unit_gap_steps, piece, fields):
+    """Leaves those fields empty (、-separated; 实名认证 = not verified) and everything else complete
+    (test API); on staging the scenario goes on with a pre-provisioned account in that state."""
     names = [f for f in fields.split("、") if f]
     key = GAP_KEYS[piece]
     if key == "basic_missing" and "实名认证" in names:
         unit_gaps["unit_realname"] = "none"
         names.remove("实名认证")
     unit_gaps.setdefault(key, []).extend(names)
-    api.post("/business/unit_info", {"unit_id": account.unit_id, **unit_gaps})
+    unit_gap_steps.append((piece, fields))
+    return seeder.torch_gaps(account, unit_gaps, unit_gap_steps)
 
 
 @when("我在弹框中点击确定")

@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
 
+import staging_migrated_accounts  # noqa: E402  (tools/, next to this script)
+
 # How many accounts each state-changing pool holds: every scenario×browser item that uses one claims
 # its own (the expired-password scenario changes the password), so two browsers and reruns fit.
 POOL_SIZE = 4
@@ -77,9 +79,12 @@ def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
                            profile={"agent_id_number": unit.agent_id_number}, unit_id=row.id, created_at=expired_at))
             legal_pool.append({"kind": "legal", "login_name": login, "password_env": ENV["expired_legal"],
                                "name": unit.agent_name, "unit_name": unit.unit_name, "credit_code": unit.credit_code})
+        # 火炬中心's migrated enterprise accounts, in the unit-information states its scenarios start from
+        torch = staging_migrated_accounts.provision(
+            db, passwords.hash_password(secrets_env[staging_migrated_accounts.ENV]), now - dt.timedelta(days=30))
         db.commit()
     engine.dispose()
-    return {"accounts": {"密码已过期的自然人账号": natural_pool, "密码已过期的法人账号": legal_pool},
+    return {"accounts": {"密码已过期的自然人账号": natural_pool, "密码已过期的法人账号": legal_pool, **torch},
             "reviewer": {"username": "qa_reviewer", "password_env": ENV["reviewer"]}}
 
 
@@ -130,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         (work / stale).unlink(missing_ok=True)
     work.mkdir(parents=True, exist_ok=True)
     secrets_env = {ENV["captcha"]: f"{secrets.randbelow(9000) + 1000}", ENV["reviewer"]: new_password(),
-                   ENV["expired_natural"]: new_password(), ENV["expired_legal"]: new_password()}
+                   ENV["expired_natural"]: new_password(), ENV["expired_legal"]: new_password(),
+                   staging_migrated_accounts.ENV: new_password()}
     sections = provision(work / "portal.db", secrets_env)
     secrets_env[staging_platform_accounts.ENV] = new_password()
     sections["accounts"].update(staging_platform_accounts.provision_into(

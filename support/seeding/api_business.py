@@ -45,3 +45,7 @@ class ApiBusiness(Business):
 
     def wzj_registered(self, legal: Actor) -> None:
         self._api.post("/business/wzj_registrations", {"unit_id": legal.unit_id})
+
+    def torch_gaps(self, account: Actor, gaps: dict, described: list[tuple[str, str]]) -> Actor:
+        self._api.post("/business/unit_info", {"unit_id": account.unit_id, **gaps})
+        return account

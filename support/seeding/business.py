@@ -62,3 +62,9 @@ class Business:
     def wzj_registered(self, legal: Actor) -> None:
         """The unit registered in 外国专家项目管理信息系统 and its 归口单位 approved."""
         self.unsupported("test-api", "外专系统单位注册")
+
+    def torch_gaps(self, account: Actor, gaps: dict, described: list[tuple[str, str]]) -> Actor:
+        """The 火炬中心 account's unit lacks those pieces of information (`gaps`: the test API's
+        basic_missing / other_missing / agent_missing / unit_realname; `described`: the steps' (信息, 缺少项)
+        so far). Returns the account the scenario goes on with."""
+        self.unsupported("test-api", "火炬中心企业账号缺少的信息")
