@@ -149,7 +149,9 @@ def sms_code(target: Target, phone: str) -> str:
     lines = done.stdout.strip().splitlines()
     if done.returncode or not lines:
         pytest.fail(f"短信读取命令失败（{sms['command']}）：{done.stderr.strip()[:300]}", pytrace=False)
-    return lines[-1].strip()
+    code = lines[-1].strip()
+    redaction.register(code)  # never shown in a report, a step parameter or a trace
+    return code
 
 
 def description_key(description: str) -> str:
