@@ -7,7 +7,7 @@ longest item left when it is free (LPT scheduling), so the last minutes hold sho
 workers instead of a 100-second crawl on one. Items of one browser stay together (pytest-playwright
 closes and relaunches its session browser whenever the browser parameter changes), the browser with
 more work first; items the file does not know get the mean of their browser's known items; items
-without a browser (unit tests) come last, filling the tail.
+without a browser (unit tests) come last, filling the tail, each module's items together.
 
 Not applied with one worker or none (`-n 0`: the usual order), with `--schedule collection`, or when
 pytest-random-order shuffles (`make flake-check`: its random order is the point). `--ff` still puts the
@@ -88,7 +88,23 @@ def longest_first(items: list, durations: dict[str, float]) -> list:
     rank = {b: n for n, b in enumerate(sorted((b for b in totals if b is not None), key=lambda b: (-totals[b], b)))}
     rank[None] = len(rank)
     position = {id(item): n for n, item in enumerate(items)}
-    return sorted(items, key=lambda i: (rank[browser_of(i)], -estimates[id(i)], position[id(i)]))
+    # Items without a browser stay together by module (a module-scoped fixture, such as the fuzz tests'
+    # portal, would be built again each time its module came back), the heavier module first.
+    module_total: dict[str, float] = {}
+    module_first: dict[str, int] = {}
+    for n, item in enumerate(items):
+        if browser_of(item) is None:
+            module = item.nodeid.split("::")[0]
+            module_total[module] = module_total.get(module, 0.0) + estimates[id(item)]
+            module_first.setdefault(module, n)
+
+    def key(item):
+        if browser_of(item) is not None:
+            return (rank[browser_of(item)], -estimates[id(item)], 0, position[id(item)])
+        module = item.nodeid.split("::")[0]
+        return (rank[None], -module_total[module], module_first[module], position[id(item)])
+
+    return sorted(items, key=key)
 
 
 @pytest.hookimpl(trylast=True)

@@ -26,6 +26,15 @@ def test_longest_first_within_each_browser_the_heavier_browser_first():
         "crawl[firefox]", "a[firefox]", "crawl[chromium]", "a[chromium]", "tests/unit/test_x.py::test_y"]
 
 
+def test_unit_tests_stay_together_by_module_the_heavier_module_first():
+    items = [item("tests/unit/test_a.py::t1"), item("tests/unit/test_fuzz.py::t1"), item("tests/unit/test_a.py::t2"),
+             item("tests/unit/test_fuzz.py::t2")]
+    durations = {"tests/unit/test_a.py::t1": 0.1, "tests/unit/test_a.py::t2": 5.0,
+                 "tests/unit/test_fuzz.py::t1": 3.0, "tests/unit/test_fuzz.py::t2": 4.0}
+    assert ids(schedule.longest_first(items, durations)) == [
+        "tests/unit/test_fuzz.py::t1", "tests/unit/test_fuzz.py::t2", "tests/unit/test_a.py::t1", "tests/unit/test_a.py::t2"]
+
+
 def test_an_item_the_file_does_not_know_gets_its_browsers_mean():
     items = [item("old1[firefox]", "firefox"), item("new[firefox]", "firefox"), item("old2[firefox]", "firefox")]
     ordered = schedule.longest_first(items, {"old1[firefox]": 10, "old2[firefox]": 2})
