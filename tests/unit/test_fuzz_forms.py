@@ -47,7 +47,8 @@ class Fuzz:
 def route_paths() -> list[str]:
     """The portal's POST routes, read from a freshly built app (no database work, no crawl): enough to
     name the tests at collection; the portal is seeded and crawled once, by the first test that runs."""
-    return sorted(post_routes(make_portal(Path(tempfile.mkdtemp(prefix="fuzz-routes-"))).app))
+    with tempfile.TemporaryDirectory(prefix="fuzz-routes-") as folder:
+        return sorted(post_routes(make_portal(Path(folder)).app))
 
 
 @pytest.fixture(scope="module")
