@@ -58,7 +58,7 @@ PROPERTIES = (
               "长时间未操作自动退出")),
     Property("会话凭据属性与退出后失效", "ASVS V3.2.1, V3.3.1, V3.4.1-3; 等保 8.1.4.1 d",
              ("会话凭据不能被网页脚本读取", "退出登录后原会话凭据不能再使用")),
-    Property("含个人信息的页面不缓存", "ASVS V8.2.1; 等保 8.1.4.8",
+    Property("含个人信息的页面不缓存", "ASVS V8.2.1; 等保 8.1.4.11（个人信息保护）",
              ("test_personal_pages_say_no_store_and_static_files_may_be_cached", "含个人信息的页面不留在浏览器和代理的缓存中")),
     Property("无 GET 状态变更，跨站提交被拒", "ASVS V4.2.2 (CSRF); 等保 8.1.4.1 c",
              ("test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token", "其他网站伪造的提交被拒绝")),
