@@ -29,12 +29,13 @@ def shown_message(page: Page, text: str) -> Locator:
     """A message the page shows with these literal words. Announced messages (role=alert / status) are
     used when the portal has them; a portal that shows messages as plain text is read in its main
     content, and then only when the page announces no message at all: static help text that happens to
-    contain the words cannot stand in for the message a portal with ARIA announces elsewhere, nor can
-    a sentence that only mentions them midway."""
+    contain the words cannot stand in for the message a portal with ARIA announces elsewhere."""
     words = re.compile(re.escape(text))
     announced = page.get_by_role("alert").or_(page.get_by_role("status"))
-    # Shown as plain text, a message is a text of its own that begins with these words.
-    plain = content_of(page).filter(has_not=announced).get_by_text(re.compile(r"^\s*" + re.escape(text)))
+    # Shown as plain text, a message is the smallest text of the content that holds these words: features
+    # quote a message whole or a part of it ("账号已临时锁定" of "登录失败次数过多，账号已临时锁定…"),
+    # as they do for an announced one, so both renderings judge the same expectation alike.
+    plain = content_of(page).filter(has_not=announced).get_by_text(words)
     return announced.filter(has_text=words).or_(plain).filter(visible=True).first
 
 
