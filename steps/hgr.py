@@ -3,7 +3,6 @@ steps/actors.py (法人, 自然人; for FAQ-2.7 also 离职员工, 在职员工)
 files is in steps/hgr_projects.py; filing, rename, transfer and backup numbers in steps/hgr_records.py."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 
 import pytest
@@ -11,7 +10,7 @@ from pytest_bdd import given, when
 
 from pages.hgr_project import HgrProjectPage
 from pages.hgr_system import HgrLandingPage
-from support import factories, personas
+from support import factories
 from support.actors import Actors
 from support.fixtures import sign_in
 from support.parsing import param_type, phrase
@@ -75,9 +74,8 @@ def given_departed_projects(actors: Actors, seeder, hgr: HgrScene, first, second
 
 
 @given("有一个已实名的法人单位，单位名称中带全角括号")
-def given_unit_with_brackets(actors: Actors, api):
-    unit = factories.LegalUnit(unit_name=f"华遗{uuid.uuid4().hex[:6]}（北京）生物科技有限公司")
-    actors.add("法人", personas.seed_legal(api, unit))
+def given_unit_with_brackets(actors: Actors, seeder):
+    actors.add("法人", seeder.bracketed_legal())
 
 
 VARIANTS = {  # the unit's name as the backup system may hold it
@@ -92,12 +90,10 @@ param_type("名称变体", lambda: VARIANTS, origin="steps/hgr.py 的 VARIANTS")
 
 
 @given(phrase("备份系统中以{variant:名称变体}的单位名称登记了一个已录入的备份号"))
-def given_backup_variant(actors: Actors, api, hgr: HgrScene, variant):
+def given_backup_variant(actors: Actors, seeder, hgr: HgrScene, variant):
     name = VARIANTS[variant](actors.legal.unit_name)
     assert name != actors.legal.unit_name
-    number = factories.unique("BF")
-    hgr.backup = {**api.post("/hgr/backup-records", {"unit_name": name, "number": number, "entered": True}),
-                  "number": number}
+    hgr.backup = {"number": seeder.entered_backup_number(actors.legal, variant, name)}
 
 
 @given("备份系统中以与平台完全一致的单位名称申请了一个备份号，尚未录入")

@@ -208,6 +208,11 @@ def _file_account(target: Target, login_name: str) -> dict | None:
     return None
 
 
+def account_spec(target: Target, login_name: str) -> dict | None:
+    """The target file's entry of that account (its extra facts, e.g. an HGR unit's backup_numbers)."""
+    return _file_account(target, login_name)
+
+
 def ui_sign_in(context, target: Target, login_name: str) -> None:
     """Staging has no session injection: log in through 用户登录 with the account's password."""
     known = target.accounts.get(login_name)  # made by this run (support/seeding/ui.py)

@@ -18,12 +18,18 @@ Descriptions (the target file's `accounts:` keys):
   `torch_gaps`);
 - 外国专家项目管理信息系统迁移的账号 (login name WGZJXM_<old name>, a reserved phone) and
   没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号 (no phone, no ID number, not verified; the target
-  file gives the person's own ID number, bound to no account, for the appeal)."""
+  file gives the person's own ID number, bound to no account, for the appeal);
+- 单位名称中带全角括号的已实名法人单位: a unit whose name has full-width brackets, with backup numbers the
+  人类遗传资源 backup system holds under variants of that name, entered by its staff (`backup_numbers`:
+  variant → number; the variants are steps/hgr.py's VARIANTS)."""
 from __future__ import annotations
 
 import datetime as dt
 
 POOL_SIZE = 4
+# Pools the scenarios claim more often: every 缺少 scenario first claims a complete account (the step
+# then swaps it for one in the named state), so that pool serves ~20 scenarios per browser.
+POOL_SIZES = {"信息完整的火炬中心企业账号": 48, "由火炬中心迁移的企业账号": 8, "因数据冲突迁移为自然人的企业账号": 8}
 ENV = "DEMO_MIGRATED_PASSWORD"
 WZJ_PREFIX = "WGZJXM_"
 TORCH_SYSTEMS = ["sme", "hnte", "torch"]
@@ -52,11 +58,11 @@ def gap_description(base: str, gaps: list[tuple[str, str]]) -> str:
 
 def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict]]:
     """Writes every pool into the open session `db`; returns the `accounts:` entries."""
-    from support import factories
     from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
     from mock_portal.models.permissions import UnitPermission
     from mock_portal.services import permissions
     from mock_portal.testapi.business import SAMPLE_BASIC, SAMPLE_OTHER
+    from support import factories
 
     def unit_with_legal(missing: dict[str, list[str]], realname: str, login_is_code: bool):
         unit = factories.LegalUnit()
@@ -86,11 +92,11 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
         for piece, fields in gaps:
             missing[GAP_KEYS[piece]] += [f for f in fields.split("、") if f]
         if kind == "legal":
-            unit, row, legal = unit_with_legal(missing, realname, login_is_code=True)
+            _, row, legal = unit_with_legal(missing, realname, login_is_code=True)
             return {"kind": "legal", "login_name": legal.login_name, "password_env": ENV, "name": legal.name,
                     "phone": legal.phone, "unit_name": row.name, "credit_code": row.credit_code}
         # the unit already had its legal account: the Torch account became a natural 管理员
-        unit, row, _ = unit_with_legal(missing, "passed", login_is_code=False)
+        _, row, _ = unit_with_legal(missing, "passed", login_is_code=False)
         person = factories.Person(login_name=row.credit_code)
         natural = Account(login_name=row.credit_code, password_hash=password_hash, password_changed_at=stamp,
                           kind=NATURAL, name=person.name, id_type="居民身份证", id_number=person.id_number,
@@ -118,11 +124,33 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
         return {"kind": "natural", "login_name": row.login_name, "password_env": ENV, "name": row.name,
                 "phone": row.phone, "id_number": person.id_number}
 
+    def bracketed_unit() -> dict:
+        from mock_portal.services import backup_numbers
+        from steps.hgr import VARIANTS
+        unit = factories.LegalUnit(unit_name=f"华遗{factories.unique('')[:6]}（北京）生物科技有限公司")
+        row = Unit(name=unit.unit_name, credit_code=unit.credit_code, unit_type="企业法人", realname_status="passed",
+                   basic_info={}, other_info={}, flags={}, created_at=stamp)
+        db.add(row)
+        db.flush()
+        legal = Account(login_name=unit.login_name, password_hash=password_hash, password_changed_at=stamp,
+                        kind=LEGAL, name=unit.agent_name, phone=unit.phone, realname_status="passed",
+                        profile={"agent_id_number": unit.agent_id_number}, unit_id=row.id, created_at=stamp)
+        db.add(legal)
+        numbers = {}
+        for variant, rename in VARIANTS.items():
+            numbers[variant] = factories.unique("BF")
+            backup_numbers.enter(db, backup_numbers.apply(db, rename(row.name), numbers[variant], stamp), stamp)
+        db.flush()
+        return {"kind": "legal", "login_name": legal.login_name, "password_env": ENV, "name": legal.name,
+                "phone": legal.phone, "unit_name": row.name, "credit_code": row.credit_code,
+                "backup_numbers": numbers}
+
     accounts: dict[str, list[dict]] = {}
+    accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 2)]
     accounts["外国专家项目管理信息系统迁移的账号"] = [legacy_wzj(False) for _ in range(POOL_SIZE)]
     accounts["没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号"] = [legacy_wzj(True) for _ in range(POOL_SIZE)]
     for base in BASE:
-        accounts[base] = [one(base, []) for _ in range(POOL_SIZE)]
+        accounts[base] = [one(base, []) for _ in range(POOL_SIZES.get(base, POOL_SIZE))]
     for base, gaps in GAPS:
-        accounts[gap_description(base, gaps)] = [one(base, gaps) for _ in range(POOL_SIZE)]
+        accounts[gap_description(base, gaps)] = [one(base, gaps) for _ in range(POOL_SIZE + 2)]
     return accounts

@@ -2,8 +2,11 @@
 calls the steps made before the Seeder existed. Mixed into ApiSeeder (``self.target.control``)."""
 from __future__ import annotations
 
+import uuid
+
+from support import factories
 from support.actors import seed_grant, seed_unit_permission
-from support.personas import Actor
+from support.personas import Actor, seed_legal
 from support.seeding.business import Business, Project
 
 
@@ -49,3 +52,12 @@ class ApiBusiness(Business):
     def torch_gaps(self, account: Actor, gaps: dict, described: list[tuple[str, str]]) -> Actor:
         self._api.post("/business/unit_info", {"unit_id": account.unit_id, **gaps})
         return account
+
+    def bracketed_legal(self) -> Actor:
+        unit = factories.LegalUnit(unit_name=f"华遗{uuid.uuid4().hex[:6]}（北京）生物科技有限公司")
+        return seed_legal(self._api, unit)
+
+    def entered_backup_number(self, legal: Actor, variant: str, name: str) -> str:
+        number = factories.unique("BF")
+        self._api.post("/hgr/backup-records", {"unit_name": name, "number": number, "entered": True})
+        return number

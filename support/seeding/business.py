@@ -68,3 +68,12 @@ class Business:
         basic_missing / other_missing / agent_missing / unit_realname; `described`: the steps' (信息, 缺少项)
         so far). Returns the account the scenario goes on with."""
         self.unsupported("test-api", "火炬中心企业账号缺少的信息")
+
+    def bracketed_legal(self) -> Actor:
+        """A verified legal account whose unit name has full-width brackets (（北京）)."""
+        self.unsupported("test-api", "单位名称中带全角括号的法人单位")
+
+    def entered_backup_number(self, legal: Actor, variant: str, name: str) -> str:
+        """A backup number the 人类遗传资源 backup system holds under `name` (the unit's name in
+        `variant`), already entered by its staff; returns the number."""
+        self.unsupported("test-api", "备份系统中的备份号")

@@ -147,6 +147,18 @@ class UiBusiness(Business):
         self.__dict__["_descriptions"][other.login_name] = base
         return other
 
+    def bracketed_legal(self) -> Actor:
+        """The backup system is not the portal: its records come with the unit from the operators, so the
+        unit too is a pre-provisioned account ("单位名称中带全角括号的已实名法人单位", a pool)."""
+        return staging.actor(self.target, "单位名称中带全角括号的已实名法人单位", needs="test-api")
+
+    def entered_backup_number(self, legal: Actor, variant: str, name: str) -> str:
+        spec = staging.account_spec(self.target, legal.login_name) or {}
+        number = (spec.get("backup_numbers") or {}).get(variant)
+        if not number:
+            self.unsupported("test-api", f"备份系统中以{variant}的单位名称登记的备份号（目标配置中该单位的 backup_numbers）")
+        return number
+
     # -- the back office -------------------------------------------------------------------
     def approve(self, kind: str, legal: Actor | None = None, person: Actor | None = None) -> None:
         """Find the pending review by its 类型 and the applicant (the person's login name, else the
