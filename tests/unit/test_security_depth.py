@@ -261,8 +261,11 @@ def test_parallel_resends_send_one_code_within_the_cooldown(tmp_path):
 
 
 def test_without_the_atomic_cooldown_parallel_resends_send_several(tmp_path):
+    # The unguarded read-then-write window is short and a busy machine may serialise one round
+    # (seen under load): some of 6 rounds suffice to show the race the guard closes.
     with guard_off(sms.GUARDS_OFF, "atomic"):
-        assert parallel_resends(tmp_path) > 1
+        sent = [parallel_resends(tmp_path / str(i)) for i in range(6)]
+    assert max(sent) > 1, sent
 
 
 # -- V2.2.1: a current-password check is limited and locks ---------------------------------------------
