@@ -45,7 +45,23 @@ def pytest_addoption(parser):
                     help="failure evidence: full = trace + screenshot + video (Chromium), trace, off")
 
 
+# pytest-playwright's own evidence options act on its context/page fixtures, which support/fixtures.py
+# replaces (evidence per actor, secrets masked, budget): refused with the suite's equivalent, never ignored.
+PLAYWRIGHT_EVIDENCE_OPTIONS = {"--tracing": "off", "--video": "off", "--screenshot": "off"}
+
+
+def refuse_playwright_evidence_options(config) -> None:
+    asked = [f"{name} {config.getoption(name)}" for name, default in PLAYWRIGHT_EVIDENCE_OPTIONS.items()
+             if config.getoption(name, default) != default]
+    if asked:
+        raise pytest.UsageError(
+            f"本套件自己管理失败证据，pytest-playwright 的 {'、'.join(asked)} 在这里不起作用。请改用 "
+            "--evidence full（默认：失败时附 trace、截图、Chromium 录像）、--evidence trace 或 --evidence off；"
+            "每个“那么”步骤后截图用 --screenshot-steps。")
+
+
 def pytest_configure(config):
+    refuse_playwright_evidence_options(config)
     for faq_id, entry in faq_catalog.entries().items():
         config.addinivalue_line("markers", f"{faq_id}: {entry['title']}")
     for name, text in SUITE_MARKERS.items():
