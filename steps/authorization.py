@@ -88,8 +88,18 @@ def when_revoke(authorization_page: AuthorizationPage, actors: Actors, system):
 
 
 @when("另一单位的法人直接打开该授权的修改地址")
-def when_other_unit_opens_grant(actors: Actors, api):
-    [grant] = api.get("/authorization/grants", login_name=actors.natural.login_name)
+def when_other_unit_opens_grant(actors: Actors, target, request):
+    """The address as the unit's own 法人 sees it: the mock's grant id through the test API; on staging
+    the 修改 link of the person's grant in the 法人's 授权用户管理 (no test API to ask)."""
+    if target.api is None:
+        own = AuthorizationPage(actors.page("法人"))
+        own.open()
+        own.open_management()
+        row = own.page.get_by_role("row").filter(has_text=actors.natural.name)
+        address = row.get_by_role("link", name="修改").first.get_attribute("href")
+        actors.page("另一单位的法人").goto(address)
+        return
+    [grant] = request.getfixturevalue("api").get("/authorization/grants", login_name=actors.natural.login_name)
     actors.page("另一单位的法人").goto(path("authorization_grant_edit", id=grant["id"]))
 
 
