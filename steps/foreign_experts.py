@@ -49,10 +49,8 @@ def foreign_experts_page(page) -> ForeignExpertsPage:
 # -- FAQ-5.1 实名显示账号已被使用 ---------------------------------------------------------------
 
 @given("该人以前在外国专家项目管理信息系统的账号尚未实名", target_fixture="legacy_account")
-def given_legacy_account_of_same_person(api, account):
-    person = _legacy_person()
-    person.name = account.name
-    return seed_natural(api, person, id_number=None, realname_status="none")
+def given_legacy_account_of_same_person(seeder, account):
+    return seeder.legacy_wzj_account(account)
 
 
 @when("我用以前的外专账号在我的信息中填写本人证件号码并保存")

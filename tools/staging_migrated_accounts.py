@@ -113,12 +113,14 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
                 "phone": natural.phone, "id_number": natural.id_number, "unit_name": row.name,
                 "credit_code": row.credit_code}
 
-    def legacy_wzj(bare: bool) -> dict:
+    def legacy_wzj(bare: bool, unverified: bool = False) -> dict:
         person = factories.Person(login_name=WZJ_PREFIX + factories.unique("wz"))
         row = Account(login_name=person.login_name, password_hash=password_hash, password_changed_at=stamp,
                       kind=NATURAL, name=person.name, id_type="居民身份证",
                       id_number=None if bare else person.id_number, phone=None if bare else person.phone,
-                      realname_status="none" if bare else "passed", profile={}, created_at=stamp)
+                      realname_status="none" if bare or unverified else "passed", profile={}, created_at=stamp)
+        if unverified:
+            row.id_number = None
         db.add(row)
         db.flush()
         return {"kind": "natural", "login_name": row.login_name, "password_env": ENV, "name": row.name,
@@ -149,6 +151,8 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
     accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 2)]
     accounts["外国专家项目管理信息系统迁移的账号"] = [legacy_wzj(False) for _ in range(POOL_SIZE)]
     accounts["没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号"] = [legacy_wzj(True) for _ in range(POOL_SIZE)]
+    accounts["尚未实名的外国专家项目管理信息系统迁移账号"] = [legacy_wzj(False, unverified=True)
+                                                 for _ in range(POOL_SIZE)]
     for base in BASE:
         accounts[base] = [one(base, []) for _ in range(POOL_SIZES.get(base, POOL_SIZE))]
     for base, gaps in GAPS:

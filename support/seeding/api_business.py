@@ -6,7 +6,7 @@ import uuid
 
 from support import factories
 from support.actors import seed_grant, seed_unit_permission
-from support.personas import Actor, seed_legal
+from support.personas import Actor, seed_legal, seed_natural
 from support.seeding.business import Business, Project
 
 
@@ -61,3 +61,8 @@ class ApiBusiness(Business):
         number = factories.unique("BF")
         self._api.post("/hgr/backup-records", {"unit_name": name, "number": number, "entered": True})
         return number
+
+    def legacy_wzj_account(self, person: Actor) -> Actor:
+        legacy = factories.Person(login_name="WGZJXM_" + factories.unique("wz"))
+        legacy.name = person.name
+        return seed_natural(self._api, legacy, id_number=None, realname_status="none")

@@ -77,3 +77,8 @@ class Business:
         """A backup number the 人类遗传资源 backup system holds under `name` (the unit's name in
         `variant`), already entered by its staff; returns the number."""
         self.unsupported("test-api", "备份系统中的备份号")
+
+    def legacy_wzj_account(self, person: Actor) -> Actor:
+        """That person's account migrated from 外国专家项目管理信息系统 (WGZJXM_ login name), not verified,
+        no ID number on it."""
+        self.unsupported("test-api", "外国专家项目管理信息系统迁移的未实名账号")

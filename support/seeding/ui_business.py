@@ -159,6 +159,11 @@ class UiBusiness(Business):
             self.unsupported("test-api", f"备份系统中以{variant}的单位名称登记的备份号（目标配置中该单位的 backup_numbers）")
         return number
 
+    def legacy_wzj_account(self, person: Actor) -> Actor:
+        """Migrated accounts come from the operators: the target file's pool "尚未实名的外国专家项目管理信息系统
+        迁移账号" (the portal checks the ID number against other accounts, not the name)."""
+        return staging.actor(self.target, "尚未实名的外国专家项目管理信息系统迁移账号", needs="test-api")
+
     # -- the back office -------------------------------------------------------------------
     def approve(self, kind: str, legal: Actor | None = None, person: Actor | None = None) -> None:
         """Find the pending review by its 类型 and the applicant (the person's login name, else the
