@@ -80,8 +80,9 @@ def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
             legal_pool.append({"kind": "legal", "login_name": login, "password_env": ENV["expired_legal"],
                                "name": unit.agent_name, "unit_name": unit.unit_name, "credit_code": unit.credit_code})
         # 火炬中心's migrated enterprise accounts, in the unit-information states its scenarios start from
-        torch = staging_migrated_accounts.provision(
-            db, passwords.hash_password(secrets_env[staging_migrated_accounts.ENV]), now - dt.timedelta(days=30))
+        migrated_password = secrets_env.setdefault(staging_migrated_accounts.ENV, new_password())
+        torch = staging_migrated_accounts.provision(db, passwords.hash_password(migrated_password),
+                                                    now - dt.timedelta(days=30))
         db.commit()
     engine.dispose()
     return {"accounts": {"密码已过期的自然人账号": natural_pool, "密码已过期的法人账号": legal_pool, **torch},

@@ -102,3 +102,22 @@ def test_demo_target_file_parses_with_sms_command_captcha_and_pools(tmp_path):
     data = staging.parse(staging_demo.target_file(tmp_path, sections))
     assert {"sms", "captcha", "back-office"} <= data["capabilities"]
     assert "sms_sink_read.py" in data["sms"]["command"] and "{phone}" in data["sms"]["command"]
+
+
+def test_demo_provisions_migrated_torch_accounts_that_log_in_by_credit_code(tmp_path):
+    """tools/staging_migrated_accounts.py: a Torch enterprise account logs in as 法人 with its credit code,
+    and every unit-information state the 缺少 step names has a pool under its description."""
+    from mock_portal.app import create_app
+    from mock_portal.settings import Settings
+
+    env = {staging_demo.ENV[k]: staging_demo.new_password() for k in ("reviewer", "expired_natural", "expired_legal")}
+    accounts = staging_demo.provision(tmp_path / "p.db", env)["accounts"]
+    gap = "信息完整的火炬中心企业账号（法人单位其他信息缺少所得税征收方式；主代办人信息缺少实名认证）"
+    assert accounts[gap] and all("password" not in spec for spec in accounts[gap])
+    torch = accounts["由火炬中心迁移的企业账号"][0]
+    assert torch["login_name"] == torch["credit_code"]
+    client = TestClient(create_app(Settings(db_path=tmp_path / "p.db", staging_captcha="1234")))
+    token = CSRF_RE.search(client.get("/login").text).group(1)
+    client.post("/login", data={"csrf_token": token, "login_name": torch["login_name"], "captcha": "1234",
+                                "password": env[torch["password_env"]], "login_type": "legal"})
+    assert torch["name"] in client.get("/").text
