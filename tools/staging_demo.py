@@ -131,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "reports" / "staging-demo")
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args(argv)
+    # make's forwarded SIGTERM (CI cancelling, Ctrl-C) must still stop the portal in `finally`.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     work = args.work
     for stale in ("portal.db", "portal.db-wal", "portal.db-shm", "sms-outbox.jsonl", "portal.log", "target.yaml"):
         (work / stale).unlink(missing_ok=True)
