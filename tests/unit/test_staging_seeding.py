@@ -1,6 +1,8 @@
 """Staging plumbing for seeding without a test API: target-file account pools claimed one per
 scenario, the reviewer entry, skips that name a capability, and the staging demo's provisioning."""
 import sys
+import tempfile
+import uuid
 import warnings
 from pathlib import Path
 
@@ -39,7 +41,10 @@ def _target(tmp_path, text=POOL) -> Target:
 
 @pytest.fixture(autouse=True)
 def _own_claims(tmp_path, monkeypatch):
-    monkeypatch.setenv("PYTEST_XDIST_TESTRUNUID", f"unit-{tmp_path.name}")
+    # Claims of this test only, kept in its tmp_path: in the system temp dir under tmp_path's name (which
+    # repeats across runs) a second run found the pool already claimed and skipped.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("PYTEST_XDIST_TESTRUNUID", f"unit-{uuid.uuid4().hex}")
     monkeypatch.setenv("P", "Aa123456#x")
 
 
