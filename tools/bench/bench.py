@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 TARGET_RATIO = 1.15
-# (node id without the browser, B scenario name); parametrized ids keep pytest's \\u escapes.
+# (node id without the browser, B scenario name); parametrized ids are unescaped (pytest.ini), as printed.
 LOGIN = "tests/e2e/test_platform.py::test_用户类型用正确的密码登录成功[{b}-{k}]"
 RESET = "tests/e2e/test_platform.py::test_用户类型登录提示登录名或密码错误后重置密码新密码可登录原密码不能登录[{b}-{k}]"
-NATURAL, LEGAL = "\\u81ea\\u7136\\u4eba", "\\u6cd5\\u4eba"
+NATURAL, LEGAL = "自然人", "法人"
 SCENARIOS = [
     ("tests/e2e/test_hgr.py::test_word文件格式正确时合成成功下载的文件包含各附件的内容[{b}]", "hgr-synthesis"),
     ("tests/e2e/test_platform.py::test_法人授权后自然人通过办理入口进入系统办理[{b}]", "grant"),
