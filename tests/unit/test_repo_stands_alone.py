@@ -10,8 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Absolute paths into a machine's layout, and relative paths that climb above the repository root.
-OUTSIDE = re.compile(r"(?<![\w.:/])(/work/|/home/|/root/|/tmp/ci/|\.\./shared\b|\.\./\.\./\.\./)")
+# The folder this clone sits in (whatever it is on this machine), other home-like absolute paths, and
+# relative paths that climb above the repository root (the team's notes folder beside it, three levels up).
+BESIDE = re.escape(f"{ROOT.parent}/")
+OUTSIDE = re.compile(rf"(?<![\w.:/])({BESIDE}|/home/|/root/|\.\./shared\b|\.\./\.\./\.\./)")
 SKIPPED_SUFFIXES = {".lock", ".png", ".jpg", ".docx", ".ico", ".woff2", ".zip"}
 SKIPPED_FILES = {"package-lock.json", "tests/unit/test_repo_stands_alone.py"}
 
@@ -38,6 +40,8 @@ def test_no_tracked_file_names_a_path_outside_the_repository():
 
 
 def test_the_check_catches_an_outside_path():
-    assert OUTSIDE.search("see /work/shared/faq/catalog.md")
-    assert OUTSIDE.search("CATALOG = ROOT.parent / '../shared/faq'")
-    assert not OUTSIDE.search("docs/faq/catalog.md and https://example.org/work/x")
+    assert OUTSIDE.search(f"see {ROOT.parent}/team-notes/faq/catalog.md")
+    assert OUTSIDE.search("CATALOG = ROOT / '../shared/faq/catalog.md'")
+    assert OUTSIDE.search("open('/home/qa/faq.txt')")
+    assert not OUTSIDE.search(f"docs/faq/catalog.md and https://example.org{ROOT.parent}/x")
+    assert not OUTSIDE.search("from . import x; path('./docs/faq')")
