@@ -1,5 +1,6 @@
 """Root conftest: loads steps/ and support plugins, registers markers from the FAQ catalog,
 and owns the fixtures that pick the target portal and the browser."""
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,19 @@ os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
 from support import faq_catalog  # noqa: E402
 from support.browsers import BrowserUnavailable, launch_options  # noqa: E402
 
-pytest_plugins = ["support.a11y_coverage", "support.fixtures", "support.reporting", "support.capabilities", "support.browser_marks",
-                  "support.skip_results", "support.step_hints", "support.gherkin_failures", "support.custom_tags",
-                  "support.schedule", "support.smoke"] + sorted(
-    f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
+pytest_plugins = [
+    "support.a11y_coverage",
+    "support.fixtures",
+    "support.reporting",
+    "support.capabilities",
+    "support.browser_marks",
+    "support.skip_results",
+    "support.step_hints",
+    "support.gherkin_failures",
+    "support.custom_tags",
+    "support.schedule",
+    "support.smoke",
+] + sorted(f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
 
 SUITE_MARKERS = {
     "mock-only": "needs the embedded portal's test control plane (skipped on staging, with the reason)",
@@ -34,15 +44,29 @@ def pytest_addoption(parser):
     group = parser.getgroup("portal", "科学技术部政务服务平台 suite")
     group.addoption("--target-config", default=None, help="YAML file describing a staging target")
     group.addoption("--screenshot-steps", action="store_true", help="attach a screenshot after every 那么 step")
-    group.addoption("--remote-browser", default=os.environ.get("PLAYWRIGHT_WS_ENDPOINT"),
-                    help="ws:// endpoint of `playwright run-server` serving the browsers (env PLAYWRIGHT_WS_ENDPOINT)")
-    group.addoption("--a11y", action="store_true",
-                    help="run axe-core after every navigation; serious/critical violations fail the scenario")
-    group.addoption("--portal-markup", choices=["standard", "plain"], default="standard",
-                    help="markup of the embedded portal: plain = another vendor's ids/classes, no test ids, "
-                         "no ARIA, headings one level lower (mock_portal/markup_plain.py)")
-    group.addoption("--evidence", choices=["full", "trace", "off"], default="full",
-                    help="failure evidence: full = trace + screenshot + video (Chromium), trace, off")
+    group.addoption(
+        "--remote-browser",
+        default=os.environ.get("PLAYWRIGHT_WS_ENDPOINT"),
+        help="ws:// endpoint of `playwright run-server` serving the browsers (env PLAYWRIGHT_WS_ENDPOINT)",
+    )
+    group.addoption(
+        "--a11y",
+        action="store_true",
+        help="run axe-core after every navigation; serious/critical violations fail the scenario",
+    )
+    group.addoption(
+        "--portal-markup",
+        choices=["standard", "plain"],
+        default="standard",
+        help="markup of the embedded portal: plain = another vendor's ids/classes, no test ids, "
+        "no ARIA, headings one level lower (mock_portal/markup_plain.py)",
+    )
+    group.addoption(
+        "--evidence",
+        choices=["full", "trace", "off"],
+        default="full",
+        help="failure evidence: full = trace + screenshot + video (Chromium), trace, off",
+    )
 
 
 # pytest-playwright's own evidence options act on its context/page fixtures, which support/fixtures.py
@@ -51,13 +75,17 @@ PLAYWRIGHT_EVIDENCE_OPTIONS = {"--tracing": "off", "--video": "off", "--screensh
 
 
 def refuse_playwright_evidence_options(config) -> None:
-    asked = [f"{name} {config.getoption(name)}" for name, default in PLAYWRIGHT_EVIDENCE_OPTIONS.items()
-             if config.getoption(name, default) != default]
+    asked = [
+        f"{name} {config.getoption(name)}"
+        for name, default in PLAYWRIGHT_EVIDENCE_OPTIONS.items()
+        if config.getoption(name, default) != default
+    ]
     if asked:
         raise pytest.UsageError(
             f"本套件自己管理失败证据，pytest-playwright 的 {'、'.join(asked)} 在这里不起作用。请改用 "
             "--evidence full（默认：失败时附 trace、截图、Chromium 录像）、--evidence trace 或 --evidence off；"
-            "每个“那么”步骤后截图用 --screenshot-steps。")
+            "每个“那么”步骤后截图用 --screenshot-steps。"
+        )
 
 
 def pytest_configure(config):
@@ -91,14 +119,22 @@ def connect_options(pytestconfig, browser_type_launch_args):
     launch = {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): v for k, v in browser_type_launch_args.items()}
     # Playwright ≥ 1.5x names it `endpoint` (BrowserType.connect(endpoint, …)); `ws_endpoint` is refused.
     # expose_network: the remote browser reaches this host's loopback, where the embedded portal listens.
-    return {"endpoint": endpoint, "expose_network": "<loopback>",
-            "headers": {"x-playwright-launch-options": json.dumps(launch)}}
+    return {
+        "endpoint": endpoint,
+        "expose_network": "<loopback>",
+        "headers": {"x-playwright-launch-options": json.dumps(launch)},
+    }
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(base_url):
-    return {"locale": "zh-CN", "timezone_id": "Asia/Shanghai", "base_url": base_url,
-            "viewport": {"width": 1280, "height": 900}, "accept_downloads": True}
+    return {
+        "locale": "zh-CN",
+        "timezone_id": "Asia/Shanghai",
+        "base_url": base_url,
+        "viewport": {"width": 1280, "height": 900},
+        "accept_downloads": True,
+    }
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 """`python -m mock_portal serve --host 127.0.0.1 --port 8080 --db PATH [--test-api --test-api-token T]`"""
+
 from __future__ import annotations
 
 import argparse
@@ -25,12 +26,23 @@ def parse(argv: list[str]) -> argparse.Namespace:
     s.add_argument("--idle-timeout-minutes", type=int, default=30)
     s.add_argument("--synthesis-seconds", type=float, default=0.0)
     s.add_argument("--log-file", type=Path, default=None)
-    s.add_argument("--staging-captcha", default=os.environ.get("PORTAL_STAGING_CAPTCHA"),
-                   help="a fixed captcha answer, as on a staging portal (env PORTAL_STAGING_CAPTCHA)")
-    s.add_argument("--sms-outbox", type=Path, default=None,
-                   help="append every SMS sent to this file, one JSON line each (a staging SMS gateway's log)")
-    s.add_argument("--markup", choices=["standard", "plain"], default="standard",
-                   help="plain: other ids/classes, no test ids, no ARIA, headings one level lower (same texts)")
+    s.add_argument(
+        "--staging-captcha",
+        default=os.environ.get("PORTAL_STAGING_CAPTCHA"),
+        help="a fixed captcha answer, as on a staging portal (env PORTAL_STAGING_CAPTCHA)",
+    )
+    s.add_argument(
+        "--sms-outbox",
+        type=Path,
+        default=None,
+        help="append every SMS sent to this file, one JSON line each (a staging SMS gateway's log)",
+    )
+    s.add_argument(
+        "--markup",
+        choices=["standard", "plain"],
+        default="standard",
+        help="plain: other ids/classes, no test ids, no ARIA, headings one level lower (same texts)",
+    )
     return p.parse_args(argv)
 
 
@@ -43,12 +55,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.test_api and not args.test_api_token:
         print("--test-api needs --test-api-token (or PORTAL_TEST_API_TOKEN)", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.INFO, filename=args.log_file,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    settings = Settings(db_path=args.db, test_api=args.test_api, test_api_token=args.test_api_token or "",
-                        fault_profiles=frozenset(args.fault_profile), password_policy=args.password_policy,
-                        idle_timeout_minutes=args.idle_timeout_minutes, synthesis_seconds=args.synthesis_seconds,
-                        staging_captcha=args.staging_captcha, sms_outbox=args.sms_outbox, markup=args.markup)
+    logging.basicConfig(
+        level=logging.INFO, filename=args.log_file, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    settings = Settings(
+        db_path=args.db,
+        test_api=args.test_api,
+        test_api_token=args.test_api_token or "",
+        fault_profiles=frozenset(args.fault_profile),
+        password_policy=args.password_policy,
+        idle_timeout_minutes=args.idle_timeout_minutes,
+        synthesis_seconds=args.synthesis_seconds,
+        staging_captcha=args.staging_captcha,
+        sms_outbox=args.sms_outbox,
+        markup=args.markup,
+    )
     app = create_app(settings)
     # Bind first so that `--port 0` works: the chosen port is printed before serving, and
     # connections made right after that line are queued by the listening socket.

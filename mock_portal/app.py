@@ -1,5 +1,6 @@
 """`create_app(settings)`: builds one portal instance. Every module in `routers/` is mounted
 (CSRF-checked); every module in `testapi/` is mounted only with ``--test-api``."""
+
 from __future__ import annotations
 
 import importlib
@@ -37,7 +38,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                               "script-src 'self'; form-action 'self'; frame-ancestors 'none'",
+    "script-src 'self'; form-action 'self'; frame-ancestors 'none'",
 }
 
 
@@ -51,14 +52,16 @@ def _modules(package):
 
 
 def create_app(settings: Settings) -> FastAPI:
-    app = FastAPI(title="科学技术部政务服务平台（模拟）", version=__version__,
-                  docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="科学技术部政务服务平台（模拟）", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
+    )
     engine, maker = init_db(settings.db_path)
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = maker
     if settings.sms_outbox:
         from mock_portal.services.sms import install_outbox
+
         install_outbox(maker, settings.sms_outbox)
     app.state.clock = Clock()
     app.state.faults = set(settings.fault_profiles)
@@ -80,8 +83,14 @@ def _load_session(app, request: Request) -> None:
     settings: Settings = app.state.settings
     now = app.state.clock.now()
     with app.state.sessionmaker() as db:
-        ws, timed_out = sessions.load(db, request.cookies.get(COOKIE), now, settings.idle_timeout_minutes,
-                                      app.state.last_seen, settings.absolute_timeout_hours or None)
+        ws, timed_out = sessions.load(
+            db,
+            request.cookies.get(COOKIE),
+            now,
+            settings.idle_timeout_minutes,
+            app.state.last_seen,
+            settings.absolute_timeout_hours or None,
+        )
         request.state.cookie = None
         if ws is None:
             ws = sessions.new_session(db, now, request.headers.get("user-agent", ""))
@@ -163,6 +172,7 @@ def _error_page(request: Request, status: int, message: str):
     ws = getattr(request.state, "web_session", None)
     if ws is None:
         from fastapi.responses import JSONResponse
+
         return JSONResponse({"detail": message}, status_code=status)
     # The route's database session is closed (and rolled back) by now: the page frame's user is
     # read again in a session of its own, so an error page never fails on a detached row.
@@ -214,6 +224,7 @@ def _install_error_pages(app: FastAPI) -> None:
 def _server_error_page(request: Request, exc: Exception):
     incident = secrets.token_hex(4).upper()
     # Type and place only: an exception's message or a full trace can carry secrets or SMS codes.
-    log.error("incident %s on %s %s: %s at %s", incident, request.method, request.url.path,
-              type(exc).__name__, _where(exc))
+    log.error(
+        "incident %s on %s %s: %s at %s", incident, request.method, request.url.path, type(exc).__name__, _where(exc)
+    )
     return _error_page(request, 500, M.SERVER_ERROR.format(incident=incident))

@@ -1,6 +1,7 @@
 """Browser-support policy: the portal is built for the latest Google Chrome (the real portal says
 "建议使用谷歌浏览器最新版"). Current Chrome/Chromium is recognised by its User-Agent; every other
 or outdated browser gets a dismissible hint in the page frame (templates/partials/browser_hint.html)."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,24 @@ HINT = "建议使用谷歌浏览器最新版"
 MIN_CHROME_MAJOR = 120
 _CHROME = re.compile(r"(?:HeadlessChrome|Chrome|Chromium)/(\d+)\.")
 # Browsers built on Chromium that announce "Chrome/" too but are not Google Chrome.
-_OTHER_BRANDS = ("Edg/", "Edge/", "EdgA/", "OPR/", "Opera", "SamsungBrowser", "QQBrowser", "MetaSr", "360SE",
-                 "360EE", "UCBrowser", "YaBrowser", "Vivaldi", "Firefox/", "MSIE", "Trident/")
+_OTHER_BRANDS = (
+    "Edg/",
+    "Edge/",
+    "EdgA/",
+    "OPR/",
+    "Opera",
+    "SamsungBrowser",
+    "QQBrowser",
+    "MetaSr",
+    "360SE",
+    "360EE",
+    "UCBrowser",
+    "YaBrowser",
+    "Vivaldi",
+    "Firefox/",
+    "MSIE",
+    "Trident/",
+)
 
 
 def chrome_major(user_agent: str) -> int | None:

@@ -1,4 +1,5 @@
 """The portal's one clock. Every time rule reads it; the test API can move it forward."""
+
 from __future__ import annotations
 
 import datetime as dt

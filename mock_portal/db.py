@@ -1,4 +1,5 @@
 """SQLite engine and sessions. One database file per portal instance (WAL mode)."""
+
 from __future__ import annotations
 
 from pathlib import Path

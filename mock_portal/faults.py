@@ -9,6 +9,7 @@
 
 Routers call the small helpers below at the exact place where the symptom lives, with a comment.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager

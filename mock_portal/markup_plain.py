@@ -15,6 +15,7 @@ Pages are rewritten after rendering (`apply`, called by templating.render); the 
 name ids, classes or the changed elements are rewritten the same way (`PlainStaticFiles`), with extra
 CSS rules that give the lowered headings their former size and margins.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,22 +31,77 @@ from starlette.responses import Response
 SALT = b"plain-vendor"
 LANDMARKS = frozenset({"nav", "main", "header", "footer", "section", "article", "aside"})
 HEADINGS = {f"h{n}": f"h{min(n + 1, 6)}" for n in range(1, 7)}
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                  "track", "wbr"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 NOT_FIELDS = frozenset({"hidden", "submit", "button", "reset", "image"})
 # Attributes whose value is one id, or several (space-separated), of the same page.
 ID_REFS = frozenset({"for", "form", "list", "data-dismiss"})
 ID_LIST_REFS = frozenset({"headers"})
 # Start tags before which an open <p> is closed by the HTML parser (a <div> there would split the paragraph).
-CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
-                      "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-                      "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul"})
+CLOSES_P = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    }
+)
 # Elements that hold only phrasing content: a field inside one is wrapped in a <span>, not a <div>.
-PHRASING = frozenset({"p", "label", "span", "a", "button", "strong", "em", "b", "i", "small", "legend", "summary",
-                      "h1", "h2", "h3", "h4", "h5", "h6"})
+PHRASING = frozenset(
+    {
+        "p",
+        "label",
+        "span",
+        "a",
+        "button",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "small",
+        "legend",
+        "summary",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
 # The browsers' own heading styles, kept by class when a heading changes level (Chromium and Firefox).
-HEADING_LOOK = {"h1": ("2em", "0.67em"), "h2": ("1.5em", "0.83em"), "h3": ("1.17em", "1em"),
-                "h4": ("1em", "1.33em"), "h5": ("0.83em", "1.67em"), "h6": ("0.67em", "2.33em")}
+HEADING_LOOK = {
+    "h1": ("2em", "0.67em"),
+    "h2": ("1.5em", "0.83em"),
+    "h3": ("1.17em", "1em"),
+    "h4": ("1em", "1.33em"),
+    "h5": ("0.83em", "1.67em"),
+    "h6": ("0.67em", "2.33em"),
+}
 
 
 def _digest(kind: str, name: str) -> str:
@@ -113,7 +169,7 @@ class _Rewriter(HTMLParser):
     # Elements
     def handle_starttag(self, tag, attrs, close=False):
         if tag in CLOSES_P and "p" in self.open:
-            del self.open[len(self.open) - 1 - self.open[::-1].index("p"):]
+            del self.open[len(self.open) - 1 - self.open[::-1].index("p") :]
         wrapper = self._wrapper(tag, attrs)
         if wrapper:
             self.out.append(f'<{wrapper} class="{FIELD_WRAPPER}">')
@@ -135,15 +191,16 @@ class _Rewriter(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in self.open:
-            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
         self.out.append(f"</{'div' if tag in LANDMARKS else HEADINGS.get(tag, tag)}>")
         if tag in ("select", "textarea") and self.wrapped:
             self.out.append(f"</{self.wrapped}>")
             self.wrapped = None
 
     def _wrapper(self, tag, attrs) -> str | None:
-        if tag in ("select", "textarea") or (tag == "input" and (dict(attrs).get("type") or "text").lower()
-                                            not in NOT_FIELDS):
+        if tag in ("select", "textarea") or (
+            tag == "input" and (dict(attrs).get("type") or "text").lower() not in NOT_FIELDS
+        ):
             return "span" if PHRASING.intersection(self.open) else "div"
         return None
 
@@ -185,8 +242,10 @@ def apply(response) -> None:
 
 
 # CSS and JS
-_SELECTOR_TOKEN = re.compile(r"""(?P<str>"[^"]*"|'[^']*')|(?P<attr>\[[^\]]*\])|(?P<pseudo>::?[-\w]+)"""
-                             r"""|(?P<cls>\.[-\w]+)|(?P<id>\#[-\w]+)|(?P<el>(?<![-\w])[a-zA-Z][-\w]*)""")
+_SELECTOR_TOKEN = re.compile(
+    r"""(?P<str>"[^"]*"|'[^']*')|(?P<attr>\[[^\]]*\])|(?P<pseudo>::?[-\w]+)"""
+    r"""|(?P<cls>\.[-\w]+)|(?P<id>\#[-\w]+)|(?P<el>(?<![-\w])[a-zA-Z][-\w]*)"""
+)
 
 
 def rewrite_selector(selector: str) -> str:
@@ -199,16 +258,22 @@ def rewrite_selector(selector: str) -> str:
         if el and el.lower() in LANDMARKS | HEADINGS.keys():
             return "." + tag_class(el.lower())
         return m.group(0)
+
     return _SELECTOR_TOKEN.sub(one, selector)
 
 
 def _prelude() -> str:
     rules = [f".{FIELD_WRAPPER} {{ display: contents; }}"]
     for tag, (size, margin) in HEADING_LOOK.items():
-        rules.append(f".{tag_class(tag)} {{ display: block; font-size: {size}; font-weight: bold; "
-                     f"margin-block: {margin}; margin-inline: 0; }}")
-    return "/* plain markup: lowered headings keep their former look; field wrappers take no space */\n" + \
-        "\n".join(rules) + "\n"
+        rules.append(
+            f".{tag_class(tag)} {{ display: block; font-size: {size}; font-weight: bold; "
+            f"margin-block: {margin}; margin-inline: 0; }}"
+        )
+    return (
+        "/* plain markup: lowered headings keep their former look; field wrappers take no space */\n"
+        + "\n".join(rules)
+        + "\n"
+    )
 
 
 def rewrite_css(css: str) -> str:
@@ -217,38 +282,41 @@ def rewrite_css(css: str) -> str:
     out, start = [], 0
     for m in re.finditer(r"[{};]", css):
         if m.group(0) == "{":
-            prelude = css[start:m.start()]
+            prelude = css[start : m.start()]
             out.append(prelude if prelude.strip().startswith("@") else rewrite_selector(prelude))
             out.append("{")
             start = m.end()
         else:  # the end of a declaration, a rule body or an at-statement: kept as written
-            out.append(css[start:m.end()])
+            out.append(css[start : m.end()])
             start = m.end()
     out.append(css[start:])
     return _prelude() + "".join(out)
 
 
-_JS_CALL = re.compile(r"""\b(?P<fn>getElementById|querySelector|querySelectorAll|closest|matches)\(\s*"""
-                      r"""(?P<q>["'])(?P<arg>[^"']*)(?P=q)\s*\)""")
+_JS_CALL = re.compile(
+    r"""\b(?P<fn>getElementById|querySelector|querySelectorAll|closest|matches)\(\s*"""
+    r"""(?P<q>["'])(?P<arg>[^"']*)(?P=q)\s*\)"""
+)
 _JS_CLASSLIST = re.compile(r"""\bclassList\.(?P<fn>add|remove|toggle|contains)\(\s*(?P<q>["'])(?P<arg>[^"']*)(?P=q)""")
 
 
 def rewrite_js(js: str) -> str:
     """Ids and selectors in the scripts' DOM look-ups follow the renamed markup."""
+
     def call(m: re.Match) -> str:
         arg = new_id(m.group("arg")) if m.group("fn") == "getElementById" else rewrite_selector(m.group("arg"))
         return f"{m.group('fn')}({m.group('q')}{arg}{m.group('q')})"
 
     def classlist(m: re.Match) -> str:
         return f"classList.{m.group('fn')}({m.group('q')}{new_class(m.group('arg'))}{m.group('q')}"
+
     return _JS_CLASSLIST.sub(classlist, _JS_CALL.sub(call, js))
 
 
 class PlainStaticFiles(StaticFiles):
     """The portal's static files, with the CSS and JS rewritten for the plain markup (once, then cached)."""
 
-    REWRITE = {".css": ("text/css; charset=utf-8", rewrite_css),
-               ".js": ("text/javascript; charset=utf-8", rewrite_js)}
+    REWRITE = {".css": ("text/css; charset=utf-8", rewrite_css), ".js": ("text/javascript; charset=utf-8", rewrite_js)}
 
     def __init__(self, *, directory, **kw) -> None:
         super().__init__(directory=directory, **kw)

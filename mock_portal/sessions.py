@@ -1,5 +1,6 @@
 """Server-side sessions: one row per browser, id in an HttpOnly SameSite cookie, rotated at
 login, destroyed at logout, ended after the idle timeout of the portal clock."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,10 +13,18 @@ from sqlalchemy.orm import Session
 from mock_portal.models.web import WebSession
 
 
-def new_session(db: Session, now: dt.datetime, user_agent: str = "", account_id: int | None = None,
-                data: dict | None = None) -> WebSession:
-    ws = WebSession(id=secrets.token_urlsafe(32), account_id=account_id, csrf_token=secrets.token_urlsafe(24),
-                    user_agent=user_agent[:400], created_at=now, last_seen_at=now, data=dict(data or {}))
+def new_session(
+    db: Session, now: dt.datetime, user_agent: str = "", account_id: int | None = None, data: dict | None = None
+) -> WebSession:
+    ws = WebSession(
+        id=secrets.token_urlsafe(32),
+        account_id=account_id,
+        csrf_token=secrets.token_urlsafe(24),
+        user_agent=user_agent[:400],
+        created_at=now,
+        last_seen_at=now,
+        data=dict(data or {}),
+    )
     db.add(ws)
     return ws
 
@@ -54,8 +63,14 @@ class LastSeen:
             self._times.pop(session_id, None)
 
 
-def load(db: Session, session_id: str | None, now: dt.datetime, idle_minutes: int,
-         last_seen: LastSeen | None = None, absolute_hours: float | None = None) -> tuple[WebSession | None, str | bool]:
+def load(
+    db: Session,
+    session_id: str | None,
+    now: dt.datetime,
+    idle_minutes: int,
+    last_seen: LastSeen | None = None,
+    absolute_hours: float | None = None,
+) -> tuple[WebSession | None, str | bool]:
     """Returns (session or None, timed_out). A timed-out logged-in session is deleted; timed_out is
     "idle" (no use for `idle_minutes`), "absolute" (logged in longer than `absolute_hours`, ASVS
     V3.3.2, whatever the activity) or False.
@@ -87,7 +102,9 @@ def load(db: Session, session_id: str | None, now: dt.datetime, idle_minutes: in
     return ws, False
 
 
-def rotate(db: Session, old: WebSession, now: dt.datetime, account_id: int | None, reviewer: str | None = None) -> WebSession:
+def rotate(
+    db: Session, old: WebSession, now: dt.datetime, account_id: int | None, reviewer: str | None = None
+) -> WebSession:
     """Login: a new id (no fixation); keeps only the flow data worth keeping (return address)."""
     keep = {k: v for k, v in (old.data or {}).items() if k == "next"}
     db.delete(old)

@@ -1,4 +1,5 @@
 """Settings of one portal instance (CLI flags and test-time overrides)."""
+
 from __future__ import annotations
 
 import secrets

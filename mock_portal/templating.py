@@ -2,10 +2,11 @@
 
 Domains add template context through ``CONTEXT_HOOKS`` (functions of the request returning a dict).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates

@@ -3,6 +3,7 @@
 Routes are plain `def` functions; they get what they need through these dependencies:
 ``db: Session = Depends(get_db, scope="function")``, ``user: Account = Depends(require_user)``.
 """
+
 from __future__ import annotations
 
 import secrets

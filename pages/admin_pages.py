@@ -1,4 +1,5 @@
 """后台审核 (/admin): reviewer login, the queue of pending reviews, one review and its decision."""
+
 from playwright.sync_api import Page
 
 from pages.frame import shown_message
@@ -35,7 +36,9 @@ class AdminQueuePage:
 
     def open_review(self, title: str) -> None:
         row = self.table.get_by_role("row").filter(has_text=title)
-        row.get_by_role("link", name=f"审核 {title}", exact=True).or_(row.get_by_role("link", name="审核", exact=True)).first.click()
+        row.get_by_role("link", name=f"审核 {title}", exact=True).or_(
+            row.get_by_role("link", name="审核", exact=True)
+        ).first.click()
 
 
 class AdminReviewPage:

@@ -1,10 +1,10 @@
 """在线办事 → 用户授权管理: 授权操作 (query a natural person, tick roles, 授权截止日期) and
 授权用户管理 (修改 / 撤销)."""
+
 from playwright.sync_api import Locator, Page
 
 from pages.frame import shown_message
 from pages.tables import cell, table_with
-
 from support.routes import path
 
 

@@ -1,5 +1,6 @@
 """The page frame's browser hint ("建议使用谷歌浏览器最新版") and the 支持的浏览器 page behind it, found by
 what it shows (its words, its 关闭提示 button), a named region when the portal marks one."""
+
 import re
 
 from playwright.sync_api import Page

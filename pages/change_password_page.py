@@ -1,4 +1,5 @@
 """修改密码: old password, new password twice (also reached from an expired-password login)."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

@@ -1,4 +1,5 @@
 """办事咨询 → 常见问题: the published questions and answers, read as the page shows them."""
+
 from playwright.sync_api import Locator, Page
 
 from pages.frame import content_of

@@ -1,4 +1,5 @@
 """我的信息 → 自然人用户信息 as a legacy 外专 account sees it when it starts real-name verification."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

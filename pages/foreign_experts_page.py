@@ -1,5 +1,6 @@
 """外国专家项目管理信息系统: the unit's registration (归口单位 review) and the landing page with the
 unit's earlier records (以前的办理信息)."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

@@ -1,5 +1,6 @@
 """The page frame every portal page shares: header, main navigation, user bar, footer; and the
 messages, headings and identity a user reads on any page, found by what is shown, not by markup."""
+
 import re
 
 from playwright.sync_api import Locator, Page
@@ -49,13 +50,12 @@ def what_page_shows(page: Page, limit: int = SHOWN_LIMIT) -> str:
     its own cause)."""
     try:
         announced = page.get_by_role("alert").or_(page.get_by_role("status"))
-        texts = [t for scope in (content_of(page).first.locator(announced), announced)
-                 for t in _visible_texts(scope)]
+        texts = [t for scope in (content_of(page).first.locator(announced), announced) for t in _visible_texts(scope)]
         texts = list(dict.fromkeys(texts)) or _visible_texts(content_of(page).first)
         shown = " / ".join(texts) or "（空白页）"
     except Exception as error:  # noqa: BLE001 — a closed page, a navigation under way
         return f"（读不到页面内容：{type(error).__name__}）"
-    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _visible_texts(locator: Locator) -> list[str]:
@@ -115,11 +115,11 @@ class PortalFrame:
         return heading(self.page, name)
 
     def current_user(self, name: str) -> Locator:
-        """"当前用户: <name>" as the user bar shows it."""
+        """ "当前用户: <name>" as the user bar shows it."""
         return labelled_value(self.page, "当前用户", name)
 
     def user_type(self, kind: str) -> Locator:
-        """"用户类型: <kind>" (自然人 / 法人) as the user bar shows it."""
+        """ "用户类型: <kind>" (自然人 / 法人) as the user bar shows it."""
         return labelled_value(self.page, "用户类型", kind)
 
     def log_out(self) -> None:

@@ -1,4 +1,5 @@
 """A 人类遗传资源 project: 新建项目 form, Word attachments, 提交管理员, synthesis status and 下载."""
+
 from playwright.sync_api import Download, Locator, Page
 
 from support.routes import path

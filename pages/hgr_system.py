@@ -1,5 +1,6 @@
 """人类遗传资源管理系统: the landing page (申报事项, 项目列表, 新建项目), the refusal with the online
 filing instructions, 备份号匹配, and the migration / transfer request forms."""
+
 from playwright.sync_api import Locator, Page
 
 from pages.frame import content_of

@@ -2,6 +2,7 @@
 types into the focused field. Radio groups use the arrow keys, as browsers define them. On a fresh page
 whose target is in the main content, the user first takes the "跳到主要内容" skip link, as keyboard users
 do, instead of tabbing through the whole header (it also proves the skip link works)."""
+
 from playwright.sync_api import Locator, Page
 
 MAX_TABS = 60

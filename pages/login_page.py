@@ -1,4 +1,5 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
+
 from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Page

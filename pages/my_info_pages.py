@@ -1,12 +1,18 @@
 """在线办事 → 我的信息: the tabs, 自然人用户信息, 法人单位基本信息 (法定代表人信息), 法人单位其他信息,
 主代办人信息 and the 实名认证 status with its 上传…信息 page."""
+
 from playwright.sync_api import Page
 
 from support.routes import path
 
 # The tabs and the route each one shows (support/routes.py); 我的信息 opens on the first.
-TABS = {"自然人用户信息": "my_info", "法人单位基本信息": "my_info", "法人单位其他信息": "my_info_other",
-        "主代办人信息": "my_info_agent", "信息更新记录": "my_info_log"}
+TABS = {
+    "自然人用户信息": "my_info",
+    "法人单位基本信息": "my_info",
+    "法人单位其他信息": "my_info_other",
+    "主代办人信息": "my_info_agent",
+    "信息更新记录": "my_info_log",
+}
 
 
 class MyInfoPage:

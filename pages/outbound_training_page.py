@@ -1,4 +1,5 @@
 """因公出国（境）培训: the system, or 没有权限 with 引智司's contacts and 申请报备."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

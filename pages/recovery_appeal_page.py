@@ -1,4 +1,5 @@
 """自然人申诉找回密码 / 单位法人用户申诉找回密码: who, the phone and its SMS code, two documents."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

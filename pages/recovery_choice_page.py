@@ -1,4 +1,5 @@
 """忘记密码: the three ways back into an account."""
+
 from playwright.sync_api import Page
 
 from pages.frame import content_of

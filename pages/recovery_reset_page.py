@@ -1,8 +1,8 @@
 """登录名重置密码: look the login name up, then reset with the SMS code sent to the reserved phone."""
+
 from playwright.sync_api import Locator, Page
 
 from pages.frame import content_of, labelled_value
-
 from support.routes import path
 
 

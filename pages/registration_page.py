@@ -1,4 +1,5 @@
 """用户注册 (自然人注册 / 法人注册) with the SMS code, and 检索已注册账号."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

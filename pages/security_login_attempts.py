@@ -1,5 +1,6 @@
 """Several login attempts in a row on the login page (a lockout builds up): each attempt waits
 until the portal has answered, seen as the new captcha image of the page it sends back."""
+
 from playwright.sync_api import Page, expect
 
 from pages.login_page import LoginPage

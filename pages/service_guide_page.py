@@ -1,5 +1,6 @@
 """A service's 办事指南 page (主办单位, 事项编码, the guide sections and its own 办理入口): the way in
 when the 服务事项 list itself is unusable, e.g. blank in an old browser."""
+
 from playwright.sync_api import Page
 
 from support.routes import path

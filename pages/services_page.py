@@ -1,4 +1,5 @@
 """服务事项: the catalogue (主办单位, 事项编码, 关注, 办理入口) and a business system's landing page."""
+
 import re
 
 from playwright.sync_api import Locator, Page

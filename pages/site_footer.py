@@ -1,5 +1,6 @@
 """Government-site furniture in the page frame: the footer's identification and filing numbers, its
 网站地图 / 隐私声明 links, and the 关怀版 (large text) switch."""
+
 from playwright.sync_api import Page
 
 

@@ -1,6 +1,7 @@
 """Tables as a user reads them: a table is the one with these column headers, a cell is the one under
 a column header in a row. No position is written down: a portal that orders its columns otherwise
 still reads the same."""
+
 from playwright.sync_api import Locator, Page
 
 

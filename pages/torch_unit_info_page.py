@@ -1,4 +1,5 @@
 """授权法人(单位)基本信息 / 其他信息, maintained by a natural person holding the unit's 管理员 role."""
+
 from playwright.sync_api import Locator, Page
 
 SELECTS = {"法定代表人类型", "单位性质", "外资来源地", "所得税征收方式", "企业类型"}

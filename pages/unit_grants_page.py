@@ -1,8 +1,8 @@
 """我的信息 → 法人(单位)授权办理情况 of a natural person, and a unit's 授权信息 (查看)."""
+
 from playwright.sync_api import Locator, Page
 
 from pages.tables import cell, table_with
-
 from support.routes import path
 
 

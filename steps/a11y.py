@@ -7,6 +7,7 @@ Serious/critical violations fail the scenario.
 The automatic check runs axe on a page template once per browser per run (issue 24): a template some
 scenario (or crawl) has already checked in this run, in any xdist worker, is not checked again
 (`a11y_once`; `--a11y-every-page` checks every page again). The explicit step always checks."""
+
 from urllib.parse import urlsplit
 
 import pytest
@@ -42,8 +43,12 @@ def _check_passed_through(ctx, browser: str, loads, once, templates: set, label:
     scenario with --a11y-every-page)."""
     failures = []
     for load in loads:
-        if (load.method != "GET" or not load.template or load.template in templates
-                or SKIP.search(urlsplit(load.url).path)):
+        if (
+            load.method != "GET"
+            or not load.template
+            or load.template in templates
+            or SKIP.search(urlsplit(load.url).path)
+        ):
             continue
         templates.add(load.template)
         with once.claim(browser, a11y_coverage.work_key(load.template, load.url)) as first:
@@ -81,7 +86,8 @@ def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func
                 continue
             templates.add(loads[-1].template)
             failures += _check_current(once, pg, label)
-            failures += _check_passed_through(ctx, a11y_coverage.browser_of(pg), loads[:-1], once,
-                                              templates, label)
+            failures += _check_passed_through(ctx, a11y_coverage.browser_of(pg), loads[:-1], once, templates, label)
     if failures:
-        raise AssertionError(f"自动无障碍检查在“{step.keyword.strip()} {step.name}”之后发现问题：\n" + "\n\n".join(failures))
+        raise AssertionError(
+            f"自动无障碍检查在“{step.keyword.strip()} {step.name}”之后发现问题：\n" + "\n\n".join(failures)
+        )

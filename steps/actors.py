@@ -13,15 +13,17 @@ A third actor, 另一单位的法人 (假如 有另一个已实名的法人单�
 
 In your own steps ask for `actors` and act on ``actors.page("自然人")`` with your page objects.
 """
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.frame import content_of, heading
 from pages.services_page import ServicesPage, SystemLandingPage
-from support.actors import WHO, Actors, GrantSeed
+from support.actors import Actors, GrantSeed
 from support.message_checks import expect_message
 from support.parsing import phrase
+
 
 def who_phrase(template: str):
     """support.parsing.phrase with a leading {who:参与者}: 法人, 自然人 or 另一单位的法人 (support/actors.WHO)."""

@@ -1,5 +1,6 @@
 """用户授权管理 (FAQ-1.10.x) acted by the unit's legal account, and the natural person's
 法人(单位)授权办理情况. Two actors: see steps/actors.py and support/actors.py."""
+
 import datetime as dt
 
 import pytest

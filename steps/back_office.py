@@ -1,4 +1,5 @@
 """后台审核 through its UI: a reviewer logs in, opens an appeal, sees its documents, decides."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ class Reviewer:
 @dataclass
 class BackOffice:
     """The reviewer's own browser (a second context), with its pages."""
+
     login: AdminLoginPage
     queue: AdminQueuePage
     review: AdminReviewPage
@@ -32,6 +34,7 @@ def given_reviewer(request, target):
     provides (target file `accounts: 后台审核员账号`, a pool: a scenario may lock the one it claims)."""
     if target.api is None:
         from support import staging
+
         claimed = staging.actor(target, "后台审核员账号")
         return Reviewer(claimed.login_name, claimed.password)
     reviewer = Reviewer(factories.unique("sh"), factories.new_password())

@@ -4,6 +4,7 @@ non-Chrome symptoms (fault profiles, mock_portal/faults.py) with their recovery 
 Browsers by the name scenarios use: 其他浏览器 / 旧版谷歌浏览器 / 谷歌浏览器最新版, each its own
 context (support/browser_identities.py). The fault profile is portal-wide for this worker's portal but
 hits only non-Chrome User-Agents; every step that switches it on restores the previous profiles."""
+
 import re
 
 import pytest
@@ -121,8 +122,7 @@ def when_reset_password(browser_pages: BrowserPages, reset_passwords: dict, api,
 
 
 @when(in_browser("我在{browser}中用重置的新密码登录"))
-def when_log_in_with_new_password(browser_pages: BrowserPages, reset_passwords: dict, captcha_solver, account,
-                                  browser):
+def when_log_in_with_new_password(browser_pages: BrowserPages, reset_passwords: dict, captcha_solver, account, browser):
     page = browser_pages.page(browser)
     login = LoginPage(page)
     login.open()
@@ -161,6 +161,7 @@ def when_register_again(registration_page: RegistrationPage, api, registrant):
 
 
 # ---- 那么 -----------------------------------------------------------------------------------
+
 
 @then(in_browser('{browser}中显示浏览器提示"{text}"'))
 def then_hint_shown(browser_pages: BrowserPages, browser, text):

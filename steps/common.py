@@ -1,5 +1,6 @@
 """Steps every feature shares: seeding accounts by description, starting logged in,
 moving around the portal, and the messages the user sees."""
+
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 

@@ -1,5 +1,6 @@
 """Steps of the edge scenarios that mutation testing asked for (issue 19, docs/mutation.md): the
 promise at its edge — an identity that exists but is someone else's, a value just past a rule's limit."""
+
 import datetime as dt
 import random
 import secrets
@@ -27,8 +28,10 @@ _rng = random.Random(secrets.randbits(64))
 def given_registry_knows_the_number_under_another_name(api, account, who, what):
     """The number is real, the name is not this person's (or this unit's): 实名 must fail."""
     if who == "该单位":
-        api.post("/identity/registry", {"kind": "unit", "number": account.credit_code,
-                                        "name": factories.LegalUnit().unit_name})
+        api.post(
+            "/identity/registry",
+            {"kind": "unit", "number": account.credit_code, "name": factories.LegalUnit().unit_name},
+        )
         return None
     number = identity.new_id_number(_rng)
     other = factories.Person().name
@@ -39,6 +42,7 @@ def given_registry_knows_the_number_under_another_name(api, account, who, what):
 
 
 # -- 短信验证码: 10 分钟有效、只能用一次 (FAQ-1.1.2, 1.2.3, 1.9.1) ------------------------------------
+
 
 def _portal_now(target) -> dt.datetime:
     return dt.datetime.fromisoformat(target.control.advance_clock(minutes=0))
@@ -60,6 +64,7 @@ def code_sent(target, phone: str) -> str:
     if target.api is not None:
         return last_code_sent(target.api, phone)
     from support import staging
+
     code = staging.sms_code(target, phone)
     redaction.register(code)
     return code
@@ -103,6 +108,7 @@ def when_log_in_with_password(login_page: LoginPage, captcha_solver, account, ki
 
 # -- 服务器端拒绝页面未提供的内容 (FAQ-1.10.1) ---------------------------------------------------------
 
+
 @when(phrase('法人绕过页面直接提交"{system:业务系统}"的"{role}"角色的授权'), target_fixture="posted")
 def when_post_grant_not_offered(actors: Actors, system, role):
     """What a user can do without the page: post the grant form as it is (its CSRF token included, in
@@ -127,11 +133,13 @@ def _post_form(page, submit, blank: str | None = None, extra=()):
     """Posts the form of the `submit` button as it stands (every field, its CSRF token and the button's
     own name/value included), in the page's session through its own request context, with the field named
     `blank` emptied and `extra` pairs added: what a client that is not the page can send."""
-    fields = submit.evaluate(
-        "b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')")
+    fields = submit.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')")
     pairs = [(k, "" if k == blank else v) for k, v in fields] + list(extra)
-    return page.request.post(submit.evaluate(FORM_ACTION), data=urlencode(pairs),
-                             headers={"Content-Type": "application/x-www-form-urlencoded"})
+    return page.request.post(
+        submit.evaluate(FORM_ACTION),
+        data=urlencode(pairs),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
 
 
 @when(phrase('我绕过页面直接提交"{button}"，"{label}"留空'), target_fixture="posted")
@@ -160,8 +168,10 @@ def when_reset_keeping_form(reset_password_page: ResetPasswordPage, target, acco
     CSRF token included) so that it can be posted a second time, as a reset link used twice would be."""
     account.password = _fill_reset_form(reset_password_page, target, account)
     button = reset_password_page.reset_button
-    saved = (button.evaluate(FORM_ACTION),
-             button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"))
+    saved = (
+        button.evaluate(FORM_ACTION),
+        button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"),
+    )
     button.click()
     return saved
 
@@ -169,8 +179,11 @@ def when_reset_keeping_form(reset_password_page: ResetPasswordPage, target, acco
 @when("我把留下的那份重置表单再提交一次", target_fixture="posted")
 def when_post_saved_form_again(page, saved_form):
     action, fields = saved_form
-    return page.request.post(action, data=urlencode([tuple(f) for f in fields]),
-                             headers={"Content-Type": "application/x-www-form-urlencoded"})
+    return page.request.post(
+        action,
+        data=urlencode([tuple(f) for f in fields]),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
 
 
 @then(phrase('服务器拒绝了这次授权并提示"{text}"'))
@@ -215,8 +228,11 @@ def given_day_before_rest_days(target):
     target.control.advance_clock(days=(day - today).days)
 
 
-param_type("改错密码的方式", ("新密码与原密码相同", "原密码填错", "确认新密码与新密码不一致"),
-           origin="steps/edges.py 的 when_change_password_wrongly")
+param_type(
+    "改错密码的方式",
+    ("新密码与原密码相同", "原密码填错", "确认新密码与新密码不一致"),
+    origin="steps/edges.py 的 when_change_password_wrongly",
+)
 
 
 @when(phrase("我在我的信息中点击修改密码，{how:改错密码的方式}"))
@@ -225,19 +241,24 @@ def when_change_password_wrongly(my_info, change_password_page, account, how):
     The account's password stays what it was."""
     my_info.change_password_link.click()
     new = factories.new_password()
-    old, new, confirm = {"新密码与原密码相同": (account.password, account.password, None),
-                         "原密码填错": (account.password + "9", new, None),
-                         "确认新密码与新密码不一致": (account.password, new, new + "9")}[how]
+    old, new, confirm = {
+        "新密码与原密码相同": (account.password, account.password, None),
+        "原密码填错": (account.password + "9", new, None),
+        "确认新密码与新密码不一致": (account.password, new, new + "9"),
+    }[how]
     change_password_page.change(old, new, confirm)
 
 
 # -- 后台审核只能处理一次 (FAQ-1.3.2) -------------------------------------------------------------------
 
+
 def _form_of(button) -> tuple[str, list]:
     """What the browser would post for this button: the form's target and its fields (CSRF token and the
     button's own name/value included)."""
-    return (button.evaluate(FORM_ACTION),
-            button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"))
+    return (
+        button.evaluate(FORM_ACTION),
+        button.evaluate("b => [...new FormData(b.form, b)].filter(([, v]) => typeof v === 'string')"),
+    )
 
 
 @when("审核员审核通过该申诉，提交前留下一份表单", target_fixture="saved_form")
@@ -252,8 +273,11 @@ def when_reviewer_approves_keeping_form(back_office):
 @when("审核员把留下的那份审核表单再提交一次", target_fixture="posted")
 def when_reviewer_posts_again(back_office, saved_form):
     action, fields = saved_form
-    return back_office.review.page.request.post(action, data=urlencode([tuple(f) for f in fields]),
-                                                headers={"Content-Type": "application/x-www-form-urlencoded"})
+    return back_office.review.page.request.post(
+        action,
+        data=urlencode([tuple(f) for f in fields]),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
 
 
 @when("审核员不填原因就驳回该申诉")

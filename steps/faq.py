@@ -1,7 +1,8 @@
 """常见问题 (FAQ drift): the portal publishes every catalogued FAQ entry unchanged."""
+
+import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
-import pytest
 
 from pages.faq_page import FaqPage
 from support import faq_text
@@ -22,8 +23,9 @@ def when_i_read_the_faq(faq_page: FaqPage):
 def then_faq_entry_unchanged(faq_page: FaqPage, faq_id):
     entry = faq_text.catalogued(faq_id)
     expect(faq_page.heading).to_be_visible()
-    expect(faq_page.question(entry["question"].strip()).first,
-           f"常见问题页面没有发布 {faq_id}「{entry['title']}」的问题").to_be_visible()
+    expect(
+        faq_page.question(entry["question"].strip()).first, f"常见问题页面没有发布 {faq_id}「{entry['title']}」的问题"
+    ).to_be_visible()
     published = faq_text.published_entry(faq_id, faq_page.content_text(), faq_page.heading_texts())
     assert published is not None, f"常见问题页面没有发布 {faq_id}「{entry['title']}」"
     drift = faq_text.drift_report(faq_id, published)

@@ -1,6 +1,7 @@
 """外国专家项目管理信息系统 (FAQ-5.x) and 外国人来华工作许可 (FAQ-6.1): legacy WGZJXM_ accounts,
 the unit's registration approved by its 归口单位, earlier records, and the work-permit FAQ document.
 Two-actor steps build on steps/actors.py (法人 / 自然人)."""
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
@@ -48,6 +49,7 @@ def foreign_experts_page(page) -> ForeignExpertsPage:
 
 # -- FAQ-5.1 实名显示账号已被使用 ---------------------------------------------------------------
 
+
 @given("该人以前在外国专家项目管理信息系统的账号尚未实名", target_fixture="legacy_account")
 def given_legacy_account_of_same_person(seeder, account):
     return seeder.legacy_wzj_account(account)
@@ -88,6 +90,7 @@ def then_natural_sees_record(actors: Actors, title):
 
 # -- FAQ-5.2 用以前账号登录显示登录名或密码错误 -----------------------------------------------------
 
+
 @when("我以自然人身份用以前的登录名登录")
 def when_log_in_with_old_name(page, captcha_solver, account):
     login = LoginPage(page)
@@ -103,6 +106,7 @@ def when_look_up_old_name(page, account):
 
 
 # -- FAQ-6.1 外国人来华工作许可 -----------------------------------------------------------------
+
 
 @when(phrase('我打开"{system:业务系统}"的"{link}"'))
 def when_open_service_link(page, system, link):

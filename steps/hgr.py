@@ -1,6 +1,7 @@
 """人类遗传资源管理系统 (FAQ-2.1–2.7, 2.9): the scene, helpers and seeds. Actors come from
 steps/actors.py (法人, 自然人; for FAQ-2.7 also 离职员工, 在职员工). The project flow with real .docx
 files is in steps/hgr_projects.py; filing, rename, transfer and backup numbers in steps/hgr_records.py."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -99,8 +100,10 @@ def given_backup_variant(actors: Actors, seeder, hgr: HgrScene, variant):
 @given("备份系统中以与平台完全一致的单位名称申请了一个备份号，尚未录入")
 def given_backup_pending(actors: Actors, api, hgr: HgrScene):
     number = factories.unique("BF")
-    hgr.backup = {**api.post("/hgr/backup-records", {"unit_name": actors.legal.unit_name, "number": number}),
-                  "number": number}
+    hgr.backup = {
+        **api.post("/hgr/backup-records", {"unit_name": actors.legal.unit_name, "number": number}),
+        "number": number,
+    }
 
 
 @when(phrase("平台时间过去{days:数}天"))

@@ -1,5 +1,6 @@
 """人类遗传资源管理系统 projects (FAQ-2.2, 2.4): 新建项目, Word attachments (support/docx_files.py),
 提交管理员, the synthesis status and the downloaded merged document opened with python-docx."""
+
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -57,8 +58,15 @@ def when_download(actors: Actors, hgr: HgrScene):
 @then("自然人看到人类遗传资源管理的各申报事项和本单位的项目列表")
 def then_sees_matters_and_list(actors: Actors):
     page = landing(actors)
-    for matter in ("国际合作科学研究审批", "材料出境审批", "保密审批", "采集审批", "国际合作临床试验备案",
-                   "信息备案及备份", "申报登记"):
+    for matter in (
+        "国际合作科学研究审批",
+        "材料出境审批",
+        "保密审批",
+        "采集审批",
+        "国际合作临床试验备案",
+        "信息备案及备份",
+        "申报登记",
+    ):
         expect(page.matter(matter)).to_be_visible()
     expect(page.projects).to_be_visible()
     expect(actors.page("自然人").get_by_text(f"办理单位：{actors.legal.unit_name}")).to_be_visible()

@@ -1,5 +1,6 @@
 """人类遗传资源管理系统 records kept by the back office: online filing (FAQ-2.5), migration after a
 unit rename (FAQ-2.6), transfer after a departure (FAQ-2.7) and backup numbers (FAQ-2.9)."""
+
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 

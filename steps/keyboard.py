@@ -1,4 +1,5 @@
 """Keyboard-only use (issue 12): login, the captcha's 换一张 and 登录名重置密码 with Tab and Enter only."""
+
 from dataclasses import dataclass
 
 import pytest
@@ -15,6 +16,7 @@ from support.parsing import phrase
 @dataclass
 class CaptchaSeen:
     """What 那么 验证码图片已更换 (steps/login.py) compares with: the image address and its answer."""
+
     source: str
     answer: str
 
@@ -28,8 +30,9 @@ def keyboard(page) -> KeyboardUser:
 def when_keyboard_login(keyboard: KeyboardUser, login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
     page = login_page.page
-    keyboard.choose_radio(page.get_by_role("radio", checked=True), page.get_by_role("radio", name=LOGIN_TYPES[kind]),
-                          LOGIN_TYPES[kind])
+    keyboard.choose_radio(
+        page.get_by_role("radio", checked=True), page.get_by_role("radio", name=LOGIN_TYPES[kind]), LOGIN_TYPES[kind]
+    )
     keyboard.type_into(login_page.login_name, account.login_name, "登录名")
     keyboard.type_into(login_page.password, account.password, "密码")
     keyboard.type_into(login_page.captcha, captcha_solver(), "验证码")
@@ -46,8 +49,9 @@ def when_keyboard_refresh_captcha(keyboard: KeyboardUser, login_page: LoginPage,
 
 
 @when(phrase('我只用键盘从登录页进入"{way}"'))
-def when_keyboard_recovery_way(keyboard: KeyboardUser, login_page: LoginPage,
-                               recovery_choice_page: RecoveryChoicePage, way):
+def when_keyboard_recovery_way(
+    keyboard: KeyboardUser, login_page: LoginPage, recovery_choice_page: RecoveryChoicePage, way
+):
     login_page.open()
     keyboard.activate(login_page.forgot_password_link, "忘记密码")
     keyboard.activate(recovery_choice_page.way(way), way)

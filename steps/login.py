@@ -1,4 +1,5 @@
 """用户登录: credentials, the image captcha, an expired password and its 修改密码 path."""
+
 from dataclasses import dataclass
 
 from playwright.sync_api import expect

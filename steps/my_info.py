@@ -1,5 +1,6 @@
 """在线办事 → 我的信息 (FAQ-1.6, 1.7.1, 1.7.2, 1.8.6, 1.8.7): editing and saving the sections,
 required fields, the reserved phone, 修改密码 from 我的信息, 法定代表人信息."""
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
@@ -36,7 +37,12 @@ def then_entered_values_kept(my_info: MyInfoPage, entered):
         expect(my_info.field(label)).to_have_value(value)
 
 
-@when(phrase('我清空"{label}"并保存', ), target_fixture="original")
+@when(
+    phrase(
+        '我清空"{label}"并保存',
+    ),
+    target_fixture="original",
+)
 def when_clear_and_save(my_info: MyInfoPage, label):
     original = my_info.field(label).input_value()
     my_info.fill({label: ""})

@@ -1,4 +1,5 @@
 """因公出国（境）培训 (FAQ-4.x): natural accounts only; 报备 with 引智司 before entering."""
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when

@@ -1,4 +1,5 @@
 """Page objects as fixtures, so steps ask for the page they act on."""
+
 import pytest
 
 from pages.change_password_page import ChangePasswordPage

@@ -1,6 +1,7 @@
 """实名认证 (FAQ-1.8.1–1.8.5): the mock identity registry, the automatic check on saving 我的信息,
 the 上传…信息 upload to manual review, the back office decision and its SMS, and identities
 already bound to another account."""
+
 import datetime as dt
 import random
 import secrets
@@ -18,8 +19,11 @@ from support.working_days import add_working_days, chinese_date
 
 _rng = random.Random(secrets.randbits(64))
 SUBJECTS = {"自然人": "realname_natural", "法人": "realname_legal", "主代办人": "realname_agent"}
-UPLOAD_SLOTS = {"上传自然人信息": "身份证件扫描件", "上传法人信息": "营业执照（统一社会信用代码证书）扫描件",
-                "上传主代办人信息": "主代办人身份证件扫描件"}
+UPLOAD_SLOTS = {
+    "上传自然人信息": "身份证件扫描件",
+    "上传法人信息": "营业执照（统一社会信用代码证书）扫描件",
+    "上传主代办人信息": "主代办人身份证件扫描件",
+}
 MAINLAND = "中华人民共和国大陆地区"
 REGISTRY_SUBJECTS = ("该账号本人", "该单位主代办人", "该单位")  # whose identity the mock registry holds
 BOUND_VALUES = {"证件号码": "id_number", "单位名称": "unit_name", "统一社会信用代码": "credit_code"}
@@ -38,11 +42,21 @@ def _natural_to_verify(api) -> Actor:
 def _legal_to_verify(api) -> Actor:
     unit = factories.LegalUnit()
     spec = factories.legal_spec(unit, realname_status="none", profile={})
-    spec["unit"].update(realname_status="none",
-                        basic_info={"法定代表人类型": MAINLAND, "法定代表人姓名": factories.Person().name})
+    spec["unit"].update(
+        realname_status="none", basic_info={"法定代表人类型": MAINLAND, "法定代表人姓名": factories.Person().name}
+    )
     row = api.seed_account(**spec)
-    return Actor("legal", unit.login_name, unit.password, unit.agent_name, row["phone"], unit_name=unit.unit_name,
-                 credit_code=unit.credit_code, id=row["id"], unit_id=row["unit_id"])
+    return Actor(
+        "legal",
+        unit.login_name,
+        unit.password,
+        unit.agent_name,
+        row["phone"],
+        unit_name=unit.unit_name,
+        credit_code=unit.credit_code,
+        id=row["id"],
+        unit_id=row["unit_id"],
+    )
 
 
 @given(phrase("我用另一个{description:账号描述}登录平台"), target_fixture="me")
@@ -109,8 +123,11 @@ def then_promise_shown(frame: PortalFrame, my_info: MyInfoPage, api):
 
 def _pending(api, account: Actor, who: str) -> dict:
     kind = SUBJECTS[who]
-    found = (api.reviews(kind=kind, unit_id=account.unit_id) if who == "法人"
-             else api.reviews(kind=kind, account_id=account.id))
+    found = (
+        api.reviews(kind=kind, unit_id=account.unit_id)
+        if who == "法人"
+        else api.reviews(kind=kind, account_id=account.id)
+    )
     pending = [r for r in found if r["status"] == "pending"]
     assert pending, f"没有待审核的{who}实名认证申请"
     return pending[-1]

@@ -1,5 +1,6 @@
 """找回密码: the three ways offered by 忘记密码, and 登录名重置密码 by the SMS code sent to the
 reserved phone. The appeals are in steps/recovery_appeals.py, the back office in steps/back_office.py."""
+
 from __future__ import annotations
 
 import re
@@ -37,6 +38,7 @@ def reset_password_page(page) -> ResetPasswordPage:
 
 # -- 忘记密码 ---------------------------------------------------------------------------------
 
+
 @when("我在登录页点击忘记密码")
 def when_forgot_password(login_page: LoginPage):
     login_page.open_unless_there()
@@ -61,6 +63,7 @@ def then_on_recovery_page(frame: PortalFrame, title):
 
 
 # -- 登录名重置密码 ---------------------------------------------------------------------------
+
 
 @when("我输入该账号的登录名并点击下一步")
 def when_look_up_account(reset_lookup_page: ResetLookupPage, account):

@@ -1,5 +1,6 @@
 """申诉找回密码 (自然人 / 单位法人用户): fill the appeal, verify the phone by SMS code, upload the
 two documents, see 审核中 with the promised date, get the decision by SMS and log in with it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,7 +18,6 @@ from support.parsing import param_type, phrase
 from support.sms_outbox import latest_credentials, latest_sms
 from support.working_days import add_working_days, chinese_date
 
-
 UNIT_NAMES = {"注册时的名称": "unit_name", "变更后的名称": "new_unit_name"}  # the account's attribute
 AGENTS = ("当前主代办人", "单位的另一名员工")
 param_type("申诉单位名称", lambda: UNIT_NAMES, origin="steps/recovery_appeals.py 的 UNIT_NAMES")
@@ -27,6 +27,7 @@ param_type("申诉主代办人", AGENTS, origin="steps/recovery_appeals.py 的 A
 @dataclass
 class Appeal:
     """What the applicant typed that later steps need: the phone and the title the reviewer sees."""
+
     phone: str
     title: str
     agent_name: str = ""
@@ -45,9 +46,13 @@ def when_fill_natural_appeal(appeal_page: AppealPage, account):
     return Appeal(phone, f"自然人申诉找回密码：{account.name}")
 
 
-@when(phrase("我为该账号填写法人申诉信息，单位名称填{which:申诉单位名称}，主代办人填{who:申诉主代办人}，"
-             "用一个新手机号获取短信验证码"),
-      target_fixture="appeal")
+@when(
+    phrase(
+        "我为该账号填写法人申诉信息，单位名称填{which:申诉单位名称}，主代办人填{who:申诉主代办人}，"
+        "用一个新手机号获取短信验证码"
+    ),
+    target_fixture="appeal",
+)
 def when_fill_legal_appeal(appeal_page: AppealPage, account, which, who):
     unit_name = getattr(account, UNIT_NAMES[which], "")
     agent = factories.Person() if who == "单位的另一名员工" else None
@@ -67,8 +72,10 @@ def when_submit_natural_documents(appeal_page: AppealPage, sms_code, appeal: App
 
 @when("我在证件正面上传签字盖章的证件正反面复印件，在证件反面上传盖公章的变更声明，并提交申诉")
 def when_submit_legal_documents(appeal_page: AppealPage, sms_code, appeal: Appeal):
-    appeal_page.attach(documents.pdf_file("证件正反面复印件（本人签字盖章）.pdf", "ID copy signed and sealed"),
-                       documents.pdf_file("公司变更声明（盖公章）.pdf", "Change statement sealed"))
+    appeal_page.attach(
+        documents.pdf_file("证件正反面复印件（本人签字盖章）.pdf", "ID copy signed and sealed"),
+        documents.pdf_file("公司变更声明（盖公章）.pdf", "Change statement sealed"),
+    )
     appeal_page.submit(sms_code(appeal.phone))
 
 

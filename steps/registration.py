@@ -1,5 +1,6 @@
 """用户注册 (FAQ-1.9.1–1.9.3): registering natural and legal accounts with readable kinds of ID
 numbers and credit codes, the refusals with their appeal links, and 检索."""
+
 import random
 import re
 import secrets
@@ -19,8 +20,14 @@ CODE = re.compile(r"验证码为(\d{6})")
 _rng = random.Random(secrets.randbits(64))
 FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789X"}
 # The phrases each *_for function below knows (tests/unit/test_step_types.py calls it with every one).
-ID_NUMBER_WAYS = ("一个新的有效身份证号", "一个校验位错误的身份证号", "一个出生日期不存在的身份证号", "一个17位的身份证号",
-                  "该账号的证件号码", "全角并带空格的该账号证件号码")
+ID_NUMBER_WAYS = (
+    "一个新的有效身份证号",
+    "一个校验位错误的身份证号",
+    "一个出生日期不存在的身份证号",
+    "一个17位的身份证号",
+    "该账号的证件号码",
+    "全角并带空格的该账号证件号码",
+)
 UNIT_NAME_WAYS = ("一个新的单位名称", "该单位的名称", "该单位变更后的名称")
 CREDIT_CODE_WAYS = ("一个新的信用代码", "一个校验位错误的信用代码", "一个含字母I的信用代码", "该单位的信用代码")
 LOOKUPS = ("该账号的登录名", "该账号的证件号码", "一个未注册的登录名", "新注册的账号的登录名")
@@ -88,8 +95,7 @@ def when_register_natural(registration_page: RegistrationPage, sms_code, request
     registration_page.fill_person(person.login_name, person.name, person.id_number, person.phone)
     registration_page.request_code()
     registration_page.submit(person.password, sms_code(person.phone))
-    return Actor("natural", person.login_name, person.password, person.name, person.phone,
-                 id_number=person.id_number)
+    return Actor("natural", person.login_name, person.password, person.name, person.phone, id_number=person.id_number)
 
 
 @when(phrase("我用{name_how:单位名称写法}和{code_how:信用代码写法}注册一个新的法人账号"), target_fixture="registrant")
@@ -100,8 +106,15 @@ def when_register_legal(registration_page: RegistrationPage, sms_code, request, 
     registration_page.fill_unit(unit.unit_name, unit.credit_code, unit.agent_name, unit.phone, unit.login_name)
     registration_page.request_code()
     registration_page.submit(unit.password, sms_code(unit.phone))
-    return Actor("legal", unit.login_name, unit.password, unit.agent_name, unit.phone,
-                 unit_name=unit.unit_name, credit_code=unit.credit_code)
+    return Actor(
+        "legal",
+        unit.login_name,
+        unit.password,
+        unit.agent_name,
+        unit.phone,
+        unit_name=unit.unit_name,
+        credit_code=unit.credit_code,
+    )
 
 
 @then(phrase('提示中附有"{link}"的链接'))
@@ -128,8 +141,10 @@ def then_logged_in_as_registrant(frame: PortalFrame, registrant: Actor, kind):
 
 @when(phrase("我在注册页检索{what:检索内容}"))
 def when_look_up(registration_page: RegistrationPage, request, what):
-    query = {"该账号的登录名": lambda: request.getfixturevalue("account").login_name,
-             "该账号的证件号码": lambda: request.getfixturevalue("account").id_number,
-             "一个未注册的登录名": lambda: factories.unique("nobody"),
-             "新注册的账号的登录名": lambda: request.getfixturevalue("registrant").login_name}[what]()
+    query = {
+        "该账号的登录名": lambda: request.getfixturevalue("account").login_name,
+        "该账号的证件号码": lambda: request.getfixturevalue("account").id_number,
+        "一个未注册的登录名": lambda: factories.unique("nobody"),
+        "新注册的账号的登录名": lambda: request.getfixturevalue("registrant").login_name,
+    }[what]()
     registration_page.look_up(query)

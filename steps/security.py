@@ -1,5 +1,6 @@
 """Security behaviour a user sees (features/security): login lockout and its end, idle logout,
 a replayed session after logout, session cookie flags, a forged cross-site form, error pages."""
+
 from dataclasses import dataclass
 
 import pytest
@@ -12,10 +13,10 @@ from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
 from support import factories
 from support.fixtures import session_id_of
-from support.personas import Actor
-from support.seeding.business import HGR, Project
 from support.parsing import phrase
+from support.personas import Actor
 from support.routes import path
+from support.seeding.business import HGR, Project
 
 SESSION_COOKIE = "MOSTSESSION"
 # What the portal's self-test failure carries inside; none of it may reach the page.
@@ -32,8 +33,9 @@ def login_attempts(page) -> LoginAttempts:
     return LoginAttempts(page)
 
 
-def _failed_logins(attempts: LoginAttempts, captcha_solver, kind: str, login_name: str, password: str,
-                   times: int) -> None:
+def _failed_logins(
+    attempts: LoginAttempts, captcha_solver, kind: str, login_name: str, password: str, times: int
+) -> None:
     attempts.open()
     for _ in range(times):
         attempts.attempt(kind, login_name, password, captcha_solver())
@@ -47,8 +49,9 @@ def when_repeated_wrong_passwords(login_attempts: LoginAttempts, captcha_solver,
 
 @when(phrase("我用一个不存在的登录名连续{times:整数}次登录"))
 def when_unknown_name_repeatedly(login_attempts: LoginAttempts, captcha_solver, times):
-    _failed_logins(login_attempts, captcha_solver, "自然人", factories.unique("nobody"),
-                   factories.new_password(), int(times))
+    _failed_logins(
+        login_attempts, captcha_solver, "自然人", factories.unique("nobody"), factories.new_password(), int(times)
+    )
 
 
 @given(phrase("平台时间过去{minutes:数}分钟"))
@@ -134,10 +137,11 @@ def then_no_internal_details(page):
 
 # -- another unit's object by id ------------------------------------------------------------------
 
+
 @dataclass
 class TwoUnits:
-    mine: dict[str, Actor]     # 自然人 / 法人 of my unit
-    other: dict[str, Actor]    # 自然人 / 法人 of the other unit
+    mine: dict[str, Actor]  # 自然人 / 法人 of my unit
+    other: dict[str, Actor]  # 自然人 / 法人 of the other unit
     other_project: Project | None = None
 
 
@@ -156,8 +160,9 @@ def given_two_units(seeder):
 
 @given("另一单位的自然人有一个人类遗传资源项目")
 def given_other_unit_project(seeder, two_units: TwoUnits):
-    two_units.other_project = seeder.hgr_project(two_units.other["自然人"], two_units.other["法人"],
-                                                 f"另一单位的项目{factories.unique('')}")
+    two_units.other_project = seeder.hgr_project(
+        two_units.other["自然人"], two_units.other["法人"], f"另一单位的项目{factories.unique('')}"
+    )
 
 
 @given(phrase("我以本单位的{who:用户类型}账号登录平台"))

@@ -1,6 +1,7 @@
 """Security depth (issue 21, features/security/depth.feature): the back-office lock, a captcha that only
 the eye can read, the current-password limit, notices after a password change, well-known passwords,
 the absolute session lifetime, personal pages not cached, and FAQ-prescribed risks recorded as findings."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

@@ -1,5 +1,6 @@
 """服务事项 (FAQ-1.4): the catalogue, its search box, 关注 and 办理入口, for the signed-in user
 of the scenario (`page`). Two-actor entry steps live in steps/actors.py."""
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when

@@ -1,5 +1,6 @@
 """政府网站基本要素 (issue 12): footer identification/filing numbers, 网站地图 and 隐私声明 links,
 the 关怀版 switch (verified by the computed font size), and the whole-site accessibility crawl."""
+
 import re
 
 import allure
@@ -9,10 +10,9 @@ from pytest_bdd import given, then, when
 
 from pages.admin_pages import AdminLoginPage
 from pages.site_footer import SiteFooter
-from support import a11y_crawl
+from support import a11y_crawl, allure_safe
 from support.parsing import phrase
 from support.routes import path
-from support import allure_safe
 
 LARGE_TEXT = re.compile(r"^(?:2\d|[3-9]\d)(?:\.\d+)?px$")  # 关怀版: body text of at least 20px
 FURNITURE = ("网站标识码", "ICP备", "公网安备")
@@ -77,8 +77,9 @@ def when_crawl(page, target, start, a11y_once):
     page.goto(start)
     visited = a11y_crawl.crawl(page, start, once=a11y_once)
     templates = target.api.get("/templates") if target.api is not None else None
-    allure_safe.attach(a11y_crawl.summary(visited, templates), name="巡检页面与模板覆盖",
-                  attachment_type=allure.attachment_type.TEXT)
+    allure_safe.attach(
+        a11y_crawl.summary(visited, templates), name="巡检页面与模板覆盖", attachment_type=allure.attachment_type.TEXT
+    )
     return visited
 
 
@@ -88,14 +89,20 @@ when_crawl.checks_current_pages = True  # the crawl ran axe on the page it ended
 @then("巡检到的每个页面都没有严重的无障碍问题")
 def then_crawl_clean(crawled):
     """Templates another scenario of this run checked first (result None) fail that scenario instead."""
-    problems = {v.template: f"模板 {v.template}：{v.result.failure_message()}"
-                for v in crawled if v.result is not None and v.result.failing}
+    problems = {
+        v.template: f"模板 {v.template}：{v.result.failure_message()}"
+        for v in crawled
+        if v.result is not None and v.result.failing
+    }
     assert crawled, "没有巡检到任何页面"
     assert not problems, "\n\n".join(problems.values())
 
 
 @then("巡检到的每个页面都有政府网站标识和备案信息")
 def then_crawl_furniture(crawled):
-    missing = [f"{v.path}（{v.template}）缺少：{'、'.join(t for t in FURNITURE if t not in v.footer)}"
-               for v in crawled if not all(t in v.footer for t in FURNITURE)]
+    missing = [
+        f"{v.path}（{v.template}）缺少：{'、'.join(t for t in FURNITURE if t not in v.footer)}"
+        for v in crawled
+        if not all(t in v.footer for t in FURNITURE)
+    ]
     assert not missing, "以下页面的页脚缺少政府网站标识或备案信息：\n" + "\n".join(missing)

@@ -1,5 +1,6 @@
 """火炬中心 (FAQ-3.x): migrated enterprise accounts, the 高企/中小 completeness gate with its
 real-name popup, the 管理员 path of a collided account, and 火炬中心业务办理平台's business list."""
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
@@ -9,18 +10,29 @@ from pages.torch_unit_info_page import LegalOtherInfoPage, TorchUnitInfoPage
 from pages.unit_grants_page import UnitGrantsPage
 from support import factories
 from support.parsing import param_type, phrase
-from support.routes import url_regex
 from support.personas import Actor, persona, seed_legal, seed_natural
+from support.routes import url_regex
 
 TORCH_SYSTEMS = ["sme", "hnte", "torch"]
-GAP_KEYS = {"法人单位基本信息": "basic_missing", "授权单位基本信息": "basic_missing",
-            "法人单位其他信息": "other_missing", "授权单位其他信息": "other_missing",
-            "主代办人信息": "agent_missing"}
+GAP_KEYS = {
+    "法人单位基本信息": "basic_missing",
+    "授权单位基本信息": "basic_missing",
+    "法人单位其他信息": "other_missing",
+    "授权单位其他信息": "other_missing",
+    "主代办人信息": "agent_missing",
+}
 param_type("企业信息部分", lambda: GAP_KEYS, origin="steps/torch.py 的 GAP_KEYS")
 # Values a user would pick for the Torch 其他信息 (every field required; "无" where not applicable).
-OTHER_INFO = {"单位经营期限": "2016-11-11至长期", "所属行业1": "制造业", "所属行业2": "科学研究和技术服务业",
-              "工商登记机关": "北京市海淀区市场监督管理局", "核准日期": "2016-11-11", "外资来源地": "无",
-              "所得税征收方式": "查账征收", "企业类型": "有限责任公司"}
+OTHER_INFO = {
+    "单位经营期限": "2016-11-11至长期",
+    "所属行业1": "制造业",
+    "所属行业2": "科学研究和技术服务业",
+    "工商登记机关": "北京市海淀区市场监督管理局",
+    "核准日期": "2016-11-11",
+    "外资来源地": "无",
+    "所得税征收方式": "查账征收",
+    "企业类型": "有限责任公司",
+}
 
 
 def _torch_enterprise(api, realname: str) -> Actor:
@@ -48,8 +60,16 @@ def _collided(api, realname: str) -> Actor:
     existing = seed_legal(api)
     api.post("/business/unit_info", {"unit_id": existing.unit_id})
     actor = seed_natural(api, factories.Person(login_name=existing.credit_code), realname_status=realname)
-    api.post("/business/grants", {"login_name": actor.login_name, "unit_id": existing.unit_id,
-                                  "systems": TORCH_SYSTEMS, "roles": ["管理员"], "migration": True})
+    api.post(
+        "/business/grants",
+        {
+            "login_name": actor.login_name,
+            "unit_id": existing.unit_id,
+            "systems": TORCH_SYSTEMS,
+            "roles": ["管理员"],
+            "migration": True,
+        },
+    )
     actor.unit_id, actor.unit_name, actor.credit_code = existing.unit_id, existing.unit_name, existing.credit_code
     return actor
 

@@ -4,6 +4,7 @@
 Allure (rule, impact, elements, a Chinese explanation, axe's help link) and returns an ``AxeResult``;
 serious and critical violations are the ones that fail a scenario (``failure_message``).
 """
+
 from __future__ import annotations
 
 import json
@@ -14,14 +15,16 @@ from pathlib import Path
 import allure
 from playwright.sync_api import Error as PlaywrightError
 
-from support.a11y_rules import IMPACT_ZH, RULES_ZH
 from support import a11y_coverage, allure_safe
+from support.a11y_rules import IMPACT_ZH, RULES_ZH
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FAILING_IMPACTS = ("serious", "critical")
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 class AxeUnavailable(RuntimeError):
@@ -31,8 +34,10 @@ class AxeUnavailable(RuntimeError):
 @lru_cache(maxsize=1)
 def axe_source() -> str:
     if not AXE_JS.exists():
-        raise AxeUnavailable(f"找不到 {AXE_JS.relative_to(ROOT)}，请先运行 make setup（npm ci 安装 axe-core）"
-                             " / axe-core missing: run make setup")
+        raise AxeUnavailable(
+            f"找不到 {AXE_JS.relative_to(ROOT)}，请先运行 make setup（npm ci 安装 axe-core）"
+            " / axe-core missing: run make setup"
+        )
     return AXE_JS.read_text(encoding="utf-8")
 
 
@@ -53,8 +58,11 @@ class Violation:
         return self.impact in FAILING_IMPACTS
 
     def describe(self) -> str:
-        lines = [f"规则 {self.rule} · 影响 {IMPACT_ZH.get(self.impact, self.impact)}", f"  说明：{self.explanation}",
-                 f"  参考：{self.help_url}"]
+        lines = [
+            f"规则 {self.rule} · 影响 {IMPACT_ZH.get(self.impact, self.impact)}",
+            f"  说明：{self.explanation}",
+            f"  参考：{self.help_url}",
+        ]
         for node in self.nodes[:10]:
             lines.append(f"  元素：{' '.join(map(str, node.get('target', [])))}  {node.get('html', '')[:200]}")
         if len(self.nodes) > 10:
@@ -74,13 +82,17 @@ class AxeResult:
     def report(self) -> str:
         if not self.violations:
             return f"{self.url}：没有发现无障碍问题（axe-core，WCAG 2.1 A/AA）"
-        return f"{self.url}：{len(self.violations)} 条规则未通过\n\n" + "\n\n".join(v.describe() for v in self.violations)
+        return f"{self.url}：{len(self.violations)} 条规则未通过\n\n" + "\n\n".join(
+            v.describe() for v in self.violations
+        )
 
     def failure_message(self) -> str | None:
         if not self.failing:
             return None
-        return (f"页面 {self.url} 有 {len(self.failing)} 条严重或较重的无障碍问题（serious/critical）：\n\n"
-                + "\n\n".join(v.describe() for v in self.failing))
+        return (
+            f"页面 {self.url} 有 {len(self.failing)} 条严重或较重的无障碍问题（serious/critical）：\n\n"
+            + "\n\n".join(v.describe() for v in self.failing)
+        )
 
 
 def prepare(context) -> None:
@@ -105,9 +117,16 @@ def run_axe(page) -> AxeResult:
         raw = page.evaluate(RUN_AXE, AXE_OPTIONS)
     if raw is None:
         raise PageNavigated(page.url)
-    violations = [Violation(v["id"], v.get("impact") or "minor", v.get("help", ""), v.get("helpUrl", ""),
-                            [{"target": n.get("target", []), "html": n.get("html", "")} for n in v.get("nodes", [])])
-                  for v in raw.get("violations", [])]
+    violations = [
+        Violation(
+            v["id"],
+            v.get("impact") or "minor",
+            v.get("help", ""),
+            v.get("helpUrl", ""),
+            [{"target": n.get("target", []), "html": n.get("html", "")} for n in v.get("nodes", [])],
+        )
+        for v in raw.get("violations", [])
+    ]
     order = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
     return AxeResult(page.url, sorted(violations, key=lambda v: (order.get(v.impact, 4), v.rule)))
 
@@ -127,12 +146,19 @@ def check(page, label: str = "无障碍检查") -> AxeResult:
                 raise
     a11y_coverage.record(page)
     path = page.url.split("//", 1)[-1].split("/", 1)[-1]
-    verdict = f"{len(result.failing)} 项严重" if result.failing else ("通过" if not result.violations
-                                                                     else f"{len(result.violations)} 项提示")
+    verdict = (
+        f"{len(result.failing)} 项严重"
+        if result.failing
+        else ("通过" if not result.violations else f"{len(result.violations)} 项提示")
+    )
     name = f"{label}：/{path}（{verdict}）"
     allure_safe.attach(result.report(), name=name, attachment_type=allure.attachment_type.TEXT)
     if result.violations:
-        allure_safe.attach(json.dumps([v.__dict__ | {"explanation": v.explanation} for v in result.violations],
-                                 ensure_ascii=False, indent=2),
-                      name=f"{name} 明细", attachment_type=allure.attachment_type.JSON)
+        allure_safe.attach(
+            json.dumps(
+                [v.__dict__ | {"explanation": v.explanation} for v in result.violations], ensure_ascii=False, indent=2
+            ),
+            name=f"{name} 明细",
+            attachment_type=allure.attachment_type.JSON,
+        )
     return result

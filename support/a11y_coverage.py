@@ -14,6 +14,7 @@ Each template is checked once per browser per run (issue 24): whichever scenario
 worker, reaches it first runs axe on it, and the others skip it (`a11y_once`, support/run_once.py).
 `--a11y-every-page` checks every page each scenario shows instead (the deep, slow way).
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,8 @@ import pytest
 from support.run_once import OncePerRun, run_dir
 
 HEADER = "x-portal-template"
-_current: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # page → template of its document
-_loads: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # page → documents loaded since last asked
+_current: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → template of its document
+_loads: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → documents loaded since last asked
 _checked: dict[str, set[str]] = {}  # browser name → templates checked by axe in this process
 _catalog: list[str] = []  # every page template of the portal (test API), once known
 _state = {"a11y_items": 0, "a11y_deselected": 0}
@@ -45,6 +46,7 @@ class Load:
 def track(context) -> None:
     """Remember, for each page of `context`, the template of the document it shows and every
     document it loaded (a step that fills a form and submits it passes through pages in between)."""
+
     def on_response(response):
         try:
             request = response.request
@@ -57,6 +59,7 @@ def track(context) -> None:
             return  # a redirect: the document is the response it leads to
         _current[page] = template
         _loads.setdefault(page, []).append(Load(response.url, request.method, template))
+
     context.on("response", on_response)
 
 
@@ -102,16 +105,20 @@ def remember_catalog(templates: list[str]) -> None:
 
 def pytest_addoption(parser):
     parser.getgroup("portal").addoption(
-        "--a11y-every-page", action="store_true",
+        "--a11y-every-page",
+        action="store_true",
         help="check every page each accessibility scenario shows, not each page template once per "
-             "browser per run (slow: for a nightly deep run)")
+        "browser per run (slow: for a nightly deep run)",
+    )
 
 
 @pytest.fixture(scope="session")
 def a11y_once(request, tmp_path_factory) -> OncePerRun:
     """The run's record of which templates each browser has checked, shared by the xdist workers."""
-    return OncePerRun(run_dir(request.config, tmp_path_factory.getbasetemp()),
-                      enabled=not request.config.getoption("--a11y-every-page"))
+    return OncePerRun(
+        run_dir(request.config, tmp_path_factory.getbasetemp()),
+        enabled=not request.config.getoption("--a11y-every-page"),
+    )
 
 
 def wants_tracking(item) -> bool:
@@ -138,8 +145,12 @@ def pytest_deselected(items):
 
 
 def _payload() -> dict:
-    return {"checked": {b: sorted(t) for b, t in _checked.items()}, "catalog": list(_catalog),
-            "a11y_items": _state["a11y_items"], "a11y_deselected": _state["a11y_deselected"]}
+    return {
+        "checked": {b: sorted(t) for b, t in _checked.items()},
+        "catalog": list(_catalog),
+        "a11y_items": _state["a11y_items"],
+        "a11y_deselected": _state["a11y_deselected"],
+    }
 
 
 def _merge(payload: dict) -> None:
@@ -167,8 +178,10 @@ def verdict(config) -> tuple[bool | None, list[str]]:
     for browser in browsers:
         seen = _checked.get(browser, set())
         missing = [t for t in _catalog if t not in seen]
-        lines.append(f"{browser}：无障碍检查覆盖页面模板 {len(_catalog) - len(missing)}/{len(_catalog)}"
-                     + (f"，未检查：{'、'.join(missing)}" if missing and complete else ""))
+        lines.append(
+            f"{browser}：无障碍检查覆盖页面模板 {len(_catalog) - len(missing)}/{len(_catalog)}"
+            + (f"，未检查：{'、'.join(missing)}" if missing and complete else "")
+        )
         ok = ok and not missing
     if not complete:
         lines.append("（本次只运行了部分 @a11y 场景，覆盖率仅供参考，不作判定）")
@@ -196,4 +209,6 @@ def pytest_terminal_summary(terminalreporter, config):
     for line in lines:
         terminalreporter.line(line, red=passed is False, green=passed is True)
     if passed is False:
-        terminalreporter.line("每个页面模板都要有 @a11y 场景走到并通过无障碍检查（docs/writing-scenarios.md，无障碍一节）。", red=True)
+        terminalreporter.line(
+            "每个页面模板都要有 @a11y 场景走到并通过无障碍检查（docs/writing-scenarios.md，无障碍一节）。", red=True
+        )

@@ -13,6 +13,7 @@ hundred pages so costs a handful of page loads.
 Links are followed with GET, as a browser without scripts would. A link the portal's script sends as a
 POST with the page's CSRF token (`data-post`: 办理入口, which records the entry) is also followed the way a
 user's click sends it: the HTTP client posts it, and when its page needs checking the browser clicks it."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,8 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from support import a11y, a11y_coverage
-from support.a11y_coverage import HEADER, shape as _shape
+from support.a11y_coverage import HEADER
+from support.a11y_coverage import shape as _shape
 from support.run_once import OncePerRun
 
 _VOID = ("br", "img", "input", "meta", "link", "hr")
@@ -57,7 +59,9 @@ class _PageParts(HTMLParser):
             self.footer.append(data)
 
 
-SKIP = re.compile(r"^/(?:__test__|static/|logout|captcha)|\.(?:svg|png|jpg|pdf|zip|xlsx?|docx?)$|download|export|/uploads/")
+SKIP = re.compile(
+    r"^/(?:__test__|static/|logout|captcha)|\.(?:svg|png|jpg|pdf|zip|xlsx?|docx?)$|download|export|/uploads/"
+)
 
 
 @dataclass
@@ -88,13 +92,20 @@ def _section(path: str) -> str:
     return "/".join(path.split("?")[0].split("/")[:3])
 
 
-def crawl(page, start: str = "/", limit: int = 120, label: str = "无障碍巡检",
-          per_section: int = 3, once: OncePerRun | None = None) -> list[Visited]:
+def crawl(
+    page,
+    start: str = "/",
+    limit: int = 120,
+    label: str = "无障碍巡检",
+    per_section: int = 3,
+    once: OncePerRun | None = None,
+) -> list[Visited]:
     """Breadth-first; at most `per_section` pages (GET) of one section, so a list of 70 guide links costs
     three visits, not seventy, while every section (and so nearly every template) is reached.
     Then the browser opens one page of each template not yet checked in this run and runs axe."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url if page.url.startswith("http")
-                                                        else page.context.pages[0].url))
+    origin = "{0.scheme}://{0.netloc}".format(
+        urlsplit(page.url if page.url.startswith("http") else page.context.pages[0].url)
+    )
     once = once or OncePerRun(None)
     queue, seen, visited = deque([_Link(start)]), set(), []
     sections: dict[str, int] = {}
@@ -129,8 +140,7 @@ def crawl(page, start: str = "/", limit: int = 120, label: str = "无障碍巡�
             target = split.path + (f"?{split.query}" if split.query else "")
             method = "POST" if token else "GET"
             if not SKIP.search(split.path) and (method, _shape(target)) not in seen:
-                queue.append(_Link(target, token, response.url[len(origin):] or "/", href) if token
-                             else _Link(target))
+                queue.append(_Link(target, token, response.url[len(origin) :] or "/", href) if token else _Link(target))
     results = _check_templates(page, first_of, once, label)
     for v in visited:
         v.result = results.get(v.key)
@@ -142,7 +152,7 @@ def _check_templates(page, first_of: dict[str, _Link], once: OncePerRun, label: 
     checking right now is left for the end, when that check has most likely finished (then skipped)."""
     browser, results, later = a11y_coverage.browser_of(page), {}, []
     for wait in (False, True):
-        for key, link in (first_of.items() if not wait else later):
+        for key, link in first_of.items() if not wait else later:
             with once.claim(browser, key, wait=wait) as first:
                 if first is None:
                     later.append((key, link))
@@ -163,13 +173,17 @@ def _open(page, link: _Link) -> None:
 
 
 def summary(visited: list[Visited], all_templates: list[str] | None = None) -> str:
-    lines = [f"{v.status} {'POST ' if v.via == 'POST' else ''}{v.path}  模板 {v.template}  {_verdict(v)}"
-             for v in visited]
+    lines = [
+        f"{v.status} {'POST ' if v.via == 'POST' else ''}{v.path}  模板 {v.template}  {_verdict(v)}" for v in visited
+    ]
     if all_templates is not None:
         seen = {v.template for v in visited}
         missing = [t for t in all_templates if t not in seen]
-        lines += ["", f"本次巡检到达的页面模板：{len(seen & set(all_templates))}/{len(all_templates)}",
-                  "未经链接到达的模板（由其他 @a11y 场景或 --a11y 运行覆盖）：" + ("、".join(missing) or "无")]
+        lines += [
+            "",
+            f"本次巡检到达的页面模板：{len(seen & set(all_templates))}/{len(all_templates)}",
+            "未经链接到达的模板（由其他 @a11y 场景或 --a11y 运行覆盖）：" + ("、".join(missing) or "无"),
+        ]
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ RULES_ZH = {
     "image-alt": "图片没有替代文本（alt）：验证码等有意义的图片必须用文字说明其作用。",
     "input-image-alt": "图片按钮没有替代文本（alt）。",
     "color-contrast": "文字与背景的对比度不足（正文至少 4.5:1，大字号至少 3:1），视力较弱的用户看不清。",
-    "html-has-lang": "<html> 没有 lang 属性：中文页面应写 lang=\"zh-CN\"，读屏软件才会用中文朗读。",
+    "html-has-lang": '<html> 没有 lang 属性：中文页面应写 lang="zh-CN"，读屏软件才会用中文朗读。',
     "html-lang-valid": "<html> 的 lang 属性不是有效的语言代码（应为 zh-CN）。",
     "document-title": "页面没有 <title>：用户无法从标签页或读屏软件得知当前页面。",
     "duplicate-id": "页面上有重复的 id，依赖 id 的标签关联和跳转会失效。",
@@ -44,7 +44,7 @@ RULES_ZH = {
     "td-headers-attr": "表格单元格的 headers 引用不正确。",
     "th-has-data-cells": "表头没有对应的数据单元格。",
     "frame-title": "iframe 没有 title。",
-    "role-img-alt": "role=\"img\" 的元素没有替代文本。",
+    "role-img-alt": 'role="img" 的元素没有替代文本。',
     "svg-img-alt": "作为图片的 SVG 没有替代文本。",
     "definition-list": "<dl> 中只能直接包含 <dt>/<dd> 组。",
     "dlitem": "<dt>/<dd> 必须在 <dl> 中。",
@@ -52,5 +52,9 @@ RULES_ZH = {
     "target-size": "可点击目标太小或太靠近。",
 }
 
-IMPACT_ZH = {"critical": "严重（critical）", "serious": "较重（serious）", "moderate": "中等（moderate）",
-             "minor": "轻微（minor）"}
+IMPACT_ZH = {
+    "critical": "严重（critical）",
+    "serious": "较重（serious）",
+    "moderate": "中等（moderate）",
+    "minor": "轻微（minor）",
+}

@@ -11,10 +11,11 @@ Steps get the `actors` fixture (steps/actors.py). An actor is named the way scen
 
 The helpers below seed the permission model through the test API (system = key or name users see).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from playwright.sync_api import Page
 
@@ -71,11 +72,14 @@ def seed_unit_permission(api: TestApi, unit_id: int, system: str) -> dict:
     return api.post("/authorization/unit-permissions", {"unit_id": unit_id, "system": system})
 
 
-def seed_grant(api: TestApi, unit_id: int, login_name: str, system: str, roles: list[str],
-               valid_days: int = 365) -> dict:
+def seed_grant(
+    api: TestApi, unit_id: int, login_name: str, system: str, roles: list[str], valid_days: int = 365
+) -> dict:
     """A grant valid for `valid_days` from the portal's today (negative: already expired)."""
-    return api.post("/authorization/grants", {"unit_id": unit_id, "login_name": login_name, "system": system,
-                                              "roles": roles, "valid_days": valid_days})
+    return api.post(
+        "/authorization/grants",
+        {"unit_id": unit_id, "login_name": login_name, "system": system, "roles": roles, "valid_days": valid_days},
+    )
 
 
 def set_realname(api: TestApi, login_name: str, status: str = "passed") -> dict:

@@ -3,6 +3,7 @@
 allure-pytest-bdd reports pytest-bdd scenarios only; outside one (a plain test that uses a browser,
 a unit test of the a11y check) its lifecycle has no current test and `allure.attach` raises KeyError.
 The reporting plugin marks when a scenario is running; elsewhere these calls do nothing."""
+
 from __future__ import annotations
 
 import allure

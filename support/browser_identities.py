@@ -8,10 +8,11 @@
   User-Agent, so only the brand can tell it from Google Chrome.
 
 The portal's browser policy decides by User-Agent, so the symptom and its recovery both show in any run."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -19,12 +20,16 @@ from support.fixtures import sign_in
 from support.target import Target
 
 FIREFOX_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0"
-OLD_CHROME_UA = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                 "Chrome/79.0.3945.88 Safari/537.36")
-CHROME_UA = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-             "Chrome/156.0.0.0 Safari/537.36")
-_WINDOWS_CHROMIUM = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                     "Chrome/{major}.0.0.0 Safari/537.36")
+OLD_CHROME_UA = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.88 Safari/537.36"
+)
+CHROME_UA = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
+)
+_WINDOWS_CHROMIUM = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/{major}.0.0.0 Safari/537.36"
+)
 # Each as the browser sends it (its vendor's brand after the Chrome token it shares with Google Chrome).
 CHROMIUM_BRANDS = {
     "微软Edge浏览器": _WINDOWS_CHROMIUM.format(major=131) + " Edg/131.0.0.0",

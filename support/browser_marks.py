@@ -6,6 +6,7 @@ browser WITH a reason, through Gherkin tags:
 
 pytest-playwright honours the markers; this plugin skips first so the reason reaches pytest's summary
 and Allure, and refuses (usage error) any only_browser/skip_browser marker without a reason."""
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,12 @@ def pytest_bdd_apply_tag(tag: str, function):
 
 
 def pytest_collection_modifyitems(config, items):
-    bare = [item.nodeid for item in items for name in BROWSER_TAGS
-            if (m := item.get_closest_marker(name)) and not m.kwargs.get("reason")]
+    bare = [
+        item.nodeid
+        for item in items
+        for name in BROWSER_TAGS
+        if (m := item.get_closest_marker(name)) and not m.kwargs.get("reason")
+    ]
     if bare:
         raise pytest.UsageError("以下场景限定了浏览器却没有写原因（reason=…）：\n  " + "\n  ".join(sorted(set(bare))))
 

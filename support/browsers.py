@@ -1,5 +1,6 @@
 """Which browser executable to launch: Playwright's own builds when installed, else the
 system ones (Debian `chromium`, `firefox-esr` through the WebDriver BiDi channel `moz-firefox`)."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,15 @@ SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 SYSTEM_FIREFOX = Path("/usr/lib/firefox-esr/firefox-esr")
 BRANDED = {"chrome": Path("/opt/google/chrome/chrome"), "msedge": Path("/opt/microsoft/msedge/msedge")}
 # Without these, Chromium keeps trying to reach Google's services on a closed network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class BrowserUnavailable(RuntimeError):
@@ -31,12 +39,16 @@ def launch_options(browser_type, channel: str | None) -> dict:
         if not BRANDED[channel].exists():
             raise BrowserUnavailable(
                 f"未安装 {channel}（{BRANDED[channel]} 不存在）。请先安装该浏览器，或去掉 --browser-channel。\n"
-                f"Branded browser '{channel}' is not installed on this machine.")
+                f"Branded browser '{channel}' is not installed on this machine."
+            )
         return {"channel": channel, "args": CHROMIUM_ARGS if name == "chromium" else []}
     own = _own_build(browser_type)
     if name == "chromium":
-        return {"args": CHROMIUM_ARGS} if own else {"executable_path": str(_require(SYSTEM_CHROMIUM, "chromium")),
-                                                    "args": CHROMIUM_ARGS}
+        return (
+            {"args": CHROMIUM_ARGS}
+            if own
+            else {"executable_path": str(_require(SYSTEM_CHROMIUM, "chromium")), "args": CHROMIUM_ARGS}
+        )
     if name == "firefox":
         if own:
             return {}
@@ -46,13 +58,17 @@ def launch_options(browser_type, channel: str | None) -> dict:
             "本机没有 WebKit。在能访问互联网的机器上运行 `.venv/bin/playwright install webkit` 后再试，"
             "或只使用 --browser chromium / --browser firefox。\n"
             "WebKit is not installed here: on a machine with internet access run "
-            "`.venv/bin/playwright install webkit` (PLAYWRIGHT_BROWSERS_PATH=" + os.environ.get(
-                "PLAYWRIGHT_BROWSERS_PATH", "default") + ").")
+            "`.venv/bin/playwright install webkit` (PLAYWRIGHT_BROWSERS_PATH="
+            + os.environ.get("PLAYWRIGHT_BROWSERS_PATH", "default")
+            + ")."
+        )
     return {}
 
 
 def _require(path: Path, package: str) -> Path:
     if not path.exists():
-        raise BrowserUnavailable(f"未找到 {path}：请运行 `make setup`（或 apt-get install {package}）。\n"
-                                 f"{path} is missing: run `make setup` or install the Debian package {package}.")
+        raise BrowserUnavailable(
+            f"未找到 {path}：请运行 `make setup`（或 apt-get install {package}）。\n"
+            f"{path} is missing: run `make setup` or install the Debian package {package}."
+        )
     return path

@@ -2,6 +2,7 @@
 control plane; @needs-<capability> (clock, back-office, faults, sms, captcha) needs that capability.
 Decided at collection from --base-url/--target-config, so `--collect-only` (make plan) shows it too.
 Steps that reach for a missing capability at run time skip through Target.require with the same reasons."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,10 @@ PLAN_KEY = pytest.StashKey[list]()
 
 def pytest_addoption(parser):
     parser.getgroup("portal").addoption(
-        "--plan", action="store_true",
-        help="dry run: list which scenarios would run or be skipped (and why) on the target; no browser, no portal")
+        "--plan",
+        action="store_true",
+        help="dry run: list which scenarios would run or be skipped (and why) on the target; no browser, no portal",
+    )
 
 
 def pytest_configure(config):
@@ -66,8 +69,10 @@ def pytest_collection_finish(session):
     for nodeid, reason in plan:
         write(f"  {'跳过' if reason else '运行'}  {nodeid}" + (f"  —— {reason}" if reason else ""))
     skipped = sum(1 for _, reason in plan if reason)
-    write(f"计划：共 {len(plan)} 个，将运行 {len(plan) - skipped} 个，将跳过 {skipped} 个。"
-          "运行中某一步需要目标缺少的能力（账号、验证码、短信）时，该场景会跳过并写明原因。")
+    write(
+        f"计划：共 {len(plan)} 个，将运行 {len(plan) - skipped} 个，将跳过 {skipped} 个。"
+        "运行中某一步需要目标缺少的能力（账号、验证码、短信）时，该场景会跳过并写明原因。"
+    )
     pytest.exit("计划已列出（未启动浏览器和门户）", returncode=0)
 
 

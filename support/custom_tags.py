@@ -2,6 +2,7 @@
 when pytest-bdd applies it, so ``--strict-markers`` still rejects only what it is there for: a tag that
 looks like an FAQ ID (``@FAQ-…``) but is not in docs/faq_catalog.yaml (registered by the root conftest)
 fails collection. Select custom-tagged scenarios with ``-m qa-trial`` like any other tag."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 Each call returns a Playwright file payload ({"name", "mimeType", "buffer"}) so a page object can
 `set_input_files(...)` without touching the disk."""
+
 from __future__ import annotations
 
 import struct
@@ -17,8 +18,12 @@ def png_bytes(width: int = 32, height: int = 20, rgb: tuple[int, int, int] = (40
     """A valid RGB PNG filled with one colour."""
     row = b"\x00" + bytes(rgb) * width
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", zlib.compress(row * height)) + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(row * height))
+        + _chunk(b"IEND", b"")
+    )
 
 
 def pdf_bytes(text: str = "Statement") -> bytes:

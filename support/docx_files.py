@@ -1,6 +1,7 @@
 """Word (.docx) files for the HGR scenarios, built with python-docx: valid documents with known
 paragraphs, and deliberately malformed ones that still look like a .docx (ZIP magic bytes), so
 that they pass the upload check and fail only at document synthesis (FAQ-2.4)."""
+
 from __future__ import annotations
 
 import io

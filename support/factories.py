@@ -2,6 +2,7 @@
 
 Every scenario seeds its own data through these, so scenarios never share an account and can
 run in any order and in parallel."""
+
 from __future__ import annotations
 
 import random
@@ -49,7 +50,9 @@ class Person:
 class LegalUnit:
     login_name: str = field(default_factory=lambda: unique("fr"))
     password: str = field(default_factory=new_password)
-    unit_name: str = field(default_factory=lambda: f"{_fake.city_name()}{_fake.word()}{uuid.uuid4().hex[:6]}科技有限公司")
+    unit_name: str = field(
+        default_factory=lambda: f"{_fake.city_name()}{_fake.word()}{uuid.uuid4().hex[:6]}科技有限公司"
+    )
     credit_code: str = field(default_factory=lambda: identity.new_credit_code(_rng))
     agent_name: str = field(default_factory=_fake.name)
     agent_id_number: str = field(default_factory=lambda: identity.new_id_number(_rng))
@@ -64,18 +67,30 @@ class LegalUnit:
 
 def natural_spec(person: Person, **overrides) -> dict:
     """The test-API seed request for a natural-person account."""
-    spec = {"kind": "natural", "login_name": person.login_name, "password": person.password,
-            "name": person.name, "id_number": person.id_number, "phone": person.phone,
-            "realname_status": "passed"}
+    spec = {
+        "kind": "natural",
+        "login_name": person.login_name,
+        "password": person.password,
+        "name": person.name,
+        "id_number": person.id_number,
+        "phone": person.phone,
+        "realname_status": "passed",
+    }
     spec.update(overrides)
     return spec
 
 
 def legal_spec(unit: LegalUnit, **overrides) -> dict:
     """The test-API seed request for a legal account with its unit."""
-    spec = {"kind": "legal", "login_name": unit.login_name, "password": unit.password,
-            "name": unit.agent_name, "phone": unit.phone, "realname_status": "passed",
-            "profile": {"agent_id_number": unit.agent_id_number},
-            "unit": {"name": unit.unit_name, "credit_code": unit.credit_code, "realname_status": "passed"}}
+    spec = {
+        "kind": "legal",
+        "login_name": unit.login_name,
+        "password": unit.password,
+        "name": unit.agent_name,
+        "phone": unit.phone,
+        "realname_status": "passed",
+        "profile": {"agent_id_number": unit.agent_id_number},
+        "unit": {"name": unit.unit_name, "credit_code": unit.credit_code, "realname_status": "passed"},
+    }
     spec.update(overrides)
     return spec

@@ -1,4 +1,5 @@
 """Read docs/faq_catalog.yaml: FAQ IDs, chapters and titles for markers and report labels."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,5 +1,6 @@
 """The FAQ drift check's side of tools/faqtext.py: the same normalization and fingerprint, the catalog's
 stored fingerprints, and which feature files name an FAQ ID (what to review when an entry drifts)."""
+
 from __future__ import annotations
 
 import difflib
@@ -47,17 +48,27 @@ def drift_report(faq_id: str, published: str) -> str | None:
     if fingerprint(published) == entry["fingerprint"]:
         return None
     expected = normalize(entry["question"] + "\n" + entry["answer"])
-    diff = "\n".join(difflib.unified_diff(list(_chunks(expected)), list(_chunks(normalize(published))),
-                                          "目录 docs/faq_catalog.yaml", "门户 常见问题", lineterm="", n=1))
+    diff = "\n".join(
+        difflib.unified_diff(
+            list(_chunks(expected)),
+            list(_chunks(normalize(published))),
+            "目录 docs/faq_catalog.yaml",
+            "门户 常见问题",
+            lineterm="",
+            n=1,
+        )
+    )
     review = "\n".join(f"  - {where}" for where in scenarios_naming(faq_id)) or "  （没有其他场景）"
-    return (f"常见问题 {faq_id}「{entry['title']}」与 FAQ 目录不一致（FAQ drift）：\n"
-            f"目录指纹 {entry['fingerprint']}，门户指纹 {fingerprint(published)}。\n"
-            f"需要复核的场景：\n{review}\n差异（已去除空白）：\n{diff}")
+    return (
+        f"常见问题 {faq_id}「{entry['title']}」与 FAQ 目录不一致（FAQ drift）：\n"
+        f"目录指纹 {entry['fingerprint']}，门户指纹 {fingerprint(published)}。\n"
+        f"需要复核的场景：\n{review}\n差异（已去除空白）：\n{diff}"
+    )
 
 
 def _chunks(text: str, size: int = 40):
     for start in range(0, len(text), size):
-        yield text[start:start + size]
+        yield text[start : start + size]
 
 
 def published_entry(faq_id: str, page_text: str, headings: list[str] = ()) -> str | None:
@@ -73,15 +84,15 @@ def published_entry(faq_id: str, page_text: str, headings: list[str] = ()) -> st
     ends = _boundaries(headings)
     start = text.find(expected)
     while start >= 0:
-        rest = text[start + len(expected):]
+        rest = text[start + len(expected) :]
         if not rest or any(rest.startswith(end) for end in ends):
-            return text[start:start + len(expected)]
+            return text[start : start + len(expected)]
         start = text.find(expected, start + 1)
     question = normalize(entry["question"])
     candidates = []
     start = text.find(question)
     while start >= 0:
-        following = text[start + len(question):]
+        following = text[start + len(question) :]
         stop = min([following.find(end) for end in ends if following.find(end) > 0] or [len(following)])
         candidates.append(question + following[:stop])
         start = text.find(question, start + 1)

@@ -1,16 +1,18 @@
 """Fixtures every scenario uses: the target portal, the test API, browser contexts with
 failure evidence for Allure, and signing a browser in without the login page."""
+
 from __future__ import annotations
 
+import contextlib
 import os
 
 import allure
 import pytest
 
+from support import a11y, a11y_coverage, allure_safe, redaction, report_rules, routes
 from support.portal_process import ROOT, start_portal
 from support.report_rules import PORTAL_LOG, PORTAL_RESPONSES
 from support.target import Target
-from support import a11y, a11y_coverage, allure_safe, redaction, report_rules, routes
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
@@ -28,14 +30,20 @@ def target(request, tmp_path_factory, worker_id) -> Target:
     url = request.config.getoption("--base-url")
     if request.config.getoption("--target-config"):  # its `paths:` override the route map
         from support.staging import load
+
         routes.configure(load(request.config).get("paths"))
     if url:
         from support.staging import staging_target
+
         yield staging_target(request.config, url)
         return
-    portal = start_portal(tmp_path_factory.getbasetemp() / "portal", f"portal-{worker_id}",
-                          ["--markup", request.config.getoption("--portal-markup")])
+    portal = start_portal(
+        tmp_path_factory.getbasetemp() / "portal",
+        f"portal-{worker_id}",
+        ["--markup", request.config.getoption("--portal-markup")],
+    )
     from support.testapi import TestApi
+
     request.config.target_kind = "mock"
     yield Target(portal.base_url, "mock", TestApi(portal.base_url, portal.token), log_path=portal.log_path)
     portal.stop()
@@ -47,8 +55,10 @@ def seeder(target, request):
     portal's own screens in browser contexts of their own."""
     if target.api is not None:
         from support.seeding.api import ApiSeeder
+
         return ApiSeeder(target)
     from support.seeding.ui import UiSeeder
+
     return UiSeeder(target, lambda: request.getfixturevalue("new_context"))
 
 
@@ -56,12 +66,16 @@ def seeder(target, request):
 def sms_code(target):
     """The latest SMS code sent to a phone: the mock's outbox through the test API, else the target
     file's `sms: command` (a staging SMS gateway's reader)."""
+
     def read(phone: str) -> str:
         if target.api is not None:
             from support.sms_outbox import latest_code
+
             return latest_code(target.api, phone)
         from support import staging
+
         return staging.sms_code(target, phone)
+
     return read
 
 
@@ -97,24 +111,31 @@ def record_error_responses(ctx, node, target: Target, label: str) -> None:
     def on_response(response):
         if response.status < 400 or not response.url.startswith(target.base_url):
             return
-        entry = {"status": response.status, "method": response.request.method,
-                 "path": response.url[len(target.base_url):] or "/", "actor": label}
+        entry = {
+            "status": response.status,
+            "method": response.request.method,
+            "path": response.url[len(target.base_url) :] or "/",
+            "actor": label,
+        }
         if response.status >= 500:
-            try:
+            # the body may be gone; the portal log names the incident too
+            with contextlib.suppress(Exception):
                 entry["incident"] = report_rules.incident_of(response.text())
-            except Exception:  # noqa: BLE001 - the body may be gone; the portal log names it too
-                pass
         seen.append(entry)
 
     ctx.on("response", on_response)
 
 
-def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int | None, target: Target,
-                     label: str = ""):
+def _attach_evidence(
+    ctx, request, browser_name: str, index: int, log_start: int | None, target: Target, label: str = ""
+):
     for n, pg in enumerate(ctx.pages):
         try:
-            allure_safe.attach(pg.screenshot(full_page=True), name=f"失败截图{label}{n + 1 if n else ''}",
-                          attachment_type=allure.attachment_type.PNG)
+            allure_safe.attach(
+                pg.screenshot(full_page=True),
+                name=f"失败截图{label}{n + 1 if n else ''}",
+                attachment_type=allure.attachment_type.PNG,
+            )
         except Exception as exc:  # noqa: BLE001 - a crashed page must not hide the real failure
             allure_safe.attach(str(exc), name="截图失败", attachment_type=allure.attachment_type.TEXT)
     trace_dir = ROOT / "reports" / "traces"
@@ -122,12 +143,19 @@ def _attach_evidence(ctx, request, browser_name: str, index: int, log_start: int
     trace = trace_dir / f"{request.node.name[:80]}-{browser_name}-{index}.zip".replace("/", "_")
     ctx.tracing.stop(path=str(trace))
     redaction.redact_zip(trace)  # typed passwords, SMS codes and ID numbers: in actions, snapshots, POST bodies
-    allure_safe.attach_file(str(trace), name=f"Playwright 跟踪{label}（本地查看：.venv/bin/playwright show-trace）",
-                       attachment_type=EVIDENCE_TRACE, extension="zip")
+    allure_safe.attach_file(
+        str(trace),
+        name=f"Playwright 跟踪{label}（本地查看：.venv/bin/playwright show-trace）",
+        attachment_type=EVIDENCE_TRACE,
+        extension="zip",
+    )
     if index == 0 and log_start is not None and target.log_path and target.log_path.exists():
         excerpt = redaction.redact_text(read_log_excerpt(target, log_start) or "")
-        allure_safe.attach(excerpt or "（该场景期间门户没有写日志）", name="门户服务端日志",
-                      attachment_type=allure.attachment_type.TEXT)
+        allure_safe.attach(
+            excerpt or "（该场景期间门户没有写日志）",
+            name="门户服务端日志",
+            attachment_type=allure.attachment_type.TEXT,
+        )
 
 
 @pytest.fixture
@@ -179,7 +207,9 @@ def new_context(browser, browser_context_args, request, browser_name, target):
                 path = video_dir / f"{request.node.name[:80]}-{browser_name}-{index}-{n}.webm".replace("/", "_")
                 video.save_as(str(path))
                 if path.stat().st_size:
-                    allure_safe.attach_file(str(path), name=f"录像{labels[index]}", attachment_type=allure.attachment_type.WEBM)
+                    allure_safe.attach_file(
+                        str(path), name=f"录像{labels[index]}", attachment_type=allure.attachment_type.WEBM
+                    )
             video.delete()
     if failed and record_video:
         _videos_attached += 1
@@ -200,6 +230,7 @@ def sign_in(context, target: Target, login_name: str) -> None:
     target without a control plane: through 用户登录 with the target file's account)."""
     if target.api is None:
         from support.staging import ui_sign_in
+
         return ui_sign_in(context, target, login_name)
     session = target.control.open_session(login_name)
     context.add_cookies([{"name": session["cookie"], "value": session["session_id"], "url": target.base_url}])
@@ -215,10 +246,13 @@ def session_id_of(context, target: Target) -> str | None:
 @pytest.fixture
 def captcha_solver(target, context):
     """Reads the current captcha of this browser's session (mock: test API; staging: config)."""
+
     def solve(ctx=None) -> str:
         if target.api is None:  # staging: the fixed code from the target file's captcha.env
             from support.staging import captcha_code
+
             return captcha_code(target)
         target.require("captcha")
         return target.control.captcha_answer(session_id_of(ctx or context, target))
+
     return solve

@@ -6,6 +6,7 @@ and step text are kept on the test item. The pytest failure text then starts wit
 Playwright's ``expect``), before the Python traceback; the Allure result's message starts the same way
 (an allure-python plugin, beside support/reporting.py's own).
 """
+
 from __future__ import annotations
 
 import os
@@ -96,4 +97,3 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if allure_commons.plugin_manager.has_plugin(_PLUGIN_NAME):
         allure_commons.plugin_manager.unregister(name=_PLUGIN_NAME)
-

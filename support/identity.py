@@ -2,6 +2,7 @@
 
 居民身份证号码 GB 11643-1999 and 统一社会信用代码 GB 32100-2015, used to generate valid test data
 and deliberately invalid variants."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +16,7 @@ AREAS = ("110105", "110108", "310104", "440305", "330106", "420111", "510107", "
 
 
 def id_check_char(first17: str) -> str:
-    return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+    return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=False)) % 11]
 
 
 def is_valid_id_number(value: str) -> bool:
@@ -35,7 +36,7 @@ def new_id_number(rng: random.Random, birth: dt.date | None = None) -> str:
 
 
 def credit_check_char(first17: str) -> str:
-    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS))
+    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS, strict=False))
     return CREDIT_ALPHABET[(31 - total % 31) % 31]
 
 

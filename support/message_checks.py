@@ -2,6 +2,7 @@
 that tells the truth first: when the expected message is not there, the first line says what the page
 shows instead, e.g. `期望页面提示错误“登录名或密码错误”，但页面显示：“密码重置成功，请使用新密码登录”`
 (issue 19), then Playwright's own report. The page is read through pages/frame.py (what_page_shows)."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect

@@ -27,12 +27,13 @@ type's phrases changed), so a type or a registry filled by a module imported lat
 steps/torch.py) is complete; ``make steps`` / ``make dry-run`` fail on a type nobody registered.
 The parser's ``name`` (pytest-bdd's key) is the template itself.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from pytest_bdd import parsers
 
@@ -73,9 +74,15 @@ class ParamType:
 TYPES: dict[str, ParamType] = {}
 
 
-def param_type(name: str, phrases: Callable[[], Iterable[str]] | Iterable[str] | None = None, *,
-               pattern: str | None = None, convert: Callable[[str], object] | None = None, hint: str = "",
-               origin: str = "") -> ParamType:
+def param_type(
+    name: str,
+    phrases: Callable[[], Iterable[str]] | Iterable[str] | None = None,
+    *,
+    pattern: str | None = None,
+    convert: Callable[[str], object] | None = None,
+    hint: str = "",
+    origin: str = "",
+) -> ParamType:
     """Register (or replace) the type ``name``: ``phrases`` (a callable read at match time, or a list)
     for an enumeration, else ``pattern`` for an open type."""
     source = phrases if callable(phrases) or phrases is None else (lambda fixed=tuple(phrases): fixed)
@@ -118,7 +125,7 @@ class Phrase(parsers.re):
         pos = 0
         for match in _TOKEN.finditer(template):
             if match.start() > pos:
-                self.pieces.append(_Piece(literal=template[pos:match.start()]))
+                self.pieces.append(_Piece(literal=template[pos : match.start()]))
             pos = match.end()
             token = match.group(0)
             if token in (":", "："):
@@ -200,38 +207,46 @@ def _nfkc(text: str) -> str:
 def _personas() -> list[str]:
     from support import recovery_personas  # noqa: F401  (registers its personas)
     from support.personas import PERSONAS
+
     return sorted(PERSONAS)
 
 
 def _login_types() -> list[str]:
     from pages.login_page import LOGIN_TYPES
+
     return list(LOGIN_TYPES)
 
 
 def _actors() -> list[str]:
     from support.actors import WHO
+
     return WHO.split("|")
 
 
 def _browsers() -> list[str]:
     from support.browser_identities import LABELS
+
     return list(LABELS)
 
 
 def _faq_ids() -> list[str]:
     from support import faq_catalog
+
     return list(faq_catalog.entries())
 
 
 def _hgr() -> list[str]:
     from support.seeding.business import HGR
+
     return [HGR]
 
 
 def _vocabulary(name: str) -> Callable[[], list[str]]:
     def read() -> list[str]:
         from support import vocabulary
+
         return list(getattr(vocabulary, name))
+
     return read
 
 
@@ -244,7 +259,12 @@ param_type("业务系统", _vocabulary("BUSINESS_SYSTEMS"), origin="support/voca
 param_type("授权角色", _vocabulary("GRANT_ROLES"), origin="support/vocabulary.py 的 GRANT_ROLES")
 param_type("人遗系统", _hgr, origin="support/seeding/business.py 的 HGR（只用于人类遗传资源管理的步骤）")
 param_type("导航栏目", _vocabulary("NAV_MENUS"), origin="support/vocabulary.py 的 NAV_MENUS")
-param_type("整数", pattern="[0-9０-９]+", convert=lambda text: int(_nfkc(text)),
-           hint="阿拉伯数字，如 5（全角数字也可以）")
-param_type("数", pattern="[0-9０-９]+(?:[.．][0-9０-９]+)?", convert=lambda text: float(_nfkc(text)),
-           hint="阿拉伯数字，可带小数，如 31 或 1.5")
+param_type(
+    "整数", pattern="[0-9０-９]+", convert=lambda text: int(_nfkc(text)), hint="阿拉伯数字，如 5（全角数字也可以）"
+)
+param_type(
+    "数",
+    pattern="[0-9０-９]+(?:[.．][0-9０-９]+)?",
+    convert=lambda text: float(_nfkc(text)),
+    hint="阿拉伯数字，可带小数，如 31 或 1.5",
+)

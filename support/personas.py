@@ -2,10 +2,11 @@
 
 Each description maps to a seed recipe; a domain adds its own with ``@persona("…")``.
 The returned Actor carries what the scenario needs to act as that user."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from support import factories, redaction
 from support.testapi import TestApi
@@ -46,21 +47,38 @@ def persona(*descriptions: str) -> Callable[[Recipe], Recipe]:
         for d in descriptions:
             PERSONAS[d] = fn
         return fn
+
     return register
 
 
 def seed_natural(api: TestApi, person: factories.Person | None = None, **overrides) -> Actor:
     person = person or factories.Person()
     row = api.seed_account(**factories.natural_spec(person, **overrides))
-    return Actor("natural", person.login_name, person.password, person.name, row["phone"],
-                 id_number=row["id_number"], id=row["id"])
+    return Actor(
+        "natural",
+        person.login_name,
+        person.password,
+        person.name,
+        row["phone"],
+        id_number=row["id_number"],
+        id=row["id"],
+    )
 
 
 def seed_legal(api: TestApi, unit: factories.LegalUnit | None = None, **overrides) -> Actor:
     unit = unit or factories.LegalUnit()
     row = api.seed_account(**factories.legal_spec(unit, **overrides))
-    return Actor("legal", unit.login_name, unit.password, unit.agent_name, row["phone"],
-                 unit_name=unit.unit_name, credit_code=unit.credit_code, id=row["id"], unit_id=row["unit_id"])
+    return Actor(
+        "legal",
+        unit.login_name,
+        unit.password,
+        unit.agent_name,
+        row["phone"],
+        unit_name=unit.unit_name,
+        credit_code=unit.credit_code,
+        id=row["id"],
+        unit_id=row["unit_id"],
+    )
 
 
 def by_description(description: str, api: TestApi) -> Actor:

@@ -1,4 +1,5 @@
 """Start one embedded mock portal as a subprocess (its own port, database and token)."""
+
 from __future__ import annotations
 
 import atexit
@@ -35,8 +36,23 @@ def start_portal(workdir: Path, name: str, extra_args: list[str] = (), startup_t
         Path(str(db) + suffix).unlink(missing_ok=True)
     log_path = workdir / f"{name}.log"
     token = secrets.token_urlsafe(16)
-    cmd = [sys.executable, "-m", "mock_portal", "serve", "--host", "127.0.0.1", "--port", "0",
-           "--db", str(db), "--test-api", f"--test-api-token={token}", "--log-file", str(log_path), *extra_args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mock_portal",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--db",
+        str(db),
+        "--test-api",
+        f"--test-api-token={token}",
+        "--log-file",
+        str(log_path),
+        *extra_args,
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     first_line: list[str] = []
     reader = threading.Thread(target=lambda: first_line.append(proc.stdout.readline()), daemon=True)

@@ -1,4 +1,5 @@
 """Accounts the recovery scenarios ask for: no reserved phone, a renamed unit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from support.testapi import TestApi
 @dataclass
 class RenamedUnitActor(Actor):
     """A legal account registered under `unit_name`; the unit has since renamed itself."""
+
     new_unit_name: str = ""
 
 
@@ -26,6 +28,15 @@ def _legal_renamed(api: TestApi) -> RenamedUnitActor:
     spec = factories.legal_spec(unit)
     spec["unit"]["flags"] = {"renamed_to": new_name}
     row = api.seed_account(**spec)
-    return RenamedUnitActor("legal", unit.login_name, unit.password, unit.agent_name, row["phone"],
-                            unit_name=unit.unit_name, credit_code=unit.credit_code, id=row["id"],
-                            unit_id=row["unit_id"], new_unit_name=new_name)
+    return RenamedUnitActor(
+        "legal",
+        unit.login_name,
+        unit.password,
+        unit.agent_name,
+        row["phone"],
+        unit_name=unit.unit_name,
+        credit_code=unit.credit_code,
+        id=row["id"],
+        unit_id=row["unit_id"],
+        new_unit_name=new_name,
+    )

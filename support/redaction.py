@@ -6,6 +6,7 @@ the login form's POST body).
 Values are registered where they are made or read (support/factories, personas, sms_outbox,
 staging); ``redact_text`` / ``redact_zip`` replace each of them, in every spelling a browser or a
 log would give it (raw, URL-encoded, JSON-escaped, HTML-escaped), by MASK."""
+
 from __future__ import annotations
 
 import html
@@ -44,8 +45,14 @@ def forget_all() -> None:
 
 
 def spellings(value: str) -> set[str]:
-    return {value, quote(value, safe=""), quote_plus(value), json.dumps(value, ensure_ascii=False)[1:-1],
-            json.dumps(value)[1:-1], html.escape(value, quote=True)}
+    return {
+        value,
+        quote(value, safe=""),
+        quote_plus(value),
+        json.dumps(value, ensure_ascii=False)[1:-1],
+        json.dumps(value)[1:-1],
+        html.escape(value, quote=True),
+    }
 
 
 def _pattern(values) -> re.Pattern | None:
@@ -93,8 +100,11 @@ def redact_zip(path: Path, values=None) -> int:
                     target.writestr(info, data)
                     continue
                 if info.filename.endswith(".trace") and repeated:
-                    text = "".join(line for line in text.splitlines(keepends=True)
-                                   if not any(f'"file":"{name}"' in line for name in _names_in(line, repeated)))
+                    text = "".join(
+                        line
+                        for line in text.splitlines(keepends=True)
+                        if not any(f'"file":"{name}"' in line for name in _names_in(line, repeated))
+                    )
                 redacted = redact_text(text, values)
                 if redacted != text:
                     changed += 1
@@ -116,7 +126,7 @@ def _names_in(line: str, names: set[str]):
 def _repeated_frames(source: zipfile.ZipFile, members: dict) -> set[str]:
     """Screencast files whose bytes equal the previous frame of the same page (CRC and size)."""
     repeated, last = set(), {}
-    for member, info in members.items():
+    for member in members:
         if not member.endswith(".trace"):
             continue
         for line in source.read(member).decode("utf-8", "replace").splitlines():
@@ -154,8 +164,11 @@ def leaks(results_dir: Path, values=None) -> list[str]:
         if path.suffix == ".zip":
             try:
                 with zipfile.ZipFile(path) as archive:
-                    found += [f"{path.name}!{info.filename}" for info in archive.infolist()
-                              if any(n in archive.read(info.filename) for n in needles)]
+                    found += [
+                        f"{path.name}!{info.filename}"
+                        for info in archive.infolist()
+                        if any(n in archive.read(info.filename) for n in needles)
+                    ]
             except zipfile.BadZipFile:
                 continue
         elif any(n in path.read_bytes() for n in needles):

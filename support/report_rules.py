@@ -8,6 +8,7 @@ allure-python writes it.
   its version (an update must not reset every trend).
 - Secrets: step parameters keep only what the step's text says; every registered secret is masked.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,11 @@ def history_keys(full_name: str, browser: str | None, parameters: list[dict]) ->
     """(testCaseId, historyId): the scenario and browser NAME; plus the outline row for historyId.
     Excluded parameters (the browser version) never count."""
     test_case_id = md5(full_name, browser or "")
-    kept = sorted((p["name"], str(p["value"])) for p in parameters
-                  if not p.get("excluded") and p["name"] not in (BROWSER_PARAMETER, PYTEST_BROWSER_PARAMETER))
+    kept = sorted(
+        (p["name"], str(p["value"]))
+        for p in parameters
+        if not p.get("excluded") and p["name"] not in (BROWSER_PARAMETER, PYTEST_BROWSER_PARAMETER)
+    )
     return test_case_id, md5(test_case_id, *(f"{n}={v}" for n, v in kept))
 
 
@@ -86,13 +90,14 @@ def blame(message: str | None, responses: list[dict], log_excerpt: str | None) -
     client = [r for r in responses if 400 <= r["status"] < 500]
     if not server and not client:
         return None
-    listed = "\n".join(f"- {r['status']} {r['method']} {r['path']}" + (f"（{r['actor']}）" if r.get("actor") else "")
-                       for r in (server + client)[:10])
+    listed = "\n".join(
+        f"- {r['status']} {r['method']} {r['path']}" + (f"（{r['actor']}）" if r.get("actor") else "")
+        for r in (server + client)[:10]
+    )
     if not server:
         return f"{message or ''}\n\n场景期间门户的错误响应：\n{listed}"
     first = server[0]
-    incident = first.get("incident") or next(
-        (m for m in LOG_INCIDENT.findall(log_excerpt or "")), None)
+    incident = first.get("incident") or next((m for m in LOG_INCIDENT.findall(log_excerpt or "")), None)
     head = f"门户返回 {first['status']}（事件编号 {incident or '未知'}）：{first['method']} {first['path']}"
     parts = [head]
     quoted = log_quote(log_excerpt, incident)

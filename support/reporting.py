@@ -3,6 +3,7 @@ the browser and its version, step screenshots on request, the environment of the
 before allure-python writes a result, the reviewer's view of it (support/report_rules.py): the
 browser in its name and history keys, a portal 5xx leading the message, only the step's own
 parameters, every registered secret masked."""
+
 from __future__ import annotations
 
 import fcntl
@@ -16,11 +17,14 @@ import allure_commons
 import pytest
 from allure_commons.model2 import Parameter, Status
 
-from support import faq_catalog
-from support import allure_safe, redaction, report_rules
+from support import allure_safe, faq_catalog, redaction, report_rules
 
-SEVERITY = {"blocker": allure.severity_level.BLOCKER, "critical": allure.severity_level.CRITICAL,
-            "normal": allure.severity_level.NORMAL, "minor": allure.severity_level.MINOR}
+SEVERITY = {
+    "blocker": allure.severity_level.BLOCKER,
+    "critical": allure.severity_level.CRITICAL,
+    "normal": allure.severity_level.NORMAL,
+    "minor": allure.severity_level.MINOR,
+}
 
 
 def faq_ids(feature, scenario, node=None) -> list[str]:
@@ -63,8 +67,11 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
     if step.type == "then" and request.config.getoption("--screenshot-steps") and "page" in request.fixturenames:
         page = request.getfixturevalue("page")
-        allure_safe.attach(page.screenshot(full_page=True), name=f"截图：{step.keyword.strip()} {step.name}",
-                      attachment_type=allure.attachment_type.PNG)
+        allure_safe.attach(
+            page.screenshot(full_page=True),
+            name=f"截图：{step.keyword.strip()} {step.name}",
+            attachment_type=allure.attachment_type.PNG,
+        )
 
 
 # The portal's 常见问题 page: each entry is an element whose id is its FAQ number (mock_portal
@@ -81,8 +88,12 @@ def faq_page_url(config) -> str:
 
 def _git_commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              check=False).stdout.strip() or "unknown"
+        return (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+            ).stdout.strip()
+            or "unknown"
+        )
     except OSError:
         return "unknown"
 
@@ -120,6 +131,7 @@ def write_environment(config, target, browsers: dict[str, str]) -> None:
 def _portal_version(target) -> str:
     try:
         import httpx
+
         return httpx.get(target.base_url + "/healthz", timeout=5).headers.get("x-portal-version", "unknown")
     except Exception:  # noqa: BLE001 - informational only
         return "unknown"
@@ -129,6 +141,7 @@ def _portal_version(target) -> str:
 def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
     """Which of the step's arguments come from its text (the rest are fixtures: never shown)."""
     from pytest_bdd.scenario import get_step_function
+
     try:
         context = get_step_function(request, step)
         names = set(context.parser.parse_arguments(step.name) or {}) if context else set()
@@ -173,13 +186,17 @@ def polish(result, item) -> None:
     browser = browser_of(item) if item is not None else None
     result.name = report_rules.with_browser(result.name or "", browser)
     params = report_rules.browser_parameters(
-        [{"name": p.name, "value": p.value, "excluded": p.excluded, "mode": p.mode} for p in result.parameters],
-        browser)
-    result.parameters = [Parameter(name=p["name"], value=p["value"], excluded=p.get("excluded"), mode=p.get("mode"))
-                         for p in params]
+        [{"name": p.name, "value": p.value, "excluded": p.excluded, "mode": p.mode} for p in result.parameters], browser
+    )
+    result.parameters = [
+        Parameter(name=p["name"], value=p["value"], excluded=p.get("excluded"), mode=p.get("mode")) for p in params
+    ]
     if result.fullName:
         result.testCaseId, result.historyId = report_rules.history_keys(
-            result.fullName, browser, [{"name": p.name, "value": p.value, "excluded": p.excluded} for p in result.parameters])
+            result.fullName,
+            browser,
+            [{"name": p.name, "value": p.value, "excluded": p.excluded} for p in result.parameters],
+        )
     if item is not None:
         allowed = item.stash.get(STEP_TEXT_PARAMETERS, {})
         _filter_step_parameters(result.steps, allowed)
@@ -230,7 +247,8 @@ def pytest_sessionfinish(session, exitstatus):
     found = redaction.leaks(Path(results))
     if found:
         session.config.get_terminal_writer().line(
-            f"\n报告中发现已登记的秘密（密码、证件号、短信验证码等），见 {results}：" + "、".join(found[:20]), red=True)
+            f"\n报告中发现已登记的秘密（密码、证件号、短信验证码等），见 {results}：" + "、".join(found[:20]), red=True
+        )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
@@ -238,7 +256,9 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_configure(config):
     # Registered before other result plugins (support/gherkin_failures.py): among allure's tryfirst hooks
     # the earliest registered runs last, so "门户返回 500（事件编号 …）" ends up heading the message.
-    if config.getoption("--alluredir", default=None) and not allure_commons.plugin_manager.has_plugin("suite-result-polisher"):
+    if config.getoption("--alluredir", default=None) and not allure_commons.plugin_manager.has_plugin(
+        "suite-result-polisher"
+    ):
         allure_commons.plugin_manager.register(ResultPolisher(), name="suite-result-polisher")
 
 

@@ -4,6 +4,7 @@ Page objects and steps never write a path: they ask `path("login")`, `path("hgr_
 `url_glob("logout_landing")` (for wait_for_url). A staging portal whose addresses differ overrides
 entries with a `paths:` mapping in its target file (support/staging.py validates the names); the
 target fixture calls `configure()` once per session (per xdist worker), before any page opens."""
+
 from __future__ import annotations
 
 import re
@@ -11,44 +12,46 @@ from types import MappingProxyType
 
 # name → path on the portal as the mock serves it (the real portal's addresses where they are known).
 # `{id}` placeholders are filled from keyword arguments of path().
-DEFAULT_PATHS = MappingProxyType({
-    "home": "/",
-    "login": "/login",
-    "logout": "/logout",
-    "logout_landing": "/login?reason=logout",  # where 退出登录 lands
-    "password_change": "/password/change",
-    "recovery": "/recovery",
-    "recovery_reset": "/recovery/reset",
-    "appeal_natural": "/recovery/appeal/natural",
-    "appeal_legal": "/recovery/appeal/legal",
-    "register_natural": "/register/natural",
-    "register_legal": "/register/legal",
-    "register_lookup": "/register/lookup",
-    "services": "/services",
-    "guide_hgr": "/services/hgr",  # 人类遗传资源管理 办事指南
-    "consult": "/consult",
-    "consult_faq": "/consult/faq",
-    "online": "/online",
-    "my_info": "/online/info",
-    "my_info_other": "/online/info/other",
-    "my_info_agent": "/online/info/agent",
-    "my_info_log": "/online/info/log",
-    "my_info_units": "/online/info/units",
-    "authorization": "/online/authorization",
-    "authorization_grant_edit": "/online/authorization/grants/{id}/edit",
-    "hgr": "/systems/hgr",
-    "hgr_backup": "/systems/hgr/backup",
-    "hgr_migration": "/systems/hgr/migration",
-    "hgr_transfer": "/systems/hgr/transfer",
-    "hgr_new_project": "/systems/hgr/projects/new",
-    "hgr_project": "/systems/hgr/projects/{id}",
-    "foreign_experts": "/systems/foreign_experts",
-    "outbound_training": "/systems/outbound_training",
-    "admin": "/admin",
-    "admin_login": "/admin/login",
-    "selftest": "/selftest",  # the mock's failing self-test page (@needs-faults scenarios)
-    "missing_page": "/no-such-page-for-a11y",  # an address the portal does not have (its 404 page)
-})
+DEFAULT_PATHS = MappingProxyType(
+    {
+        "home": "/",
+        "login": "/login",
+        "logout": "/logout",
+        "logout_landing": "/login?reason=logout",  # where 退出登录 lands
+        "password_change": "/password/change",
+        "recovery": "/recovery",
+        "recovery_reset": "/recovery/reset",
+        "appeal_natural": "/recovery/appeal/natural",
+        "appeal_legal": "/recovery/appeal/legal",
+        "register_natural": "/register/natural",
+        "register_legal": "/register/legal",
+        "register_lookup": "/register/lookup",
+        "services": "/services",
+        "guide_hgr": "/services/hgr",  # 人类遗传资源管理 办事指南
+        "consult": "/consult",
+        "consult_faq": "/consult/faq",
+        "online": "/online",
+        "my_info": "/online/info",
+        "my_info_other": "/online/info/other",
+        "my_info_agent": "/online/info/agent",
+        "my_info_log": "/online/info/log",
+        "my_info_units": "/online/info/units",
+        "authorization": "/online/authorization",
+        "authorization_grant_edit": "/online/authorization/grants/{id}/edit",
+        "hgr": "/systems/hgr",
+        "hgr_backup": "/systems/hgr/backup",
+        "hgr_migration": "/systems/hgr/migration",
+        "hgr_transfer": "/systems/hgr/transfer",
+        "hgr_new_project": "/systems/hgr/projects/new",
+        "hgr_project": "/systems/hgr/projects/{id}",
+        "foreign_experts": "/systems/foreign_experts",
+        "outbound_training": "/systems/outbound_training",
+        "admin": "/admin",
+        "admin_login": "/admin/login",
+        "selftest": "/selftest",  # the mock's failing self-test page (@needs-faults scenarios)
+        "missing_page": "/no-such-page-for-a11y",  # an address the portal does not have (its 404 page)
+    }
+)
 
 _active: dict[str, str] = dict(DEFAULT_PATHS)
 

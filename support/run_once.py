@@ -16,13 +16,14 @@ releases when the holder closes it or dies) instead of doing it a second time; `
 None at once instead, for a caller with other work to do first (the crawl). Without ``fcntl`` (not
 POSIX) workers do not wait for each other: at worst both do the work.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 try:
     import fcntl
@@ -45,7 +46,7 @@ class OncePerRun:
         self._done: set[tuple[str, str]] = set()
 
     def _paths(self, kind: str, key: str) -> tuple[Path, Path]:
-        name = hashlib.sha1(f"{kind}\0{key}".encode("utf-8")).hexdigest()[:20]
+        name = hashlib.sha1(f"{kind}\0{key}".encode()).hexdigest()[:20]
         folder = self.root / kind
         folder.mkdir(parents=True, exist_ok=True)
         return folder / f"{name}.lock", folder / f"{name}.done"

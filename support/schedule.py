@@ -13,6 +13,7 @@ Not applied with one worker or none (`-n 0`: the usual order), with `--schedule 
 pytest-random-order shuffles (`make flake-check`: its random order is the point). `--ff` still puts the
 previous run's failures first: pytest's cache plugin reorders after this hook.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,17 +27,22 @@ UNKNOWN_SECONDS = 1.0  # an item no durations file knows, without a browser to a
 
 def pytest_addoption(parser):
     parser.getgroup("portal").addoption(
-        "--schedule", choices=["durations", "collection"], default="durations",
+        "--schedule",
+        choices=["durations", "collection"],
+        default="durations",
         help="with several xdist workers: durations = longest first from .test_durations (default); "
-             "collection = pytest's own order")
+        "collection = pytest's own order",
+    )
 
 
 def random_order(config) -> bool:
     """pytest-random-order is on (--random-order, or a bucket or seed given; defaults start 'default:')."""
     if config.getoption("random_order_enabled", default=False):
         return True
-    return any(not str(config.getoption(name, default="default:") or "default:").startswith("default:")
-               for name in ("random_order_bucket", "random_order_seed"))
+    return any(
+        not str(config.getoption(name, default="default:") or "default:").startswith("default:")
+        for name in ("random_order_bucket", "random_order_seed")
+    )
 
 
 def active(config) -> bool:

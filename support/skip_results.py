@@ -1,6 +1,7 @@
 """Allure results for scenarios skipped before they start (a missing target capability, a browser
 limit): allure-pytest-bdd only records scenarios that began, so without this such a skip and its
 reason would be visible in pytest's summary but absent from the report."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,10 +39,18 @@ def skipped_result(item, template, reason: str) -> TestResult:
     full_name = f"{template.feature.rel_filename}:{template.name}"
     stamp = now()
     return TestResult(
-        uuid=uuid4(), name=template.name, fullName=full_name, testCaseId=md5(full_name), historyId=md5(item.nodeid),
-        status=Status.SKIPPED, statusDetails=StatusDetails(message=reason), start=stamp, stop=stamp,
+        uuid=uuid4(),
+        name=template.name,
+        fullName=full_name,
+        testCaseId=md5(full_name),
+        historyId=md5(item.nodeid),
+        status=Status.SKIPPED,
+        statusDetails=StatusDetails(message=reason),
+        start=stamp,
+        stop=stamp,
         labels=labels_for(template),
-        parameters=[Parameter(name=k, value=str(v)) for k, v in {**params, **example}.items()])
+        parameters=[Parameter(name=k, value=str(v)) for k, v in {**params, **example}.items()],
+    )
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,6 +1,7 @@
 """`make smoke` (issue 24): the first signal on every change, in one xdist run. Every item under
 tests/unit carries the `unit` marker, so `-m "smoke or unit"` selects the @smoke scenarios on each
 --browser together with the unit tests (the Makefile leaves out the slow unit modules, SMOKE_SKIP)."""
+
 from __future__ import annotations
 
 import pytest

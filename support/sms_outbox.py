@@ -1,4 +1,5 @@
 """Reading the mock SMS gateway's outbox (test API): the latest message, its code, its credentials."""
+
 from __future__ import annotations
 
 import re

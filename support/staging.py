@@ -2,6 +2,7 @@
 
 The file declares the target's kind, its capabilities, how to get a captcha / SMS code there and
 the accounts to use by description; secrets come from environment variables named in the file."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import redaction
-from support import routes
+from support import redaction, routes
 from support.personas import Actor
 from support.target import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
 
@@ -66,7 +66,9 @@ def parse(path: Path) -> dict:
         for spec in entry if isinstance(entry, list) else [entry]:
             leaked = [k for k in spec if k in SECRET_KEYS]
             if leaked:
-                raise TargetConfigError(f"{where}：账号“{name}”把 {leaked} 写在了文件里；密码只能用 password_env 指向环境变量")
+                raise TargetConfigError(
+                    f"{where}：账号“{name}”把 {leaked} 写在了文件里；密码只能用 password_env 指向环境变量"
+                )
             if not spec.get("login_name") or not spec.get("password_env"):
                 raise TargetConfigError(f"{where}：账号“{name}”需要 login_name 和 password_env")
     reviewer = data.get("reviewer") or {}
@@ -76,10 +78,18 @@ def parse(path: Path) -> dict:
         if not reviewer.get("username") or not reviewer.get("password_env"):
             raise TargetConfigError(f"{where}：reviewer 需要 username 和 password_env")
         declared.add("back-office")
-    return {"kind": kind, "base_url": data.get("base_url"), "capabilities": frozenset(declared), "captcha": captcha, "sms": sms,
-            "accounts": accounts, "test_api_token_env": data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"),
-            "known_differences": data.get("known_differences") or [], "paths": _paths(data, where),
-            "reviewer": reviewer}
+    return {
+        "kind": kind,
+        "base_url": data.get("base_url"),
+        "capabilities": frozenset(declared),
+        "captcha": captcha,
+        "sms": sms,
+        "accounts": accounts,
+        "test_api_token_env": data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"),
+        "known_differences": data.get("known_differences") or [],
+        "paths": _paths(data, where),
+        "reviewer": reviewer,
+    }
 
 
 def _paths(data: dict, where: str) -> dict[str, str]:
@@ -89,8 +99,10 @@ def _paths(data: dict, where: str) -> dict[str, str]:
         raise TargetConfigError(f"{where}：paths 应为映射（路由名: 路径）")
     unknown = routes.unknown_names(paths)
     if unknown:
-        raise TargetConfigError(f"{where}：paths 中有未知的路由名 {unknown}；可用的路由名见 support/routes.py："
-                                f"{sorted(routes.DEFAULT_PATHS)}")
+        raise TargetConfigError(
+            f"{where}：paths 中有未知的路由名 {unknown}；可用的路由名见 support/routes.py："
+            f"{sorted(routes.DEFAULT_PATHS)}"
+        )
     bad = sorted(name for name, value in paths.items() if not isinstance(value, str) or not value.startswith("/"))
     if bad:
         raise TargetConfigError(f"{where}：paths 中 {bad} 的路径必须是以 / 开头的字符串")
@@ -119,6 +131,7 @@ def staging_target(config, url: str) -> Target:
     api = None
     if "test-api" in capabilities(config):  # a mock on a shared host, driven through its control plane
         from support.testapi import TestApi
+
         api = TestApi(url, _secret(data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"), "测试控制接口令牌"))
     return Target(url.rstrip("/"), config.target_kind, api, capabilities(config), data)
 
@@ -177,9 +190,16 @@ def actor(target: Target, description: str, needs: str | None = None) -> Actor:
 
 
 def _actor_of(key: str, spec: dict) -> Actor:
-    return Actor(spec.get("kind", "natural"), spec["login_name"], _secret(spec["password_env"], f"账号“{key}”"),
-                 spec.get("name", ""), spec.get("phone"), id_number=spec.get("id_number"),
-                 unit_name=spec.get("unit_name"), credit_code=spec.get("credit_code"))
+    return Actor(
+        spec.get("kind", "natural"),
+        spec["login_name"],
+        _secret(spec["password_env"], f"账号“{key}”"),
+        spec.get("name", ""),
+        spec.get("phone"),
+        id_number=spec.get("id_number"),
+        unit_name=spec.get("unit_name"),
+        credit_code=spec.get("credit_code"),
+    )
 
 
 def claims_dir() -> Path:

@@ -6,6 +6,7 @@ browser starts) and, as a pytest plugin, when pytest-bdd fails to find a step at
 as written (而且, not When), the closest existing steps and why each does not match (the differing
 characters, or a phrase that is not one of the accepted ones), then a code skeleton.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -86,10 +87,12 @@ def written_form(context) -> str:
     if isinstance(parser, parsers.re):
         import sys
         from pathlib import Path
+
         tools = str(Path(__file__).resolve().parents[1] / "tools")
         if tools not in sys.path:
             sys.path.insert(0, tools)
         from step_text import readable
+
         return readable(parser.name, context.converters)
     return parser.name
 
@@ -101,8 +104,10 @@ def choices_of(parser) -> dict[str, ParamType]:
     if isinstance(parser, Phrase):
         return parser.typed_fields()
     if isinstance(parser, parsers.re):
-        return {name: ParamType("", lambda options=tuple(options): options)
-                for name, options in enumerated_choices(parser.name).items()}
+        return {
+            name: ParamType("", lambda options=tuple(options): options)
+            for name, options in enumerated_choices(parser.name).items()
+        }
     return {}
 
 
@@ -176,7 +181,7 @@ def reasons(text: str, candidate: Candidate) -> list[str]:
         said, wanted = plain[i1:i2], marked[j1:j2]
         if tag == "insert" and _FIELD_MARK in wanted and wanted.strip(_FIELD_MARK):
             first = marked[:j1].count(_FIELD_MARK)
-            shown = re.sub(_FIELD_MARK, lambda _m, it=iter(names[first:]): f"{{{next(it)}}}", wanted)
+            shown = _named_fields(wanted, names[first:])
             out.append(f"少了“{shown}”（在第 {i1 + 1} 个字处）")
             continue
         if tag == "equal" or _FIELD_MARK in wanted:
@@ -202,14 +207,16 @@ def _loose_regex(candidate: Candidate):
     for name, kind in candidate.choices.items():
         pattern = pattern.replace(f"(?P<{name}>{'|'.join(kind.accepted())})", f"(?P<{name}>.+?)")
     try:
-        return re.compile(_plain(pattern.replace("[:：]", ":").replace('["“]', '"').replace('["”]', '"')
-                                 .replace('[^"”]', '[^"]')))
+        return re.compile(
+            _plain(pattern.replace("[:：]", ":").replace('["“]', '"').replace('["”]', '"').replace('[^"”]', '[^"]'))
+        )
     except re.error:
         return None
 
 
-def nearest(text: str, step_type: str | None, candidates: list[Candidate], limit: int = 3,
-            threshold: float = 0.6) -> list[Hint]:
+def nearest(
+    text: str, step_type: str | None, candidates: list[Candidate], limit: int = 3, threshold: float = 0.6
+) -> list[Hint]:
     """The closest definitions to a step line (same keyword type first), best first."""
     scored, exact = [], []
     for candidate in candidates:
@@ -227,9 +234,16 @@ def nearest(text: str, step_type: str | None, candidates: list[Candidate], limit
     for candidate in exact:
         seen.add((candidate.type, candidate.written))
         wanted = KEYWORD_BY_TYPE.get(step_type, step_type)
-        hints.append(Hint(candidate, 1.0, [
-            f"文字相符，但这是“{candidate.keyword}”步骤，这一行按“{wanted}”查找（“而且”“但是”沿用上一个关键字）："
-            f"改用“{candidate.keyword}”开头"]))
+        hints.append(
+            Hint(
+                candidate,
+                1.0,
+                [
+                    f"文字相符，但这是“{candidate.keyword}”步骤，这一行按“{wanted}”查找（“而且”“但是”沿用上一个关键字）："
+                    f"改用“{candidate.keyword}”开头"
+                ],
+            )
+        )
     for score, candidate in scored:
         if len(hints) >= limit:
             break
@@ -256,13 +270,17 @@ def describe(hints: list[Hint], indent: str = "    ") -> list[str]:
 
 
 # ------------------------------------------------------------- pytest plugin --
-def missing_step_message(path: str, line: int, keyword: str, text: str, step_type: str,
-                         candidates: list[Candidate]) -> str:
+def missing_step_message(
+    path: str, line: int, keyword: str, text: str, step_type: str, candidates: list[Candidate]
+) -> str:
     hints = nearest(text, step_type, candidates)
     looked_up = KEYWORD_BY_TYPE.get(step_type, step_type)
-    lines = [f"{path}:{line} {keyword} {text}",
-             "找不到这个步骤的定义。" if keyword == looked_up
-             else f"找不到这个步骤的定义（关键字“{keyword}”在这里按“{looked_up}”查找）。"]
+    lines = [
+        f"{path}:{line} {keyword} {text}",
+        "找不到这个步骤的定义。"
+        if keyword == looked_up
+        else f"找不到这个步骤的定义（关键字“{keyword}”在这里按“{looked_up}”查找）。",
+    ]
     lines += describe(hints)
     lines += ["", "改用上面已有步骤的写法（首选），或把下面的骨架交给开发同事实现（steps/<领域>.py）："]
     lines += skeleton_lines(text, step_type)
@@ -278,9 +296,11 @@ def skeleton_lines(text: str, step_type: str) -> list[str]:
 
     pattern = re.sub(r'["“][^"”]*["”]', quoted, text)
     target = f"phrase({pattern!r})" if params else repr(pattern)
-    return [f"    @{step_type}({target})",
-            f"    def todo_step({', '.join(params)}):",
-            f"        raise NotImplementedError({text!r})"]
+    return [
+        f"    @{step_type}({target})",
+        f"    def todo_step({', '.join(params)}):",
+        f"        raise NotImplementedError({text!r})",
+    ]
 
 
 def feature_path(config, filename: str) -> str:
@@ -296,8 +316,14 @@ class MissingStep(Exception):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):
-    message = missing_step_message(feature_path(request.config, feature.filename), step.line_number,
-                                   step.keyword.strip(), step.name, step.type, registered_candidates())
+    message = missing_step_message(
+        feature_path(request.config, feature.filename),
+        step.line_number,
+        step.keyword.strip(),
+        step.name,
+        step.type,
+        registered_candidates(),
+    )
     exception.args = (message,)
     request.node.stash[MISSING_STEP] = message
 
@@ -312,3 +338,9 @@ def pytest_runtest_makereport(item, call):
     message = item.stash.get(MISSING_STEP, None)
     if message and report.when == "call" and report.failed:
         report.longrepr = message  # the Python traceback inside pytest-bdd helps nobody here
+
+
+def _named_fields(text: str, names: list[str]) -> str:
+    """Each field mark of ``text`` replaced by the next parameter name, as ``{名称}``."""
+    rest = iter(names)
+    return re.sub(_FIELD_MARK, lambda _m: f"{{{next(rest)}}}", text)

@@ -1,5 +1,6 @@
 """The portal under test: the embedded mock (full control plane) or a staging URL
 (capabilities declared in a --target-config file)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

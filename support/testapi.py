@@ -1,4 +1,5 @@
 """Client of the portal's token-guarded test control plane (/__test__/…), over HTTP only."""
+
 from __future__ import annotations
 
 import httpx
@@ -12,8 +13,9 @@ class TestApi:
     __test__ = False  # not a pytest test class
 
     def __init__(self, base_url: str, token: str) -> None:
-        self.http = httpx.Client(base_url=base_url.rstrip("/") + "/__test__",
-                                 headers={"X-Test-Token": token}, timeout=30)
+        self.http = httpx.Client(
+            base_url=base_url.rstrip("/") + "/__test__", headers={"X-Test-Token": token}, timeout=30
+        )
 
     def _call(self, method: str, path: str, **kw):
         response = self.http.request(method, path, **kw)
@@ -44,8 +46,9 @@ class TestApi:
         return self.get(f"/captcha/{session_id}")["answer"]
 
     def advance_clock(self, days: float = 0, hours: float = 0, minutes: float = 0, working_days: int = 0) -> str:
-        return self.post("/clock/advance", {"days": days, "hours": hours, "minutes": minutes,
-                                            "working_days": working_days})["now"]
+        return self.post(
+            "/clock/advance", {"days": days, "hours": hours, "minutes": minutes, "working_days": working_days}
+        )["now"]
 
     def sms(self, phone: str) -> list[dict]:
         return self.get("/sms", phone=phone)

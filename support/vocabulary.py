@@ -4,6 +4,7 @@ support/parsing.py: the 服务事项 a step may act on, the roles a 法人 may g
 These are texts of the portal (the real one and the mock alike), not of the mock's code: the suite
 never imports mock_portal. tests/unit/test_vocabulary.py fails when the mock's catalogue or navigation
 and this list part ways, so a new business system is added here in the same change."""
+
 from __future__ import annotations
 
 # 服务事项: every item's name as the catalogue shows it (those without 办理入口 too: 关注, 办事指南 links).

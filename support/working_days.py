@@ -1,4 +1,5 @@
 """The suite's own reckoning of Chinese working days (an independent oracle for promised dates)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -18,6 +18,7 @@ for `system`), and says on stderr, in Chinese and English, what it chose and why
 - playwright: the same, but a failure is an error (exit 1) instead of a fallback.
 - system: no network at all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,11 +86,15 @@ def can_install_deps() -> bool:
 def install(browsers: list[str], deadline: float, with_deps: bool) -> str | None:
     """Run `playwright install`; None on success, else why it failed."""
     command = [str(PLAYWRIGHT), "install"] + (["--with-deps"] if with_deps else []) + browsers
-    env = {**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(BROWSERS_PATH),
-           "PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT": os.environ.get("PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT", "15000")}
+    env = {
+        **os.environ,
+        "PLAYWRIGHT_BROWSERS_PATH": str(BROWSERS_PATH),
+        "PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT": os.environ.get("PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT", "15000"),
+    }
     try:
-        done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, timeout=deadline,
-                              stdout=sys.stderr, stderr=sys.stderr)
+        done = subprocess.run(
+            command, env=env, stdin=subprocess.DEVNULL, timeout=deadline, stdout=sys.stderr, stderr=sys.stderr
+        )
     except subprocess.TimeoutExpired:
         return f"{' '.join(command[1:])} 超过 {deadline:.0f} 秒 / took longer than {deadline:.0f} s"
     except OSError as exc:
@@ -103,15 +108,19 @@ def choose(source: str, timeout: float) -> tuple[str, int]:
         return "system", 0
     if installed():
         webkit = "、webkit" if installed(("webkit",)) else ""
-        say(f"Playwright 自带浏览器（已安装在 {BROWSERS_PATH}：chromium、firefox{webkit}）",
-            f"Playwright's own builds (already in {BROWSERS_PATH})")
+        say(
+            f"Playwright 自带浏览器（已安装在 {BROWSERS_PATH}：chromium、firefox{webkit}）",
+            f"Playwright's own builds (already in {BROWSERS_PATH})",
+        )
         return "playwright", 0
     if source == "auto" and FALLBACK.exists():
         why = FALLBACK.read_text(encoding="utf-8").strip()
-        say(f"系统浏览器（Debian chromium、firefox-esr）：上次 make setup 时 Playwright 的浏览器无法下载（{why}；"
+        say(
+            f"系统浏览器（Debian chromium、firefox-esr）：上次 make setup 时 Playwright 的浏览器无法下载（{why}；"
             f"重试：删除 {FALLBACK} 或 BROWSER_SOURCE=playwright）",
             f"system browsers: Playwright's builds could not be downloaded last time ({why}); to retry, delete "
-            f"{FALLBACK} or use BROWSER_SOURCE=playwright")
+            f"{FALLBACK} or use BROWSER_SOURCE=playwright",
+        )
         return "system", 0
     why = reachable(download_host())
     if why is None:
@@ -121,24 +130,32 @@ def choose(source: str, timeout: float) -> tuple[str, int]:
             if install(["webkit"], timeout, with_deps) is not None:
                 print("  WebKit 未能安装，只有 chromium 与 firefox / WebKit could not be installed", file=sys.stderr)
             FALLBACK.unlink(missing_ok=True)
-            say(f"Playwright 自带浏览器（playwright install，{BROWSERS_PATH}）",
-                f"Playwright's own builds (playwright install into {BROWSERS_PATH})")
+            say(
+                f"Playwright 自带浏览器（playwright install，{BROWSERS_PATH}）",
+                f"Playwright's own builds (playwright install into {BROWSERS_PATH})",
+            )
             return "playwright", 0
     if source == "playwright":
         say(f"无法用 playwright install 安装浏览器：{why}", f"playwright install failed: {why}")
         return "playwright", 1
     FALLBACK.parent.mkdir(parents=True, exist_ok=True)
     FALLBACK.write_text(why + "\n", encoding="utf-8")
-    say(f"系统浏览器（Debian chromium、firefox-esr）：Playwright 的浏览器无法下载（{why}）",
-        f"system browsers (Debian chromium, firefox-esr): Playwright's builds cannot be downloaded ({why})")
+    say(
+        f"系统浏览器（Debian chromium、firefox-esr）：Playwright 的浏览器无法下载（{why}）",
+        f"system browsers (Debian chromium, firefox-esr): Playwright's builds cannot be downloaded ({why})",
+    )
     return "system", 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", choices=["auto", "playwright", "system"], default="auto")
-    parser.add_argument("--timeout", type=float, default=900.0,
-                        help="seconds each playwright install may take before the fallback (default 900)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds each playwright install may take before the fallback (default 900)",
+    )
     args = parser.parse_args(argv)
     chosen, code = choose(args.source, args.timeout)
     print(chosen)

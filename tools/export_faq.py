@@ -4,6 +4,7 @@
 The portal never reads the suite's docs/: this copy is its own content. Run after editing the catalog
 (`make faq-data`); `--check` exits 1 when the copy is out of date.
 """
+
 from __future__ import annotations
 
 import argparse

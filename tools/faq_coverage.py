@@ -16,6 +16,7 @@ Tags on the feature, on a rule and on 例子 (Examples) blocks count too.
 Usage: python tools/faq_coverage.py [--features DIR] [--catalog FILE]
                                     [--results DIR] [--output FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,9 @@ CSV_HEADER = ["FAQ", "标题", "场景", "位置", "最近结果"]
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="FAQ 覆盖矩阵与追溯门禁 (FAQ coverage matrix and traceability gate)")
     parser.add_argument("--features", default="features", help="feature 目录 (features directory), 默认 features")
-    parser.add_argument("--catalog", default="docs/faq_catalog.yaml", help="FAQ 目录文件 (catalog), 默认 docs/faq_catalog.yaml")
+    parser.add_argument(
+        "--catalog", default="docs/faq_catalog.yaml", help="FAQ 目录文件 (catalog), 默认 docs/faq_catalog.yaml"
+    )
     parser.add_argument("--results", default="reports/allure-results", help="Allure 结果目录 (results directory)")
     parser.add_argument("--output", default="reports/faq-coverage.md", help="Markdown 矩阵输出 (matrix output file)")
     return parser.parse_args(argv)
@@ -72,8 +75,11 @@ def result_browser(result: dict) -> str:
 
 def row_parameters(result: dict) -> dict[str, str]:
     """The outline row's values (例子 columns): every parameter but the browser's."""
-    return {p["name"]: str(p.get("value", "")).strip("'\"") for p in result.get("parameters") or []
-            if p.get("name") and p["name"] not in BROWSER_PARAMETERS and not p.get("excluded")}
+    return {
+        p["name"]: str(p.get("value", "")).strip("'\"")
+        for p in result.get("parameters") or []
+        if p.get("name") and p["name"] not in BROWSER_PARAMETERS and not p.get("excluded")
+    }
 
 
 def plain_name(result: dict) -> str:
@@ -94,8 +100,15 @@ def latest_results(results: list[dict]) -> list[dict]:
         for tag in (t for t in tags if t and t.lstrip("@").startswith("FAQ-")):
             key = (tag.lstrip("@"), file, plain_name(result), tuple(sorted(params.items())), result_browser(result))
             if key not in newest or result.get("stop", 0) >= newest[key]["stop"]:
-                newest[key] = {"faq_id": key[0], "file": file, "name": key[2], "params": params, "browser": key[4],
-                               "status": result.get("status", "unknown"), "stop": result.get("stop", 0)}
+                newest[key] = {
+                    "faq_id": key[0],
+                    "file": file,
+                    "name": key[2],
+                    "params": params,
+                    "browser": key[4],
+                    "status": result.get("status", "unknown"),
+                    "stop": result.get("stop", 0),
+                }
     return list(newest.values())
 
 
@@ -134,8 +147,11 @@ def build_matrix(entries: list[dict], scenarios: list[ScenarioInfo]) -> dict[str
 
 def find_problems(matrix: dict[str, list[ScenarioInfo]], scenarios: list[ScenarioInfo]) -> list[str]:
     problems = []
-    uncovered = [faq_id for faq_id, found in matrix.items()
-                 if not [scenario for scenario in found if not scenario.tags & TEXT_ONLY_TAGS]]
+    uncovered = [
+        faq_id
+        for faq_id, found in matrix.items()
+        if not [scenario for scenario in found if not scenario.tags & TEXT_ONLY_TAGS]
+    ]
     if uncovered:
         problems.append(f"以下 FAQ 条目没有任何场景 (FAQ entries without a scenario): {', '.join(uncovered)}")
     for scenario in scenarios:
@@ -143,16 +159,18 @@ def find_problems(matrix: dict[str, list[ScenarioInfo]], scenarios: list[Scenari
         if unknown:
             problems.append(
                 f"场景引用了目录中不存在的 FAQ 编号 (scenario names an unknown FAQ ID) {', '.join(unknown)}: "
-                f"{scenario.where} 「{scenario.name}」")
+                f"{scenario.where} 「{scenario.name}」"
+            )
         if not scenario.faq_ids and not scenario.tags & EXEMPT_TAGS:
             problems.append(
                 f"场景缺少 @FAQ-<编号> 标签 (scenario has no FAQ tag; only @security/@a11y/@perf are exempt): "
-                f"{scenario.where} 「{scenario.name}」")
+                f"{scenario.where} 「{scenario.name}」"
+            )
     return problems
 
 
 def status_text(statuses: dict[str, list[str] | str]) -> str:
-    """"chromium: passed, firefox: broken"; an outline: "chromium: passed×2" or "chromium: failed 1, passed 1"."""
+    """ "chromium: passed, firefox: broken"; an outline: "chromium: passed×2" or "chromium: failed 1, passed 1"."""
     parts = []
     for browser, found in sorted(statuses.items()):
         found = [found] if isinstance(found, str) else found
@@ -165,21 +183,27 @@ def status_text(statuses: dict[str, list[str] | str]) -> str:
     return ", ".join(parts) or "未运行 (not run)"
 
 
-def render_markdown(entries: list[dict], matrix: dict[str, list[ScenarioInfo]],
-                    results: list[dict], problems: list[str]) -> str:
+def render_markdown(
+    entries: list[dict], matrix: dict[str, list[ScenarioInfo]], results: list[dict], problems: list[str]
+) -> str:
     covered = sum(1 for found in matrix.values() if [sc for sc in found if not sc.tags & TEXT_ONLY_TAGS])
-    lines = [f"# {MATRIX_NAME} (FAQ coverage matrix)", "",
-             f"已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered entries).", "",
-             "| FAQ | 标题 (title) | 场景 (scenario) | 位置 (location) | 最近结果 (last result) |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"# {MATRIX_NAME} (FAQ coverage matrix)",
+        "",
+        f"已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered entries).",
+        "",
+        "| FAQ | 标题 (title) | 场景 (scenario) | 位置 (location) | 最近结果 (last result) |",
+        "|---|---|---|---|---|",
+    ]
     for entry in entries:
         found = matrix[entry["id"]]
         if not found:
             lines.append(f"| {entry['id']} | {cell(entry['title'])} | **未覆盖 (not covered)** | | |")
         for scenario in found:
             status = status_text(scenario_statuses(entry["id"], scenario, results))
-            lines.append(f"| {entry['id']} | {cell(entry['title'])} | {cell(scenario.name)} "
-                         f"| `{scenario.where}` | {status} |")
+            lines.append(
+                f"| {entry['id']} | {cell(entry['title'])} | {cell(scenario.name)} | `{scenario.where}` | {status} |"
+            )
     if problems:
         lines += ["", "## 问题 (problems)", ""] + [f"- {cell(problem)}" for problem in problems]
     return "\n".join(lines) + "\n"
@@ -199,15 +223,23 @@ def print_matrix(entries: list[dict], matrix: dict[str, list[ScenarioInfo]], res
 
 
 # ----------------------------------------------------------------- allure --
-def matrix_rows(entries: list[dict], matrix: dict[str, list[ScenarioInfo]], results: list[dict],
-                problems: list[str]) -> list[list[str]]:
+def matrix_rows(
+    entries: list[dict], matrix: dict[str, list[ScenarioInfo]], results: list[dict], problems: list[str]
+) -> list[list[str]]:
     rows = [CSV_HEADER]
     for entry in entries:
         if not matrix[entry["id"]]:
             rows.append([entry["id"], entry["title"], "未覆盖 (not covered)", "", ""])
         for scenario in matrix[entry["id"]]:
-            rows.append([entry["id"], entry["title"], scenario.name, scenario.where,
-                         status_text(scenario_statuses(entry["id"], scenario, results))])
+            rows.append(
+                [
+                    entry["id"],
+                    entry["title"],
+                    scenario.name,
+                    scenario.where,
+                    status_text(scenario_statuses(entry["id"], scenario, results)),
+                ]
+            )
     rows += [["问题", problem, "", "", ""] for problem in problems]
     return rows
 
@@ -215,6 +247,7 @@ def matrix_rows(entries: list[dict], matrix: dict[str, list[ScenarioInfo]], resu
 def to_csv(rows: list[list[str]]) -> str:
     import csv
     import io
+
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
@@ -236,8 +269,12 @@ def attach_to_allure(results_dir: Path, table: str, title: str = MATRIX_NAME) ->
     for stale in results_dir.glob("faq-coverage-attachment.*"):  # an older run's Markdown attachment
         stale.unlink()
     (results_dir / ATTACHMENT_FILE).write_text(table, encoding="utf-8")
-    globals_item = {"attachments": [{"name": title, "source": ATTACHMENT_FILE, "type": "text/csv",
-                                     "timestamp": int(time.time() * 1000)}], "errors": []}
+    globals_item = {
+        "attachments": [
+            {"name": title, "source": ATTACHMENT_FILE, "type": "text/csv", "timestamp": int(time.time() * 1000)}
+        ],
+        "errors": [],
+    }
     (results_dir / GLOBALS_FILE).write_text(json.dumps(globals_item, ensure_ascii=False), encoding="utf-8")
 
 
@@ -268,8 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     output.write_text(markdown, encoding="utf-8")
     covered = sum(1 for found in matrix.values() if [sc for sc in found if not sc.tags & TEXT_ONLY_TAGS])
     if results_dir.is_dir():
-        attach_to_allure(results_dir, to_csv(matrix_rows(entries, matrix, results, problems)),
-                         f"{MATRIX_NAME}（已覆盖 {covered}/{len(entries)} 个条目）")
+        attach_to_allure(
+            results_dir,
+            to_csv(matrix_rows(entries, matrix, results, problems)),
+            f"{MATRIX_NAME}（已覆盖 {covered}/{len(entries)} 个条目）",
+        )
 
     print(f"\n已覆盖 {covered}/{len(entries)} 个 FAQ 条目 (covered). 矩阵已写入 (matrix written to) {output}")
     if problems:

@@ -6,6 +6,7 @@ text changes: it is the first 16 hex digits of sha256 over the normalized
 removing every whitespace character (so line breaks and full-width spaces
 from the source document do not matter).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -164,7 +165,7 @@ def _example_rows(examples: list[dict]) -> list[dict[str, str]]:
     for block in examples:
         header = [cell["value"] for cell in (block.get("tableHeader") or {}).get("cells", [])]
         for row in block.get("tableBody", []):
-            rows.append(dict(zip(header, (cell["value"] for cell in row["cells"]))))
+            rows.append(dict(zip(header, (cell["value"] for cell in row["cells"]), strict=False)))
     return rows
 
 
@@ -194,11 +195,17 @@ def _collect(children: list[dict], info: FeatureInfo, inherited: set[str], backg
             for block in raw.get("examples", []):
                 tags |= _tag_names(block)
             last_type = background[-1].type if background else "given"
-            info.scenarios.append(ScenarioInfo(
-                path=info.path, line=raw["location"]["line"], name=raw["name"],
-                feature_name=info.name, tags=tags, steps=_steps(raw["steps"], info.path, last_type),
-                examples=_example_rows(raw.get("examples", [])),
-            ))
+            info.scenarios.append(
+                ScenarioInfo(
+                    path=info.path,
+                    line=raw["location"]["line"],
+                    name=raw["name"],
+                    feature_name=info.name,
+                    tags=tags,
+                    steps=_steps(raw["steps"], info.path, last_type),
+                    examples=_example_rows(raw.get("examples", [])),
+                )
+            )
 
 
 def feature_files(features_dir: Path) -> list[Path]:

@@ -4,6 +4,7 @@ and prints, per scenario, how many runs failed. Exit status 1 when any run of an
 
 Usage: python tools/flake_report.py reports/flake/run-*.xml
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ def read(paths: list[Path]) -> Tally:
             if problem is not None:
                 failed_here += 1
                 tally.failures[name] += 1
-                tally.messages.setdefault(name, (problem.get("message") or "").splitlines()[0][:160]
-                                          if problem.get("message") else "")
+                tally.messages.setdefault(
+                    name, (problem.get("message") or "").splitlines()[0][:160] if problem.get("message") else ""
+                )
             elif case.find("skipped") is not None:
                 tally.skipped[name] += 1
         tally.per_file.append((path.name, total_here, failed_here))
@@ -51,8 +53,10 @@ def report(tally: Tally, out=sys.stdout) -> int:
         print(f"{name}: {total} 个用例 / cases, {failed} 个失败 / failed", file=out)
     runs = len(tally.per_file)
     if not tally.failures:
-        print(f"\n{runs} 次运行，{len(tally.runs)} 个用例，0 次失败 / {runs} runs, {len(tally.runs)} cases, "
-              "0 failures", file=out)
+        print(
+            f"\n{runs} 次运行，{len(tally.runs)} 个用例，0 次失败 / {runs} runs, {len(tally.runs)} cases, 0 failures",
+            file=out,
+        )
         return 0
     print(f"\n不稳定或失败的用例 / flaky or failing cases ({runs} 次运行 / runs):", file=out)
     print("失败次数/运行次数  用例 (failures/runs  case)", file=out)

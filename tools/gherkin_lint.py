@@ -13,6 +13,7 @@ Rules (each problem is printed as path:line: 中文说明 (English gloss)):
 
 Usage: python tools/gherkin_lint.py [--features DIR] [--catalog FILE] [FILE ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,14 +30,17 @@ SUITE_TAGS = {"mock-only", "security", "a11y", "perf", "smoke", "slow", "chromiu
 BROWSER_TAG = re.compile(r"^(skip_browser|only_browser)(\(\s*[\"']?\w+[\"']?\s*\)|[-_:]\w+)?$")
 ENGLISH_KEYWORD = re.compile(
     r"^\s*(?:(?:Feature|Background|Scenario Outline|Scenario Template|Scenario|Examples|Example|Scenarios|Rule)\s*:"
-    r"|(?:Given|When|Then|And|But)\s)")
+    r"|(?:Given|When|Then|And|But)\s)"
+)
 IMPERATIVE_PATTERNS = [
     (re.compile(r"#[A-Za-z_][\w-]*"), "CSS id 选择器 (CSS id selector)"),
     (re.compile(r"(?<![\w.])\.[A-Za-z_][\w-]*"), "CSS class 选择器 (CSS class selector)"),
     (re.compile(r"(?<![:/])//"), "XPath 路径 (XPath expression)"),
     (re.compile(r"\[\s*@?[A-Za-z_][\w-]*\s*(?:[~|^$*]?=|\])"), "属性选择器 (attribute selector)"),
-    (re.compile(r"(?i)(?<![A-Za-z])(xpath|css|selector|locator|wait|sleep)(?![A-Za-z])"),
-     "界面实现用语 (UI implementation word)"),
+    (
+        re.compile(r"(?i)(?<![A-Za-z])(xpath|css|selector|locator|wait|sleep)(?![A-Za-z])"),
+        "界面实现用语 (UI implementation word)",
+    ),
     (re.compile(r"等待\s*\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|s\b|ms\b)"), "固定等待 (fixed wait)"),
 ]
 
@@ -86,9 +90,9 @@ def _one_edit(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def lint_raw_lines(path: str, lines: list[str]) -> list[str]:
@@ -103,8 +107,10 @@ def lint_raw_lines(path: str, lines: list[str]) -> list[str]:
             continue
         if not in_docstring and ENGLISH_KEYWORD.match(line):
             keyword = line.strip().split()[0].rstrip(":")
-            problems.append(f"{path}:{number}: 使用了英文关键字 '{keyword}'，请用中文关键字 "
-                            f"(English keyword, use 功能/场景/假如/当/那么/而且/但是)")
+            problems.append(
+                f"{path}:{number}: 使用了英文关键字 '{keyword}'，请用中文关键字 "
+                f"(English keyword, use 功能/场景/假如/当/那么/而且/但是)"
+            )
     return problems
 
 
@@ -149,20 +155,28 @@ def lint_ast(path: str, feature: dict, known_tags: set[str]) -> list[str]:
         for tag in node.get("tags", []):
             name = strip_tag_prefix(tag["name"])
             if not registered(name, known_tags):
-                hint = f"，是否应为 '@{typo_of(name)}' (did you mean)" if typo_of(name) else "（FAQ 编号不在 docs/faq_catalog.yaml 中）"
+                hint = (
+                    f"，是否应为 '@{typo_of(name)}' (did you mean)"
+                    if typo_of(name)
+                    else "（FAQ 编号不在 docs/faq_catalog.yaml 中）"
+                )
                 problems.append(f"{path}:{tag['location']['line']}: 未注册的标签 '@{name}' (unregistered tag){hint}")
     for step in steps_of(feature):
         for pattern, what in IMPERATIVE_PATTERNS:
             match = pattern.search(step["text"])
             if match:
-                problems.append(f"{path}:{step['location']['line']}: 步骤含{what} '{match.group(0)}'，"
-                                f"请用业务语言描述 (step text must be declarative): {step['text']}")
+                problems.append(
+                    f"{path}:{step['location']['line']}: 步骤含{what} '{match.group(0)}'，"
+                    f"请用业务语言描述 (step text must be declarative): {step['text']}"
+                )
     seen: dict[str, int] = {}
     for scenario in scenarios_of(feature):
         line, name = scenario["location"]["line"], scenario["name"]
         if name in seen:
-            problems.append(f"{path}:{line}: 场景名称重复 '{name}'，首次出现在第 {seen[name]} 行 "
-                            f"(duplicate scenario name, first at line {seen[name]})")
+            problems.append(
+                f"{path}:{line}: 场景名称重复 '{name}'，首次出现在第 {seen[name]} 行 "
+                f"(duplicate scenario name, first at line {seen[name]})"
+            )
         else:
             seen[name] = line
     return problems
@@ -200,8 +214,11 @@ def main(argv: list[str] | None = None) -> int:
         problems += lint_file(path, known_tags, display(path))
     if problems:
         print("\n".join(problems))
-        print(f"\nGherkin 检查发现 {len(problems)} 个问题 (lint found {len(problems)} problems) "
-              f"in {len(files)} 个文件 (files)", file=sys.stderr)
+        print(
+            f"\nGherkin 检查发现 {len(problems)} 个问题 (lint found {len(problems)} problems) "
+            f"in {len(files)} 个文件 (files)",
+            file=sys.stderr,
+        )
         return 1
     print(f"Gherkin 检查通过：{len(files)} 个文件 (lint passed: {len(files)} files)")
     return 0

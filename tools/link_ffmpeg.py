@@ -7,6 +7,7 @@ ships a static ffmpeg with VP8, so we symlink it there. The revision is read fro
 installed Playwright's browsers.json, so a Playwright upgrade needs no change here.
 Idempotent: an existing correct link is left alone.
 """
+
 import json
 import os
 import sys

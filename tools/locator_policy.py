@@ -13,6 +13,7 @@ Rules (AST-based, so comments and docstrings never count):
 - a literal portal path ("/login", "/online/info") given to goto, wait_for_url, expect_navigation,
   expect_response or to_have_url: take it from support/routes.py.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ("pages", "steps")
-BANNED_CALLS = {"get_by_test_id", "set_test_id_attribute", "query_selector", "query_selector_all",
-                "eval_on_selector", "eval_on_selector_all", "wait_for_selector", "frame_locator"}
+BANNED_CALLS = {
+    "get_by_test_id",
+    "set_test_id_attribute",
+    "query_selector",
+    "query_selector_all",
+    "eval_on_selector",
+    "eval_on_selector_all",
+    "wait_for_selector",
+    "frame_locator",
+}
 ARIA_ONLY_ROLES = {"alert", "status", "alertdialog"}
 ARIA_FALLBACK_OWNER = "pages/frame.py"
 NAVIGATION_CALLS = {"goto", "wait_for_url", "expect_navigation", "expect_response", "to_have_url"}
@@ -64,18 +73,29 @@ def check_source(source: str, path: str) -> list[Violation]:
             found.append(Violation(path, line, f"{name}()：按测试 id / CSS 选择器定位，改用角色、标签或可见文字"))
         elif name == "locator" and _string(_first_arg(node, "selector_or_locator")) is not None:
             selector = _string(_first_arg(node, "selector_or_locator"))
-            found.append(Violation(path, line, f"locator({selector!r})：CSS/XPath/id/class 选择器，改用角色、标签或可见文字"))
+            found.append(
+                Violation(path, line, f"locator({selector!r})：CSS/XPath/id/class 选择器，改用角色、标签或可见文字")
+            )
         elif name == "get_by_role":
             if any(k.arg == "level" for k in node.keywords):
-                found.append(Violation(path, line, "get_by_role(…, level=…)：标题层级是标记细节，按名称查找任意层级的标题"))
+                found.append(
+                    Violation(path, line, "get_by_role(…, level=…)：标题层级是标记细节，按名称查找任意层级的标题")
+                )
             role = _string(_first_arg(node, "role"))
             if role in ARIA_ONLY_ROLES and path != ARIA_FALLBACK_OWNER:
-                found.append(Violation(path, line, f'get_by_role("{role}")：不能只依赖 ARIA 角色，'
-                                                   "用 pages.frame.shown_message 按可见文字读提示"))
+                found.append(
+                    Violation(
+                        path,
+                        line,
+                        f'get_by_role("{role}")：不能只依赖 ARIA 角色，用 pages.frame.shown_message 按可见文字读提示',
+                    )
+                )
         elif name in NAVIGATION_CALLS:
             target = _string(_first_arg(node, "url"))
             if target is not None and (target.startswith("/") or target.startswith("**/")):
-                found.append(Violation(path, line, f"{name}({target!r})：门户路径写死了，改用 support/routes.py 的路由名"))
+                found.append(
+                    Violation(path, line, f"{name}({target!r})：门户路径写死了，改用 support/routes.py 的路由名")
+                )
     return found
 
 

@@ -10,6 +10,7 @@ docstring. ``{label}``-style fields are filled in by the portal.
   python tools/portal_messages.py --check   exit 1 if it is out of date (make test)
 Options: --messages DIR (default mock_portal/messages)  --output FILE (default docs/portal-messages.md)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,9 @@ def module_messages(path: Path) -> tuple[str, list[tuple[str, list[str]]]]:
     doc = (ast.get_docstring(tree) or "").strip().splitlines()
     rows = []
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
         names = [t.id for t in targets if isinstance(t, ast.Name)]
         if not names or node.value is None:
             continue
@@ -55,18 +58,27 @@ def cell(text: str) -> str:
 
 
 def render(messages_dir: Path) -> str:
-    out = ["# 门户提示文字 (portal messages)", "",
-           "> 本文件由 `tools/portal_messages.py` 从 `mock_portal/messages/` 生成，请勿手工编辑；"
-           "`make test` 检查它是否最新。",
-           "> 场景中的期望文字请逐字从这里复制（`那么 页面提示错误\"…\"`）；`{…}` 处由门户填入具体内容。",
-           "> 门户改了文字时，这里和场景一起改：场景断言的是用户看到的文字，套件从不导入这些常量。", ""]
+    out = [
+        "# 门户提示文字 (portal messages)",
+        "",
+        "> 本文件由 `tools/portal_messages.py` 从 `mock_portal/messages/` 生成，请勿手工编辑；"
+        "`make test` 检查它是否最新。",
+        '> 场景中的期望文字请逐字从这里复制（`那么 页面提示错误"…"`）；`{…}` 处由门户填入具体内容。',
+        "> 门户改了文字时，这里和场景一起改：场景断言的是用户看到的文字，套件从不导入这些常量。",
+        "",
+    ]
     for path in sorted(messages_dir.glob("*.py")):
         if path.name == "__init__.py":
             continue
         title, rows = module_messages(path)
         if not rows:
             continue
-        out += [f"## {path.stem}：{title}" if title else f"## {path.stem}", "", "| 名称 | 门户显示的文字 |", "| --- | --- |"]
+        out += [
+            f"## {path.stem}：{title}" if title else f"## {path.stem}",
+            "",
+            "| 名称 | 门户显示的文字 |",
+            "| --- | --- |",
+        ]
         for name, texts in rows:
             out += [f"| `{name}` | {cell(text)} |" for text in texts]
         out.append("")
@@ -82,8 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     text, output = render(Path(args.messages)), Path(args.output)
     if args.check:
         if not output.is_file() or output.read_text(encoding="utf-8") != text:
-            print(f"{output.name} 已过期，请运行 `.venv/bin/python tools/portal_messages.py` 重新生成 "
-                  f"({output.name} is out of date)", file=sys.stderr)
+            print(
+                f"{output.name} 已过期，请运行 `.venv/bin/python tools/portal_messages.py` 重新生成 "
+                f"({output.name} is out of date)",
+                file=sys.stderr,
+            )
             return 1
         print(f"{output.name} 是最新的 (is up to date)")
         return 0

@@ -7,6 +7,7 @@
 Every problem is printed in Chinese and English; exit 2 when any check fails.
 Standard library only, so it also runs before the virtual environment is complete.
 """
+
 import argparse
 import json
 import os
@@ -53,39 +54,53 @@ def check_playwright(errors: list) -> None:
     try:
         have = metadata.version("playwright")
     except metadata.PackageNotFoundError:
-        errors.append(f"未安装 Playwright。请先运行 `make setup`。\n"
-                      f"Playwright is not installed. Run `make setup` first.")
+        errors.append(
+            "未安装 Playwright。请先运行 `make setup`。\nPlaywright is not installed. Run `make setup` first."
+        )
         return
     if have != want:
-        errors.append(f"Playwright 版本为 {have}，本套件要求 {want}（见 requirements.txt 与 DESIGN §6）。请运行 `make setup`。\n"
-                      f"Playwright {have} is installed but the suite needs {want} (see requirements.txt). Run `make setup`.")
+        errors.append(
+            f"Playwright 版本为 {have}，本套件要求 {want}（见 requirements.txt 与 DESIGN §6）。请运行 `make setup`。\n"
+            f"Playwright {have} is installed but the suite needs {want} (see requirements.txt). Run `make setup`."
+        )
 
 
 def check_browsers(browsers: list, channel: str | None, errors: list) -> None:
     revisions = playwright_revisions()
     if "chromium" in browsers and not (SYSTEM_CHROMIUM.exists() or bundled("chromium", revisions)):
-        errors.append(f"找不到 Chromium（{SYSTEM_CHROMIUM}）。请安装：{APT_HINT}\n"
-                      f"Chromium not found at {SYSTEM_CHROMIUM}. Install it: sudo apt-get install -y chromium")
+        errors.append(
+            f"找不到 Chromium（{SYSTEM_CHROMIUM}）。请安装：{APT_HINT}\n"
+            f"Chromium not found at {SYSTEM_CHROMIUM}. Install it: sudo apt-get install -y chromium"
+        )
     if "firefox" in browsers and not (SYSTEM_FIREFOX.exists() or bundled("firefox", revisions)):
-        errors.append(f"找不到 Firefox ESR（{SYSTEM_FIREFOX}）。请安装：{APT_HINT}\n"
-                      f"Firefox ESR not found at {SYSTEM_FIREFOX}. Install it: sudo apt-get install -y firefox-esr\n"
-                      f"（只测 Chromium / Chromium only: make e2e BROWSERS='--browser chromium'）")
+        errors.append(
+            f"找不到 Firefox ESR（{SYSTEM_FIREFOX}）。请安装：{APT_HINT}\n"
+            f"Firefox ESR not found at {SYSTEM_FIREFOX}. Install it: sudo apt-get install -y firefox-esr\n"
+            f"（只测 Chromium / Chromium only: make e2e BROWSERS='--browser chromium'）"
+        )
     if "webkit" in browsers and not bundled("webkit", revisions):
-        errors.append(f"本机没有 WebKit：Debian 不提供可用于 Playwright 的 WebKit。能联网时运行 "
-                      f"`make setup BROWSER_SOURCE=playwright`（playwright install，见 docs/performance.md）；否则：\n"
-                      f"  在能联网的机器上运行 `.venv/bin/playwright install webkit`（PLAYWRIGHT_BROWSERS_PATH={BROWSERS_PATH}），\n"
-                      f"  再把 {BROWSERS_PATH}/webkit-{revisions.get('webkit', '<rev>')} 复制过来。\n"
-                      f"WebKit is not available on this machine (Debian has no Playwright-compatible WebKit and browsers\n"
-                      f"  cannot be downloaded here). On a machine with internet run `.venv/bin/playwright install webkit`\n"
-                      f"  with PLAYWRIGHT_BROWSERS_PATH={BROWSERS_PATH}, then copy that webkit-* folder here.")
+        errors.append(
+            f"本机没有 WebKit：Debian 不提供可用于 Playwright 的 WebKit。能联网时运行 "
+            f"`make setup BROWSER_SOURCE=playwright`（playwright install，见 docs/performance.md）；否则：\n"
+            "  在能联网的机器上运行 `.venv/bin/playwright install webkit`"
+            f"（PLAYWRIGHT_BROWSERS_PATH={BROWSERS_PATH}），\n"
+            f"  再把 {BROWSERS_PATH}/webkit-{revisions.get('webkit', '<rev>')} 复制过来。\n"
+            f"WebKit is not available on this machine (Debian has no Playwright-compatible WebKit and browsers\n"
+            f"  cannot be downloaded here). On a machine with internet run `.venv/bin/playwright install webkit`\n"
+            f"  with PLAYWRIGHT_BROWSERS_PATH={BROWSERS_PATH}, then copy that webkit-* folder here."
+        )
     if channel:
         path = CHANNELS.get(channel)
         if path is None:
-            errors.append(f"不支持的浏览器渠道 {channel}（可用：chrome、msedge）。\n"
-                          f"Unsupported browser channel {channel!r} (use chrome or msedge).")
+            errors.append(
+                f"不支持的浏览器渠道 {channel}（可用：chrome、msedge）。\n"
+                f"Unsupported browser channel {channel!r} (use chrome or msedge)."
+            )
         elif not path.exists():
-            errors.append(f"找不到 {channel}（{path}）。请先安装该浏览器，或去掉 --browser-channel {channel}。\n"
-                          f"{channel} is not installed ({path} missing). Install it or drop --browser-channel {channel}.")
+            errors.append(
+                f"找不到 {channel}（{path}）。请先安装该浏览器，或去掉 --browser-channel {channel}。\n"
+                f"{channel} is not installed ({path} missing). Install it or drop --browser-channel {channel}."
+            )
 
 
 def browser_versions(browsers: list, revisions: dict | None = None) -> list[str]:
@@ -95,18 +110,24 @@ def browser_versions(browsers: list, revisions: dict | None = None) -> list[str]
     try:
         files = metadata.files("playwright") or []
         path = next(Path(f.locate()) for f in files if str(f).endswith("driver/package/browsers.json"))
-        versions = {b["name"]: b.get("browserVersion", "") for b in json.loads(path.read_text(encoding="utf-8"))["browsers"]}
+        versions = {
+            b["name"]: b.get("browserVersion", "") for b in json.loads(path.read_text(encoding="utf-8"))["browsers"]
+        }
     except (metadata.PackageNotFoundError, StopIteration, OSError, ValueError, KeyError):
         pass
     system = {"chromium": SYSTEM_CHROMIUM, "firefox": SYSTEM_FIREFOX}
     lines = []
     for name in browsers:
         if bundled(name, revisions):
-            lines.append(f"{name} {versions.get(name, '?')}（Playwright 自带 / Playwright's build, "
-                         f"{BROWSERS_PATH / f'{name}-{revisions[name]}'}）")
+            lines.append(
+                f"{name} {versions.get(name, '?')}（Playwright 自带 / Playwright's build, "
+                f"{BROWSERS_PATH / f'{name}-{revisions[name]}'}）"
+            )
         elif name in system and system[name].exists():
             try:
-                out = subprocess.run([str(system[name]), "--version"], capture_output=True, text=True, timeout=20).stdout
+                out = subprocess.run(
+                    [str(system[name]), "--version"], capture_output=True, text=True, timeout=20
+                ).stdout
             except (OSError, subprocess.TimeoutExpired):
                 out = ""
             lines.append(f"{name}：{out.strip() or '?'}（系统 / system, {system[name]}）")
@@ -118,9 +139,11 @@ def check_cjk_font(errors: list) -> None:
     if shutil.which("fc-list"):
         fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
     if not fonts.strip():
-        errors.append("缺少中文字体：截图里的中文会显示成方框。请安装：sudo apt-get install -y fonts-noto-cjk\n"
-                      "No CJK font found (screenshots would show boxes instead of Chinese). "
-                      "Install it: sudo apt-get install -y fonts-noto-cjk")
+        errors.append(
+            "缺少中文字体：截图里的中文会显示成方框。请安装：sudo apt-get install -y fonts-noto-cjk\n"
+            "No CJK font found (screenshots would show boxes instead of Chinese). "
+            "Install it: sudo apt-get install -y fonts-noto-cjk"
+        )
 
 
 def check_network(port: int | None, errors: list) -> None:
@@ -128,8 +151,10 @@ def check_network(port: int | None, errors: list) -> None:
         try:
             sock.bind(("127.0.0.1", 0))
         except OSError as exc:
-            errors.append(f"无法在 127.0.0.1 上监听（{exc.strerror}）：内置门户需要本机回环地址。\n"
-                          f"Cannot bind 127.0.0.1 ({exc.strerror}); the embedded portal needs the loopback interface.")
+            errors.append(
+                f"无法在 127.0.0.1 上监听（{exc.strerror}）：内置门户需要本机回环地址。\n"
+                f"Cannot bind 127.0.0.1 ({exc.strerror}); the embedded portal needs the loopback interface."
+            )
             return
     if port is None:
         return
@@ -137,15 +162,19 @@ def check_network(port: int | None, errors: list) -> None:
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
-            errors.append(f"端口 {port} 已被占用。请停止占用它的进程，或换一个端口：make portal PORT=8081\n"
-                          f"Port {port} is already in use. Stop whatever uses it or pick another: make portal PORT=8081")
+            errors.append(
+                f"端口 {port} 已被占用。请停止占用它的进程，或换一个端口：make portal PORT=8081\n"
+                f"Port {port} is already in use. Stop whatever uses it or pick another: make portal PORT=8081"
+            )
 
 
 def check_allure(required: bool, errors: list, warnings: list) -> None:
     if (ROOT / "node_modules" / ".bin" / "allure").exists():
         return
-    message = ("未安装 Allure 3 报告工具（node_modules/.bin/allure）。请运行 `make setup`（会执行 npm ci）。\n"
-               "The Allure 3 report tool (node_modules/.bin/allure) is missing. Run `make setup` (it runs npm ci).")
+    message = (
+        "未安装 Allure 3 报告工具（node_modules/.bin/allure）。请运行 `make setup`（会执行 npm ci）。\n"
+        "The Allure 3 report tool (node_modules/.bin/allure) is missing. Run `make setup` (it runs npm ci)."
+    )
     (errors if required else warnings).append(message)
 
 

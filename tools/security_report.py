@@ -8,6 +8,7 @@ Exit code 1 when a row is not 通过 (pass).
 
     python tools/security_report.py reports/junit-security.xml [--markdown reports/security.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,52 +26,136 @@ class Property:
 
 
 PROPERTIES = (
-    Property("用户登录失败锁定（含并发）", "ASVS V2.2.1, V11.1.4; 等保 8.1.4.1 b",
-             ("test_fifth_wrong_password_locks_even_the_right_one", "test_parallel_wrong_passwords_never_get_more",
-              "test_without_the_atomic_counter_parallel_guesses_pass_the_limit", "连续5次输错密码后账号被临时锁定")),
-    Property("后台登录失败锁定", "ASVS V2.2.1; 等保 8.1.4.1 b",
-             ("test_back_office_login_locks_after_five_failures", "test_back_office_lock_does_not_tell",
-              "test_without_the_throttle_the_back_office_check_fails", "后台登录连续5次失败后该后台账号被临时锁定")),
-    Property("登录名是否存在不可由提示或耗时判断", "ASVS V2.2.1 (enumeration), V3.2; 等保 8.1.4.1 a",
-             ("test_lock_never_tells_whether_the_name_exists", "test_a_wrong_password_and_an_unknown_name_take_the_same_time",
-              "test_without_the_dummy_hash_an_unknown_name_answers_faster")),
-    Property("验证码答案不在网页代码中", "ASVS V2.2.1 (anti-automation); 等保 8.1.4.1 a",
-             ("test_captcha_answer_is_only_in_the_pixels", "test_staging_fixed_captcha_still_works",
-              "test_a_captcha_drawn_as_svg_text_fails_the_check",
-              "登录页的验证码只能从图片上看出")),
-    Property("常见弱密码与含登录名的密码被拒（两种策略）", "ASVS V2.1.7, V2.1.1; 等保 8.1.4.1 a",
-             ("test_the_well_known_list_has_thousands_of_entries", "test_dengbao_policy", "test_asvs_policy",
-              "常见的弱密码即使满足字符种类要求也不能设为新密码", "新密码不能包含登录名")),
-    Property("短信验证码错误次数与重发间隔（并发安全）", "ASVS V2.7.3, V11.1.4; 等保 8.1.4.1 b",
-             ("test_parallel_wrong_sms_codes_count_every_try", "test_without_atomic_code_tries_parallel_guesses_pass",
-              "test_parallel_resends_send_one_code_within_the_cooldown",
-              "test_without_the_atomic_cooldown_parallel_resends_send_several")),
-    Property("当前密码校验限次并锁定", "ASVS V2.2.1; 等保 8.1.4.1 b",
-             ("test_current_password_guesses_on_change_password_lock_and_log_out",
-              "test_current_password_guesses_on_a_new_phone_share_the_limit", "修改密码时连续5次输错原密码",
-              "test_without_the_throttle_current_password_guesses_are_unlimited")),
-    Property("安全相关变更后通知本人", "ASVS V2.2.3, V2.5.5",
-             ("test_password_change_sends_a_notice_to_the_reserved_phone",
-              "test_phone_change_sends_a_notice_to_the_old_phone", "修改密码后预留手机号收到短信通知")),
-    Property("会话空闲超时与绝对时长", "ASVS V3.3.1, V3.3.2; 等保 8.1.4.1 b",
-             ("test_a_session_in_use_ends_after_twelve_hours", "test_without_an_absolute_lifetime_the_check_fails",
-              "登录满12小时后即使一直在操作也要重新登录",
-              "长时间未操作自动退出")),
-    Property("会话凭据属性与退出后失效", "ASVS V3.2.1, V3.3.1, V3.4.1-3; 等保 8.1.4.1 d",
-             ("会话凭据不能被网页脚本读取", "退出登录后原会话凭据不能再使用")),
-    Property("含个人信息的页面不缓存", "ASVS V8.2.1; 等保 8.1.4.11（个人信息保护）",
-             ("test_personal_pages_say_no_store_and_static_files_may_be_cached", "含个人信息的页面不留在浏览器和代理的缓存中")),
-    Property("无 GET 状态变更，跨站提交被拒", "ASVS V4.2.2 (CSRF); 等保 8.1.4.1 c",
-             ("test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token", "其他网站伪造的提交被拒绝")),
-    Property("只能访问本账号、本单位的数据", "ASVS V4.1.2, V4.2.1; 等保 8.1.4.2",
-             ("按编号打开另一单位的人类遗传资源项目被拒绝",)),
-    Property("身份证号统一规范化", "ASVS V5.1.3 (canonical input); 等保 8.1.4.1 a (唯一标识)",
-             ("test_id_number_variants_find_the_same_person_in_search_and_appeal",
-              "test_with_a_strip_upper_normaliser_the_full_width_variant_fails")),
-    Property("安全发现：申诉通过后明文短信发送新密码（FAQ 规定）", "ASVS V2.5.2/V2.5.6 — 记录为发现",
-             ("申诉审核通过后新密码以明文短信发到申诉时填写的手机号",)),
-    Property("安全发现：注册页检索可枚举证件号码（FAQ 规定）", "ASVS V2.2.1 — 记录为发现",
-             ("未登录的任何人都能在注册页检索某个证件号码是否已注册",)),
+    Property(
+        "用户登录失败锁定（含并发）",
+        "ASVS V2.2.1, V11.1.4; 等保 8.1.4.1 b",
+        (
+            "test_fifth_wrong_password_locks_even_the_right_one",
+            "test_parallel_wrong_passwords_never_get_more",
+            "test_without_the_atomic_counter_parallel_guesses_pass_the_limit",
+            "连续5次输错密码后账号被临时锁定",
+        ),
+    ),
+    Property(
+        "后台登录失败锁定",
+        "ASVS V2.2.1; 等保 8.1.4.1 b",
+        (
+            "test_back_office_login_locks_after_five_failures",
+            "test_back_office_lock_does_not_tell",
+            "test_without_the_throttle_the_back_office_check_fails",
+            "后台登录连续5次失败后该后台账号被临时锁定",
+        ),
+    ),
+    Property(
+        "登录名是否存在不可由提示或耗时判断",
+        "ASVS V2.2.1 (enumeration), V3.2; 等保 8.1.4.1 a",
+        (
+            "test_lock_never_tells_whether_the_name_exists",
+            "test_a_wrong_password_and_an_unknown_name_take_the_same_time",
+            "test_without_the_dummy_hash_an_unknown_name_answers_faster",
+        ),
+    ),
+    Property(
+        "验证码答案不在网页代码中",
+        "ASVS V2.2.1 (anti-automation); 等保 8.1.4.1 a",
+        (
+            "test_captcha_answer_is_only_in_the_pixels",
+            "test_staging_fixed_captcha_still_works",
+            "test_a_captcha_drawn_as_svg_text_fails_the_check",
+            "登录页的验证码只能从图片上看出",
+        ),
+    ),
+    Property(
+        "常见弱密码与含登录名的密码被拒（两种策略）",
+        "ASVS V2.1.7, V2.1.1; 等保 8.1.4.1 a",
+        (
+            "test_the_well_known_list_has_thousands_of_entries",
+            "test_dengbao_policy",
+            "test_asvs_policy",
+            "常见的弱密码即使满足字符种类要求也不能设为新密码",
+            "新密码不能包含登录名",
+        ),
+    ),
+    Property(
+        "短信验证码错误次数与重发间隔（并发安全）",
+        "ASVS V2.7.3, V11.1.4; 等保 8.1.4.1 b",
+        (
+            "test_parallel_wrong_sms_codes_count_every_try",
+            "test_without_atomic_code_tries_parallel_guesses_pass",
+            "test_parallel_resends_send_one_code_within_the_cooldown",
+            "test_without_the_atomic_cooldown_parallel_resends_send_several",
+        ),
+    ),
+    Property(
+        "当前密码校验限次并锁定",
+        "ASVS V2.2.1; 等保 8.1.4.1 b",
+        (
+            "test_current_password_guesses_on_change_password_lock_and_log_out",
+            "test_current_password_guesses_on_a_new_phone_share_the_limit",
+            "修改密码时连续5次输错原密码",
+            "test_without_the_throttle_current_password_guesses_are_unlimited",
+        ),
+    ),
+    Property(
+        "安全相关变更后通知本人",
+        "ASVS V2.2.3, V2.5.5",
+        (
+            "test_password_change_sends_a_notice_to_the_reserved_phone",
+            "test_phone_change_sends_a_notice_to_the_old_phone",
+            "修改密码后预留手机号收到短信通知",
+        ),
+    ),
+    Property(
+        "会话空闲超时与绝对时长",
+        "ASVS V3.3.1, V3.3.2; 等保 8.1.4.1 b",
+        (
+            "test_a_session_in_use_ends_after_twelve_hours",
+            "test_without_an_absolute_lifetime_the_check_fails",
+            "登录满12小时后即使一直在操作也要重新登录",
+            "长时间未操作自动退出",
+        ),
+    ),
+    Property(
+        "会话凭据属性与退出后失效",
+        "ASVS V3.2.1, V3.3.1, V3.4.1-3; 等保 8.1.4.1 d",
+        ("会话凭据不能被网页脚本读取", "退出登录后原会话凭据不能再使用"),
+    ),
+    Property(
+        "含个人信息的页面不缓存",
+        "ASVS V8.2.1; 等保 8.1.4.11（个人信息保护）",
+        (
+            "test_personal_pages_say_no_store_and_static_files_may_be_cached",
+            "含个人信息的页面不留在浏览器和代理的缓存中",
+        ),
+    ),
+    Property(
+        "无 GET 状态变更，跨站提交被拒",
+        "ASVS V4.2.2 (CSRF); 等保 8.1.4.1 c",
+        ("test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token", "其他网站伪造的提交被拒绝"),
+    ),
+    Property(
+        "只能访问本账号、本单位的数据",
+        "ASVS V4.1.2, V4.2.1; 等保 8.1.4.2",
+        ("按编号打开另一单位的人类遗传资源项目被拒绝",),
+    ),
+    Property(
+        "身份证号统一规范化",
+        "ASVS V5.1.3 (canonical input); 等保 8.1.4.1 a (唯一标识)",
+        (
+            "test_id_number_variants_find_the_same_person_in_search_and_appeal",
+            "test_with_a_strip_upper_normaliser_the_full_width_variant_fails",
+        ),
+    ),
+    Property(
+        "安全发现：申诉通过后明文短信发送新密码（FAQ 规定）",
+        "ASVS V2.5.2/V2.5.6 — 记录为发现",
+        ("申诉审核通过后新密码以明文短信发到申诉时填写的手机号",),
+    ),
+    Property(
+        "安全发现：注册页检索可枚举证件号码（FAQ 规定）",
+        "ASVS V2.2.1 — 记录为发现",
+        ("未登录的任何人都能在注册页检索某个证件号码是否已注册",),
+    ),
 )
 
 

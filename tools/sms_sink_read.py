@@ -9,6 +9,7 @@ phone, text, time). The last line printed is the code, so a target file can name
 
 Exit status 1 (and a message on stderr, never the code) when no SMS with a code reached that phone.
 --wait polls the file for up to SECONDS for a gateway that delivers late (default 0: read once)."""
+
 from __future__ import annotations
 
 import argparse

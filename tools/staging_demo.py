@@ -11,6 +11,7 @@
    stops the portal, and ends with pytest's summary line (its exit status is this script's).
 
     .venv/bin/python tools/staging_demo.py [--workers N] [--browser chromium] [-- extra pytest args]"""
+
 from __future__ import annotations
 
 import argparse
@@ -27,15 +28,18 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
-
 import staging_migrated_accounts  # noqa: E402  (tools/, next to this script)
+import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
 
 # How many accounts each state-changing pool holds: every scenario×browser item that uses one claims
 # its own (the expired-password scenario changes the password), so two browsers and reruns fit.
 POOL_SIZE = 4
-ENV = {"captcha": "DEMO_STAGING_CAPTCHA", "reviewer": "DEMO_REVIEWER_PASSWORD",
-       "expired_natural": "DEMO_EXPIRED_NATURAL_PASSWORD", "expired_legal": "DEMO_EXPIRED_LEGAL_PASSWORD"}
+ENV = {
+    "captcha": "DEMO_STAGING_CAPTCHA",
+    "reviewer": "DEMO_REVIEWER_PASSWORD",
+    "expired_natural": "DEMO_EXPIRED_NATURAL_PASSWORD",
+    "expired_legal": "DEMO_EXPIRED_LEGAL_PASSWORD",
+}
 
 
 def new_password() -> str:
@@ -45,56 +49,118 @@ def new_password() -> str:
 def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
     """Writes the reviewer and the pre-provisioned accounts into the portal database; returns the
     target file's `accounts:` and `reviewer:` sections (login names, env var names, never a password)."""
-    from support import factories
     from mock_portal.db import init_db
     from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
     from mock_portal.models.reviews import Reviewer
     from mock_portal.services import passwords
+    from support import factories
 
     engine, maker = init_db(db_path)
     now = dt.datetime.now()
     expired_at = now - dt.timedelta(days=120)  # past the portal's 90-day password policy
     natural_pool, legal_pool = [], []
     with maker() as db:
-        db.add(Reviewer(username="qa_reviewer", password_hash=passwords.hash_password(secrets_env[ENV["reviewer"]]),
-                        display_name="预发布审核员"))
+        db.add(
+            Reviewer(
+                username="qa_reviewer",
+                password_hash=passwords.hash_password(secrets_env[ENV["reviewer"]]),
+                display_name="预发布审核员",
+            )
+        )
         natural_hash = passwords.hash_password(secrets_env[ENV["expired_natural"]])
         legal_hash = passwords.hash_password(secrets_env[ENV["expired_legal"]])
         for n in range(1, POOL_SIZE + 1):
             person = factories.Person()
             login = f"qa_expired_zr_{n:02d}"
-            db.add(Account(login_name=login, password_hash=natural_hash, password_changed_at=expired_at, kind=NATURAL,
-                           name=person.name, id_type="居民身份证", id_number=person.id_number, phone=person.phone,
-                           realname_status="passed", profile={}, created_at=expired_at))
-            natural_pool.append({"kind": "natural", "login_name": login, "password_env": ENV["expired_natural"],
-                                 "name": person.name})
+            db.add(
+                Account(
+                    login_name=login,
+                    password_hash=natural_hash,
+                    password_changed_at=expired_at,
+                    kind=NATURAL,
+                    name=person.name,
+                    id_type="居民身份证",
+                    id_number=person.id_number,
+                    phone=person.phone,
+                    realname_status="passed",
+                    profile={},
+                    created_at=expired_at,
+                )
+            )
+            natural_pool.append(
+                {"kind": "natural", "login_name": login, "password_env": ENV["expired_natural"], "name": person.name}
+            )
             unit = factories.LegalUnit()
-            row = Unit(name=unit.unit_name, credit_code=unit.credit_code, unit_type="企业法人", realname_status="passed",
-                       basic_info={}, other_info={}, flags={}, created_at=expired_at)
+            row = Unit(
+                name=unit.unit_name,
+                credit_code=unit.credit_code,
+                unit_type="企业法人",
+                realname_status="passed",
+                basic_info={},
+                other_info={},
+                flags={},
+                created_at=expired_at,
+            )
             db.add(row)
             db.flush()
             login = f"qa_expired_fr_{n:02d}"
-            db.add(Account(login_name=login, password_hash=legal_hash, password_changed_at=expired_at, kind=LEGAL,
-                           name=unit.agent_name, phone=unit.phone, realname_status="passed",
-                           profile={"agent_id_number": unit.agent_id_number}, unit_id=row.id, created_at=expired_at))
-            legal_pool.append({"kind": "legal", "login_name": login, "password_env": ENV["expired_legal"],
-                               "name": unit.agent_name, "unit_name": unit.unit_name, "credit_code": unit.credit_code})
+            db.add(
+                Account(
+                    login_name=login,
+                    password_hash=legal_hash,
+                    password_changed_at=expired_at,
+                    kind=LEGAL,
+                    name=unit.agent_name,
+                    phone=unit.phone,
+                    realname_status="passed",
+                    profile={"agent_id_number": unit.agent_id_number},
+                    unit_id=row.id,
+                    created_at=expired_at,
+                )
+            )
+            legal_pool.append(
+                {
+                    "kind": "legal",
+                    "login_name": login,
+                    "password_env": ENV["expired_legal"],
+                    "name": unit.agent_name,
+                    "unit_name": unit.unit_name,
+                    "credit_code": unit.credit_code,
+                }
+            )
         # 火炬中心's migrated enterprise accounts, in the unit-information states its scenarios start from
         migrated_password = secrets_env.setdefault(staging_migrated_accounts.ENV, new_password())
-        torch = staging_migrated_accounts.provision(db, passwords.hash_password(migrated_password),
-                                                    now - dt.timedelta(days=30))
+        torch = staging_migrated_accounts.provision(
+            db, passwords.hash_password(migrated_password), now - dt.timedelta(days=30)
+        )
         db.commit()
     engine.dispose()
-    return {"accounts": {"密码已过期的自然人账号": natural_pool, "密码已过期的法人账号": legal_pool, **torch},
-            "reviewer": {"username": "qa_reviewer", "password_env": ENV["reviewer"]}}
+    return {
+        "accounts": {"密码已过期的自然人账号": natural_pool, "密码已过期的法人账号": legal_pool, **torch},
+        "reviewer": {"username": "qa_reviewer", "password_env": ENV["reviewer"]},
+    }
 
 
 def start_portal(work: Path, env: dict) -> tuple[subprocess.Popen, str]:
-    cmd = [sys.executable, "-m", "mock_portal", "serve", "--host", "127.0.0.1", "--port", "0",
-           "--db", str(work / "portal.db"), "--sms-outbox", str(work / "sms-outbox.jsonl"),
-           "--log-file", str(work / "portal.log")]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "mock_portal",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--db",
+        str(work / "portal.db"),
+        "--sms-outbox",
+        str(work / "sms-outbox.jsonl"),
+        "--log-file",
+        str(work / "portal.log"),
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
     line = proc.stdout.readline()
     if "listening on" not in line:
         proc.kill()
@@ -114,12 +180,17 @@ def stop_portal(proc: subprocess.Popen) -> None:
 
 def target_file(work: Path, sections: dict) -> Path:
     reader = f"{sys.executable} {ROOT / 'tools' / 'sms_sink_read.py'} {work / 'sms-outbox.jsonl'} {{phone}} --wait 10"
-    data = {"kind": "staging", "capabilities": [],
-            "captcha": {"mode": "fixed", "env": ENV["captcha"]},
-            "sms": {"mode": "command", "command": reader}, **sections}
+    data = {
+        "kind": "staging",
+        "capabilities": [],
+        "captcha": {"mode": "fixed", "env": ENV["captcha"]},
+        "sms": {"mode": "command", "command": reader},
+        **sections,
+    }
     path = work / "target.yaml"
-    header = ("# 由 tools/staging_demo.py 生成：不带 --test-api 的模拟门户，当作预发布门户。"
-              "密码和验证码只在环境变量里。\n")
+    header = (
+        "# 由 tools/staging_demo.py 生成：不带 --test-api 的模拟门户，当作预发布门户。密码和验证码只在环境变量里。\n"
+    )
     path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
@@ -137,13 +208,18 @@ def main(argv: list[str] | None = None) -> int:
     for stale in ("portal.db", "portal.db-wal", "portal.db-shm", "sms-outbox.jsonl", "portal.log", "target.yaml"):
         (work / stale).unlink(missing_ok=True)
     work.mkdir(parents=True, exist_ok=True)
-    secrets_env = {ENV["captcha"]: f"{secrets.randbelow(9000) + 1000}", ENV["reviewer"]: new_password(),
-                   ENV["expired_natural"]: new_password(), ENV["expired_legal"]: new_password(),
-                   staging_migrated_accounts.ENV: new_password()}
+    secrets_env = {
+        ENV["captcha"]: f"{secrets.randbelow(9000) + 1000}",
+        ENV["reviewer"]: new_password(),
+        ENV["expired_natural"]: new_password(),
+        ENV["expired_legal"]: new_password(),
+        staging_migrated_accounts.ENV: new_password(),
+    }
     sections = provision(work / "portal.db", secrets_env)
     secrets_env[staging_platform_accounts.ENV] = new_password()
-    sections["accounts"].update(staging_platform_accounts.provision_into(
-        work / "portal.db", secrets_env[staging_platform_accounts.ENV]))
+    sections["accounts"].update(
+        staging_platform_accounts.provision_into(work / "portal.db", secrets_env[staging_platform_accounts.ENV])
+    )
     env = {**os.environ, **secrets_env, "PORTAL_STAGING_CAPTCHA": secrets_env[ENV["captcha"]]}
     env.pop("PORTAL_TEST_API_TOKEN", None)
     proc, url = start_portal(work, env)
@@ -151,8 +227,21 @@ def main(argv: list[str] | None = None) -> int:
         target = target_file(work, sections)
         print(f"预发布演示：{url}（无测试控制接口），目标配置 {target}", flush=True)
         browsers = [a for b in (args.browser or ["chromium", "firefox"]) for a in ("--browser", b)]
-        cmd = [str(ROOT / ".venv" / "bin" / "pytest"), "tests/e2e", "--base-url", url, "--target-config", str(target),
-               *browsers, "-n", str(args.workers), "-p", "no:hypothesispytest", "-rs", *args.pytest_args]
+        cmd = [
+            str(ROOT / ".venv" / "bin" / "pytest"),
+            "tests/e2e",
+            "--base-url",
+            url,
+            "--target-config",
+            str(target),
+            *browsers,
+            "-n",
+            str(args.workers),
+            "-p",
+            "no:hypothesispytest",
+            "-rs",
+            *args.pytest_args,
+        ]
         return subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
     finally:
         stop_portal(proc)

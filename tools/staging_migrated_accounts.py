@@ -22,6 +22,7 @@ Descriptions (the target file's `accounts:` keys):
 - 单位名称中带全角括号的已实名法人单位: a unit whose name has full-width brackets, with backup numbers the
   人类遗传资源 backup system holds under variants of that name, entered by its staff (`backup_numbers`:
   variant → number; the variants are steps/hgr.py's VARIANTS)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,22 +34,46 @@ POOL_SIZES = {"信息完整的火炬中心企业账号": 48, "由火炬中心迁
 ENV = "DEMO_MIGRATED_PASSWORD"
 WZJ_PREFIX = "WGZJXM_"
 TORCH_SYSTEMS = ["sme", "hnte", "torch"]
-BASE = {"由火炬中心迁移的企业账号": ("legal", "passed"), "信息完整的火炬中心企业账号": ("legal", "passed"),
-        "未实名的火炬中心企业账号": ("legal", "none"),
-        "因数据冲突迁移为自然人的企业账号": ("collided", "passed"),
-        "未实名的因数据冲突迁移为自然人的企业账号": ("collided", "none")}
+BASE = {
+    "由火炬中心迁移的企业账号": ("legal", "passed"),
+    "信息完整的火炬中心企业账号": ("legal", "passed"),
+    "未实名的火炬中心企业账号": ("legal", "none"),
+    "因数据冲突迁移为自然人的企业账号": ("collided", "passed"),
+    "未实名的因数据冲突迁移为自然人的企业账号": ("collided", "none"),
+}
 # The unit-information states the Torch scenarios start from: (base description, [(信息, 缺少项)…]).
-GAPS = [("信息完整的火炬中心企业账号", [(piece, fields)]) for piece, fields in [
-    ("法人单位基本信息", "法定代表人类型"), ("法人单位基本信息", "实名认证"), ("法人单位其他信息", "所属行业2、企业类型"),
-    ("法人单位其他信息", "外资来源地"), ("法人单位其他信息", "单位经营期限、核准日期"), ("主代办人信息", "实名认证"),
-    ("主代办人信息", "手机号码"), ("法人单位基本信息", "法定代表人姓名"), ("法人单位基本信息", "单位性质"),
-    ("法人单位基本信息", "单位地址"), ("法人单位其他信息", "所属行业1"), ("法人单位其他信息", "工商登记机关"),
-    ("法人单位其他信息", "所得税征收方式"), ("主代办人信息", "姓名"), ("主代办人信息", "证件号码"),
-    ("法人单位其他信息", "企业类型")]]
-GAPS += [("信息完整的火炬中心企业账号", [("法人单位其他信息", "所得税征收方式"), ("主代办人信息", "实名认证")]),
-         ("因数据冲突迁移为自然人的企业账号", [("授权单位其他信息", "所属行业2、企业类型")])]
-GAP_KEYS = {"法人单位基本信息": "basic", "授权单位基本信息": "basic", "法人单位其他信息": "other",
-            "授权单位其他信息": "other", "主代办人信息": "agent"}
+GAPS = [
+    ("信息完整的火炬中心企业账号", [(piece, fields)])
+    for piece, fields in [
+        ("法人单位基本信息", "法定代表人类型"),
+        ("法人单位基本信息", "实名认证"),
+        ("法人单位其他信息", "所属行业2、企业类型"),
+        ("法人单位其他信息", "外资来源地"),
+        ("法人单位其他信息", "单位经营期限、核准日期"),
+        ("主代办人信息", "实名认证"),
+        ("主代办人信息", "手机号码"),
+        ("法人单位基本信息", "法定代表人姓名"),
+        ("法人单位基本信息", "单位性质"),
+        ("法人单位基本信息", "单位地址"),
+        ("法人单位其他信息", "所属行业1"),
+        ("法人单位其他信息", "工商登记机关"),
+        ("法人单位其他信息", "所得税征收方式"),
+        ("主代办人信息", "姓名"),
+        ("主代办人信息", "证件号码"),
+        ("法人单位其他信息", "企业类型"),
+    ]
+]
+GAPS += [
+    ("信息完整的火炬中心企业账号", [("法人单位其他信息", "所得税征收方式"), ("主代办人信息", "实名认证")]),
+    ("因数据冲突迁移为自然人的企业账号", [("授权单位其他信息", "所属行业2、企业类型")]),
+]
+GAP_KEYS = {
+    "法人单位基本信息": "basic",
+    "授权单位基本信息": "basic",
+    "法人单位其他信息": "other",
+    "授权单位其他信息": "other",
+    "主代办人信息": "agent",
+}
 
 
 def gap_description(base: str, gaps: list[tuple[str, str]]) -> str:
@@ -67,21 +92,34 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
     def unit_with_legal(missing: dict[str, list[str]], realname: str, login_is_code: bool):
         unit = factories.LegalUnit()
         unit_realname = "none" if "实名认证" in missing["basic"] else "passed"
-        row = Unit(name=unit.unit_name, credit_code=unit.credit_code, unit_type="企业法人",
-                   realname_status=unit_realname, flags={}, created_at=stamp,
-                   basic_info={k: v for k, v in SAMPLE_BASIC.items() if k not in missing["basic"]},
-                   other_info={k: v for k, v in SAMPLE_OTHER.items() if k not in missing["other"]})
+        row = Unit(
+            name=unit.unit_name,
+            credit_code=unit.credit_code,
+            unit_type="企业法人",
+            realname_status=unit_realname,
+            flags={},
+            created_at=stamp,
+            basic_info={k: v for k, v in SAMPLE_BASIC.items() if k not in missing["basic"]},
+            other_info={k: v for k, v in SAMPLE_OTHER.items() if k not in missing["other"]},
+        )
         db.add(row)
         db.flush()
         agent = missing["agent"]
         profile = {"agent_realname_status": "none" if "实名认证" in agent else "passed"}
         if "证件号码" not in agent:
             profile["agent_id_number"] = unit.agent_id_number
-        legal = Account(login_name=unit.credit_code if login_is_code else unit.login_name,
-                        password_hash=password_hash, password_changed_at=stamp, kind=LEGAL,
-                        name="" if "姓名" in agent else unit.agent_name,
-                        phone=None if "手机号码" in agent else unit.phone,
-                        realname_status=realname, profile=profile, unit_id=row.id, created_at=stamp)
+        legal = Account(
+            login_name=unit.credit_code if login_is_code else unit.login_name,
+            password_hash=password_hash,
+            password_changed_at=stamp,
+            kind=LEGAL,
+            name="" if "姓名" in agent else unit.agent_name,
+            phone=None if "手机号码" in agent else unit.phone,
+            realname_status=realname,
+            profile=profile,
+            unit_id=row.id,
+            created_at=stamp,
+        )
         db.add(legal)
         db.flush()
         return unit, row, legal
@@ -93,14 +131,31 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
             missing[GAP_KEYS[piece]] += [f for f in fields.split("、") if f]
         if kind == "legal":
             _, row, legal = unit_with_legal(missing, realname, login_is_code=True)
-            return {"kind": "legal", "login_name": legal.login_name, "password_env": ENV, "name": legal.name,
-                    "phone": legal.phone, "unit_name": row.name, "credit_code": row.credit_code}
+            return {
+                "kind": "legal",
+                "login_name": legal.login_name,
+                "password_env": ENV,
+                "name": legal.name,
+                "phone": legal.phone,
+                "unit_name": row.name,
+                "credit_code": row.credit_code,
+            }
         # the unit already had its legal account: the Torch account became a natural 管理员
         _, row, _ = unit_with_legal(missing, "passed", login_is_code=False)
         person = factories.Person(login_name=row.credit_code)
-        natural = Account(login_name=row.credit_code, password_hash=password_hash, password_changed_at=stamp,
-                          kind=NATURAL, name=person.name, id_type="居民身份证", id_number=person.id_number,
-                          phone=person.phone, realname_status=realname, profile={}, created_at=stamp)
+        natural = Account(
+            login_name=row.credit_code,
+            password_hash=password_hash,
+            password_changed_at=stamp,
+            kind=NATURAL,
+            name=person.name,
+            id_type="居民身份证",
+            id_number=person.id_number,
+            phone=person.phone,
+            realname_status=realname,
+            profile={},
+            created_at=stamp,
+        )
         db.add(natural)
         db.flush()
         end = stamp.date() + dt.timedelta(days=365)
@@ -109,50 +164,100 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
                 db.add(UnitPermission(unit_id=row.id, system=system, acquired_at=stamp))
                 db.flush()
             permissions.upsert_grant(db, row.id, natural.id, system, ["管理员"], end, stamp)
-        return {"kind": "natural", "login_name": natural.login_name, "password_env": ENV, "name": natural.name,
-                "phone": natural.phone, "id_number": natural.id_number, "unit_name": row.name,
-                "credit_code": row.credit_code}
+        return {
+            "kind": "natural",
+            "login_name": natural.login_name,
+            "password_env": ENV,
+            "name": natural.name,
+            "phone": natural.phone,
+            "id_number": natural.id_number,
+            "unit_name": row.name,
+            "credit_code": row.credit_code,
+        }
 
     def legacy_wzj(bare: bool, unverified: bool = False) -> dict:
         person = factories.Person(login_name=WZJ_PREFIX + factories.unique("wz"))
-        row = Account(login_name=person.login_name, password_hash=password_hash, password_changed_at=stamp,
-                      kind=NATURAL, name=person.name, id_type="居民身份证",
-                      id_number=None if bare else person.id_number, phone=None if bare else person.phone,
-                      realname_status="none" if bare or unverified else "passed", profile={}, created_at=stamp)
+        row = Account(
+            login_name=person.login_name,
+            password_hash=password_hash,
+            password_changed_at=stamp,
+            kind=NATURAL,
+            name=person.name,
+            id_type="居民身份证",
+            id_number=None if bare else person.id_number,
+            phone=None if bare else person.phone,
+            realname_status="none" if bare or unverified else "passed",
+            profile={},
+            created_at=stamp,
+        )
         if unverified:
             row.id_number = None
         db.add(row)
         db.flush()
-        return {"kind": "natural", "login_name": row.login_name, "password_env": ENV, "name": row.name,
-                "phone": row.phone, "id_number": person.id_number}
+        return {
+            "kind": "natural",
+            "login_name": row.login_name,
+            "password_env": ENV,
+            "name": row.name,
+            "phone": row.phone,
+            "id_number": person.id_number,
+        }
 
     def bracketed_unit() -> dict:
         from mock_portal.services import backup_numbers
         from steps.hgr import VARIANTS
+
         unit = factories.LegalUnit(unit_name=f"华遗{factories.unique('')[:6]}（北京）生物科技有限公司")
-        row = Unit(name=unit.unit_name, credit_code=unit.credit_code, unit_type="企业法人", realname_status="passed",
-                   basic_info={}, other_info={}, flags={}, created_at=stamp)
+        row = Unit(
+            name=unit.unit_name,
+            credit_code=unit.credit_code,
+            unit_type="企业法人",
+            realname_status="passed",
+            basic_info={},
+            other_info={},
+            flags={},
+            created_at=stamp,
+        )
         db.add(row)
         db.flush()
-        legal = Account(login_name=unit.login_name, password_hash=password_hash, password_changed_at=stamp,
-                        kind=LEGAL, name=unit.agent_name, phone=unit.phone, realname_status="passed",
-                        profile={"agent_id_number": unit.agent_id_number}, unit_id=row.id, created_at=stamp)
+        legal = Account(
+            login_name=unit.login_name,
+            password_hash=password_hash,
+            password_changed_at=stamp,
+            kind=LEGAL,
+            name=unit.agent_name,
+            phone=unit.phone,
+            realname_status="passed",
+            profile={"agent_id_number": unit.agent_id_number},
+            unit_id=row.id,
+            created_at=stamp,
+        )
         db.add(legal)
         numbers = {}
         for variant, rename in VARIANTS.items():
             numbers[variant] = factories.unique("BF")
             backup_numbers.enter(db, backup_numbers.apply(db, rename(row.name), numbers[variant], stamp), stamp)
         db.flush()
-        return {"kind": "legal", "login_name": legal.login_name, "password_env": ENV, "name": legal.name,
-                "phone": legal.phone, "unit_name": row.name, "credit_code": row.credit_code,
-                "backup_numbers": numbers}
+        return {
+            "kind": "legal",
+            "login_name": legal.login_name,
+            "password_env": ENV,
+            "name": legal.name,
+            "phone": legal.phone,
+            "unit_name": row.name,
+            "credit_code": row.credit_code,
+            "backup_numbers": numbers,
+        }
 
     accounts: dict[str, list[dict]] = {}
     accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 2)]
     accounts["外国专家项目管理信息系统迁移的账号"] = [legacy_wzj(False) for _ in range(POOL_SIZE)]
-    accounts["没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号"] = [legacy_wzj(True) for _ in range(POOL_SIZE)]
-    accounts["尚未实名的外国专家项目管理信息系统迁移账号"] = [legacy_wzj(False, unverified=True)
-                                                 for _ in range(POOL_SIZE)]
+    accounts["没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号"] = [
+        legacy_wzj(True) for _ in range(POOL_SIZE)
+    ]
+    accounts["尚未实名的外国专家项目管理信息系统迁移账号"] = [
+        legacy_wzj(False, unverified=True) for _ in range(POOL_SIZE)
+    ]
     for base in BASE:
         accounts[base] = [one(base, []) for _ in range(POOL_SIZES.get(base, POOL_SIZE))]
     for base, gaps in GAPS:

@@ -8,6 +8,7 @@ No portal screen makes these; on a real staging portal the QA team gets them fro
   scenario that locks one by failed logins (security/depth.feature) — the run's own reviewer must stay usable.
 
 Each description is a pool: every scenario×browser item claims one of its own (support/staging.actor)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,19 +19,38 @@ ENV = "DEMO_PLATFORM_POOL_PASSWORD"
 
 def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict]]:
     """Writes every pool into the open session `db`; returns the target file's `accounts:` entries."""
-    from support import factories
     from mock_portal.models.accounts import NATURAL, Account
     from mock_portal.models.reviews import Reviewer
+    from support import factories
 
     no_phone, reviewers = [], []
     for n in range(1, POOL_SIZE + 1):
         person = factories.Person()
         login = f"qa_nophone_zr_{n:02d}"
-        db.add(Account(login_name=login, password_hash=password_hash, password_changed_at=stamp, kind=NATURAL,
-                       name=person.name, id_type="居民身份证", id_number=person.id_number, phone=None,
-                       realname_status="passed", profile={}, created_at=stamp))
-        no_phone.append({"kind": "natural", "login_name": login, "password_env": ENV, "name": person.name,
-                         "id_number": person.id_number})
+        db.add(
+            Account(
+                login_name=login,
+                password_hash=password_hash,
+                password_changed_at=stamp,
+                kind=NATURAL,
+                name=person.name,
+                id_type="居民身份证",
+                id_number=person.id_number,
+                phone=None,
+                realname_status="passed",
+                profile={},
+                created_at=stamp,
+            )
+        )
+        no_phone.append(
+            {
+                "kind": "natural",
+                "login_name": login,
+                "password_env": ENV,
+                "name": person.name,
+                "id_number": person.id_number,
+            }
+        )
         username = f"qa_reviewer_pool_{n:02d}"
         db.add(Reviewer(username=username, password_hash=password_hash, display_name=f"预发布审核员{n:02d}"))
         reviewers.append({"kind": "reviewer", "login_name": username, "password_env": ENV})

@@ -27,14 +27,15 @@ it uses takes ``api`` or calls ``target.control`` without a staging branch (``ta
 Options: --steps DIR (default steps)  --features DIR (default features)
          --output FILE (default docs/steps.md)
 """
+
 from __future__ import annotations
 
 import argparse
 import importlib
 import inspect
-import textwrap
 import re
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,12 +51,30 @@ from support.step_hints import choices_of, field_label  # noqa: E402
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
 DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
 PARSE_TYPES = {
-    "": "str", "d": "int", "n": "int (千分位 thousands separators)", "b": "int (二进制 binary)",
-    "o": "int (八进制 octal)", "x": "int (十六进制 hex)", "f": "float", "F": "Decimal", "e": "float",
-    "g": "float", "%": "float (百分比 percentage)", "w": "str (单词 word)", "W": "str (非单词 non-word)",
-    "s": "str (空白 whitespace)", "S": "str (非空白 non-whitespace)", "D": "str (非数字 non-digit)",
-    "l": "str (字母 letters)", "ti": "datetime (ISO 8601)", "te": "datetime (RFC 2822)", "tg": "datetime",
-    "ta": "datetime (US)", "tc": "datetime (ctime)", "th": "datetime (HTTP)", "ts": "datetime (syslog)",
+    "": "str",
+    "d": "int",
+    "n": "int (千分位 thousands separators)",
+    "b": "int (二进制 binary)",
+    "o": "int (八进制 octal)",
+    "x": "int (十六进制 hex)",
+    "f": "float",
+    "F": "Decimal",
+    "e": "float",
+    "g": "float",
+    "%": "float (百分比 percentage)",
+    "w": "str (单词 word)",
+    "W": "str (非单词 non-word)",
+    "s": "str (空白 whitespace)",
+    "S": "str (非空白 non-whitespace)",
+    "D": "str (非数字 non-digit)",
+    "l": "str (字母 letters)",
+    "ti": "datetime (ISO 8601)",
+    "te": "datetime (RFC 2822)",
+    "tg": "datetime",
+    "ta": "datetime (US)",
+    "tc": "datetime (ctime)",
+    "th": "datetime (HTTP)",
+    "ts": "datetime (syslog)",
     "tt": "time",
 }
 FIELD = re.compile(r"(?<!\{)\{([^{}:]*)(?::([^{}]*))?\}(?!\})")
@@ -122,8 +141,10 @@ def describe_params(context) -> tuple[str, list[tuple[str, str]]]:
     parser, converters = context.parser, context.converters or {}
     if isinstance(parser, Phrase):
         kind = "phrase (support/parsing.py)"
-        params = [(name, f.type.name if f.type else "str (原样比较或填写 compared or typed as is)")
-                  for name, f in parser.fields.items()]
+        params = [
+            (name, f.type.name if f.type else "str (原样比较或填写 compared or typed as is)")
+            for name, f in parser.fields.items()
+        ]
     elif isinstance(parser, parsers.string):
         kind, params = "string", []
     elif isinstance(parser, parsers.re):
@@ -134,16 +155,19 @@ def describe_params(context) -> tuple[str, list[tuple[str, str]]]:
         params = [(name, parse_type_name(spec or "", extra)) for name, spec in FIELD.findall(parser.name) if name]
     else:
         kind, params = type(parser).__name__, []
-    params = [(name, f"{converter_name(converters[name])} (converters)" if name in converters else kind_)
-              for name, kind_ in params]
+    params = [
+        (name, f"{converter_name(converters[name])} (converters)" if name in converters else kind_)
+        for name, kind_ in params
+    ]
     return kind, params
 
 
 def parse_type_name(spec: str, extra_types: dict) -> str:
     type_code = re.sub(r"^.*?([A-Za-z%]*[+*?]?)$", r"\1", spec)
     base = type_code.rstrip("+*?")
-    cardinality = {"+": " 一个或多个 (one or more)", "*": " 零个或多个 (zero or more)",
-                   "?": " 可选 (optional)"}.get(type_code[-1:], "")
+    cardinality = {"+": " 一个或多个 (one or more)", "*": " 零个或多个 (zero or more)", "?": " 可选 (optional)"}.get(
+        type_code[-1:], ""
+    )
     if base in extra_types:
         converter = extra_types[base]
         return f"{base} (自定义类型 custom type: {converter_name(converter)}){cardinality}"
@@ -173,9 +197,21 @@ def collect_step_defs(module_names: list[str]) -> list[StepDef]:
         module_file = sys.modules[func.__module__].__file__ or func.__module__
         kind, params = describe_params(context)
         summary, page, control = describe_doc(func)
-        defs.append(StepDef(shown_path(module_file), code.co_firstlineno if code else 0, context.type,
-                            context.parser.name, kind, params, context, getattr(func, "__name__", ""),
-                            summary, page, control or control_plane(func)))
+        defs.append(
+            StepDef(
+                shown_path(module_file),
+                code.co_firstlineno if code else 0,
+                context.type,
+                context.parser.name,
+                kind,
+                params,
+                context,
+                getattr(func, "__name__", ""),
+                summary,
+                page,
+                control or control_plane(func),
+            )
+        )
     return sorted(defs, key=lambda d: (d.module, d.line, d.type or "", d.pattern))
 
 
@@ -279,12 +315,16 @@ def match_examples(defs: list[StepDef], lines: list[tuple[StepLine, list[str]]])
 
 # ------------------------------------------------------------- markdown --
 def render_catalog(defs: list[StepDef]) -> str:
-    out = ["# 步骤目录 (step catalog)", "",
-           "> 本文件由 `tools/step_catalog.py` 生成，请勿手工编辑；修改步骤后运行 `make steps`。",
-           "> (Generated by tools/step_catalog.py; do not edit by hand, run `make steps`.)",
-           "> 每个步骤：作用（步骤文档字符串的第一行）、页面（打开或停留的页面，写明时）、测试控制接口"
-           "（“需要”的步骤只能用在带 `@mock-only` 的场景里）、参数可接受的写法、示例、定义位置（模块 · 函数）。",
-           "> 示例与“未使用的步骤”取自 features，`make steps` 时更新，`make test` 不因它们而失败。", ""]
+    out = [
+        "# 步骤目录 (step catalog)",
+        "",
+        "> 本文件由 `tools/step_catalog.py` 生成，请勿手工编辑；修改步骤后运行 `make steps`。",
+        "> (Generated by tools/step_catalog.py; do not edit by hand, run `make steps`.)",
+        "> 每个步骤：作用（步骤文档字符串的第一行）、页面（打开或停留的页面，写明时）、测试控制接口"
+        "（“需要”的步骤只能用在带 `@mock-only` 的场景里）、参数可接受的写法、示例、定义位置（模块 · 函数）。",
+        "> 示例与“未使用的步骤”取自 features，`make steps` 时更新，`make test` 不因它们而失败。",
+        "",
+    ]
     if not defs:
         out += ["尚无步骤定义 (no step definitions yet).", ""]
     out += render_types(defs)
@@ -300,14 +340,24 @@ def render_catalog(defs: list[StepDef]) -> str:
 
 def render_types(defs: list[StepDef]) -> list[str]:
     """The named parameter types (support/parsing.py) the steps use, with their accepted phrases."""
-    used = {f.type.name for d in defs if isinstance(d.context.parser, Phrase)
-            for f in d.context.parser.fields.values() if f.type is not None}
+    used = {
+        f.type.name
+        for d in defs
+        if isinstance(d.context.parser, Phrase)
+        for f in d.context.parser.fields.values()
+        if f.type is not None
+    }
     if not used:
         return []
-    out = ["## 参数类型 (parameter types)", "",
-           "写法中的 `{名称:类型}` 只接受该类型的写法；写了别的，该行是未定义的步骤（`make dry-run` 在启动浏览器前报告，"
-           "并列出可接受的写法）。`\"{名称}\"` 这样不带类型的参数照原样与页面比较或填入表单。", "",
-           "| 类型 (type) | 可接受的写法 (accepted phrases) | 来源 (source) |", "| --- | --- | --- |"]
+    out = [
+        "## 参数类型 (parameter types)",
+        "",
+        "写法中的 `{名称:类型}` 只接受该类型的写法；写了别的，该行是未定义的步骤（`make dry-run` 在启动浏览器前报告，"
+        '并列出可接受的写法）。`"{名称}"` 这样不带类型的参数照原样与页面比较或填入表单。',
+        "",
+        "| 类型 (type) | 可接受的写法 (accepted phrases) | 来源 (source) |",
+        "| --- | --- | --- |",
+    ]
     for name in sorted(used):
         kind = TYPES[name]
         accepted = "、".join(f"`{p}`" for p in kind.accepted()) if kind.accepted() else kind.hint
@@ -326,8 +376,10 @@ def render_step(definition: StepDef) -> list[str]:
         lines.append(f"- 作用 (does): {definition.summary}")
     if definition.page:
         lines.append(f"- 页面 (page): {definition.page}")
-    lines.append(f"- 测试控制接口 (test control plane): {definition.control}"
-                 + ("，场景须带 `@mock-only`" if definition.control == "需要" else ""))
+    lines.append(
+        f"- 测试控制接口 (test control plane): {definition.control}"
+        + ("，场景须带 `@mock-only`" if definition.control == "需要" else "")
+    )
     if definition.params:
         lines.append("- 参数 (parameters): " + ", ".join(f"`{n}`: {t}" for n, t in definition.params))
     else:
@@ -335,7 +387,9 @@ def render_step(definition: StepDef) -> list[str]:
     for name, kind in choices_of(definition.context.parser).items():
         label = field_label(name, kind)
         if kind.accepted():
-            lines.append(f"- `{label}` 可接受的写法 (accepted phrases): " + "、".join(f"`{o}`" for o in kind.accepted()))
+            lines.append(
+                f"- `{label}` 可接受的写法 (accepted phrases): " + "、".join(f"`{o}`" for o in kind.accepted())
+            )
         else:
             lines.append(f"- `{label}` 写法 (how to write it): {kind.hint}")
     if definition.context.target_fixture:
@@ -370,14 +424,16 @@ def skeleton(step: StepLine, number: int) -> str:
     pattern = re.sub(r'(["“])([^"”]*)(["”])', quoted, pattern)
     target = f"phrase({pattern!r})" if params else repr(pattern)
     message = f"步骤未实现 (step not implemented): {step.text}"
-    return "\n".join([
-        f"# {step.path}:{step.line}",
-        f"@{DECORATOR_BY_TYPE[step.type]}({target})",
-        f"def todo_snake_case_name_{number}({', '.join(params)}):",
-        f'    """{step.keyword} {step.text} —— 待实现：调用页面对象或 support 辅助函数 (to implement)."""',
-        f"    raise NotImplementedError({message!r})",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"# {step.path}:{step.line}",
+            f"@{DECORATOR_BY_TYPE[step.type]}({target})",
+            f"def todo_snake_case_name_{number}({', '.join(params)}):",
+            f'    """{step.keyword} {step.text} —— 待实现：调用页面对象或 support 辅助函数 (to implement)."""',
+            f"    raise NotImplementedError({message!r})",
+            "",
+        ]
+    )
 
 
 USAGE_LINE = "- 示例 (example):"
@@ -431,15 +487,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = output.read_text(encoding="utf-8") if output.is_file() else ""
         if stable_part(current) != stable_part(text):
-            print(f"{shown_path(str(output))} 已过期，请运行 `make steps` 重新生成 "
-                  f"({shown_path(str(output))} is out of date: run `make steps`)", file=sys.stderr)
+            print(
+                f"{shown_path(str(output))} 已过期，请运行 `make steps` 重新生成 "
+                f"({shown_path(str(output))} is out of date: run `make steps`)",
+                file=sys.stderr,
+            )
             return 1
         print(f"{shown_path(str(output))} 是最新的 (is up to date)")
         return 0
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
-    print(f"已生成 (written) {shown_path(str(output))}: {len(defs)} 个步骤 (steps), "
-          f"{sum(1 for d in defs if not d.examples)} 个未使用 (unused)")
+    print(
+        f"已生成 (written) {shown_path(str(output))}: {len(defs)} 个步骤 (steps), "
+        f"{sum(1 for d in defs if not d.examples)} 个未使用 (unused)"
+    )
     return 0
 
 

@@ -2,9 +2,8 @@
 ``法人已授权该自然人["“](?P<system>[^"”]*)["”]的…$`` → ``法人已授权该自然人"{system}"的…``.
 Fields whose converter has a name show it as a type: ``{number:身份证号}`` (steps built with
 support.parsing.phrase are shown from their template instead)."""
-from __future__ import annotations
 
-import re
+from __future__ import annotations
 
 _QUOTE_OPEN = '["“]'
 _QUOTE_CLOSE = '["”]'
@@ -42,7 +41,7 @@ def readable(pattern: str, converters: dict | None = None) -> str:
             quoted = text.startswith(_QUOTE_OPEN, i)
             open_at = i + len(_QUOTE_OPEN) if quoted else i
             end = _group_end(text, open_at)
-            name = text[open_at + 4:text.index(">", open_at)]
+            name = text[open_at + 4 : text.index(">", open_at)]
             kind = getattr(converters.get(name), "__name__", "")
             field = f"{{{name}:{kind}}}" if kind and not kind.startswith(("<", "_")) and kind != name else f"{{{name}}}"
             if quoted and text.startswith(_QUOTE_CLOSE, end):

@@ -30,6 +30,8 @@ NOT_FOUND = "您访问的页面不存在"
 SERVER_ERROR = "系统繁忙，请稍后再试。如需帮助，请提供事件编号：{incident}"
 
 # ASVS V2.2.1: a current-password check shares the login's failure limit; the last wrong try locks.
-CURRENT_PASSWORD_LOCKED = "当前密码错误次数过多，账号已临时锁定并已退出登录，请{minutes}分钟后再试，或通过“忘记密码”重置密码"
+CURRENT_PASSWORD_LOCKED = (
+    "当前密码错误次数过多，账号已临时锁定并已退出登录，请{minutes}分钟后再试，或通过“忘记密码”重置密码"
+)
 SESSION_EXPIRED = "为保护账号安全，登录时间已达上限，已自动退出，请重新登录"
 REVIEWER_LOCKED = "登录失败次数过多，该后台账号已临时锁定，请{minutes}分钟后再试"

@@ -2,8 +2,9 @@
 
 SYSTEM_NAME = "人类遗传资源管理"
 NOT_FILED = "本单位尚未开通网上申报系统或未报备，暂不能使用人类遗传资源申报系统"
-NOT_FILED_HOWTO = ("请点击服务事项→人类遗传资源管理→办理材料→七、开通网上申报系统提交材料清单，"
-                   "将此纸质版材料邮寄到遗传办窗口")
+NOT_FILED_HOWTO = (
+    "请点击服务事项→人类遗传资源管理→办理材料→七、开通网上申报系统提交材料清单，将此纸质版材料邮寄到遗传办窗口"
+)
 MATERIALS_ITEM_7 = "七、开通网上申报系统提交材料清单"
 WINDOW_ADDRESS = "北京市海淀区西四环中路16号院4号楼1层"
 WINDOW_NAME = "中国生物技术发展中心"
@@ -43,6 +44,8 @@ LEGAL_ONLY = "该申请须由单位法人账号提交"
 
 BACKUP_MATCHED = "备份号{number}匹配成功"
 BACKUP_NOT_ENTERED = "备份号{number}尚未录入。备份号由工作人员手工录入，约5个工作日，请耐心等待"
-BACKUP_MISMATCH = ("备份号不匹配：备份系统中的单位名称“{backup_name}”与政务服务平台的单位名称“{portal_name}”"
-                   "不完全一致，完全一致才能匹配")
+BACKUP_MISMATCH = (
+    "备份号不匹配：备份系统中的单位名称“{backup_name}”与政务服务平台的单位名称“{portal_name}”"
+    "不完全一致，完全一致才能匹配"
+)
 BACKUP_REQUIRED = "请填写备份号"

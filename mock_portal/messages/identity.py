@@ -35,12 +35,19 @@ LOCKED_AFTER_REALNAME = "实名认证通过后{field}不能修改"
 
 # FAQ-1.8.x: 实名认证
 REALNAME_LABELS = {"natural": "自然人实名认证", "legal": "法人实名认证", "agent": "主代办人实名认证"}
-STATUS_TEXT = {"none": "{label}未认证，请完善信息后保存", "passed": "{label}已通过", "failed": "{label}失败",
-               "pending": "实名认证审核中"}
+STATUS_TEXT = {
+    "none": "{label}未认证，请完善信息后保存",
+    "passed": "{label}已通过",
+    "failed": "{label}失败",
+    "pending": "实名认证审核中",
+}
 FAILED_HINT = "自动核验未通过，请点击“{action}”上传证件材料，转人工审核"
 UPLOAD_ACTIONS = {"natural": "上传自然人信息", "legal": "上传法人信息", "agent": "上传主代办人信息"}
-UPLOAD_SLOT = {"natural": "身份证件扫描件", "legal": "营业执照（统一社会信用代码证书）扫描件",
-               "agent": "主代办人身份证件扫描件"}
+UPLOAD_SLOT = {
+    "natural": "身份证件扫描件",
+    "legal": "营业执照（统一社会信用代码证书）扫描件",
+    "agent": "主代办人身份证件扫描件",
+}
 NOT_FAILED = "当前实名认证状态无需上传材料"
 ID_NUMBER_EXISTS = "证件号码已存在"
 UNIT_NAME_EXISTS = "单位名称已存在"

@@ -5,13 +5,16 @@ APPEAL_NATURAL = "自然人申诉找回密码"
 APPEAL_LEGAL = "单位法人用户申诉找回密码"
 
 LOGIN_NAME_REQUIRED = "请输入登录名"
-UNKNOWN_LOGIN_NAME = ("该登录名不存在。若确定在政务服务平台已存在账号，"
-                      "请使用“单位法人用户申诉找回密码”或“自然人申诉找回密码”方式找回账号密码")
-NO_RESERVED_PHONE = ("该账号没有预留手机号，无法通过短信重置密码。"
-                     "请使用“单位法人用户申诉找回密码”或“自然人申诉找回密码”方式找回账号密码")
+UNKNOWN_LOGIN_NAME = (
+    "该登录名不存在。若确定在政务服务平台已存在账号，"
+    "请使用“单位法人用户申诉找回密码”或“自然人申诉找回密码”方式找回账号密码"
+)
+NO_RESERVED_PHONE = (
+    "该账号没有预留手机号，无法通过短信重置密码。请使用“单位法人用户申诉找回密码”或“自然人申诉找回密码”方式找回账号密码"
+)
 # 外国专家项目管理信息系统 accounts were migrated with the prefix WGZJXM_ (FAQ-5.2).
 LEGACY_PREFIX = "WGZJXM_"
-LEGACY_PREFIX_HINT = ("未找到该登录名。外国专家项目管理信息系统迁移的账号，请在以前的登录名前增加“WGZJXM_”后重新检索")
+LEGACY_PREFIX_HINT = "未找到该登录名。外国专家项目管理信息系统迁移的账号，请在以前的登录名前增加“WGZJXM_”后重新检索"
 SUPPORT_HINT = "若登录名不存在，说明不存在此账号，请拨打技术支持电话咨询：010-58881000"
 RESET_EXPIRED = "重置密码的操作已失效，请重新输入登录名"
 RESET_DONE = "密码重置成功，请使用新密码登录"
@@ -38,6 +41,7 @@ SUBMITTED = "申诉已提交"
 APPROVED_PAGE = "审核已通过，登录名和新密码已通过短信发送至{masked_phone}"
 REJECTED_PAGE = "审核未通过，原因：{reason}"
 
-SMS_APPROVED = ("【科学技术部政务服务平台】您的申诉已审核通过。登录名：{login_name}，新密码：{password}，"
-                "请登录后及时修改密码。")
+SMS_APPROVED = (
+    "【科学技术部政务服务平台】您的申诉已审核通过。登录名：{login_name}，新密码：{password}，请登录后及时修改密码。"
+)
 SMS_REJECTED = "【科学技术部政务服务平台】您的申诉未通过审核，原因：{reason}。如有疑问请联系平台客服。"

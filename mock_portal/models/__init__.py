@@ -1,5 +1,6 @@
 """All tables. Every module in this package is imported so that `create_all` sees it;
 a new domain adds its own module here and nothing else needs to change."""
+
 import importlib
 import pkgutil
 

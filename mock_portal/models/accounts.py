@@ -1,4 +1,5 @@
 """Accounts (自然人 / 法人) and the legal units they belong to."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """Business-system records of the Torch / 引智 systems: 因公出国（境）培训 filings (报备),
 外国专家项目管理信息系统 unit registrations, and records carried over from the legacy systems."""
+
 from __future__ import annotations
 
 import datetime as dt

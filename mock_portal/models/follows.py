@@ -1,4 +1,5 @@
 """关注: the 服务事项 an account follows."""
+
 from __future__ import annotations
 
 import datetime as dt

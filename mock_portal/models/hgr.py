@@ -1,4 +1,5 @@
 """人类遗传资源管理系统: declaration projects, their Word attachments, and the mock backup system."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The mock identity registry (which identities pass automatic 实名认证) and 信息更新记录."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The mock SMS gateway's outbox and the one-time codes it sends."""
+
 from __future__ import annotations
 
 import datetime as dt

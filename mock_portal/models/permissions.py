@@ -1,4 +1,5 @@
 """The permission model: a unit's system permissions and the roles it grants to natural persons."""
+
 from __future__ import annotations
 
 import datetime as dt

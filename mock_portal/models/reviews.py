@@ -1,4 +1,5 @@
 """Manual reviews decided in the back office (申诉, 实名认证, 报备, 项目迁移 …) and uploads."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Server-side web sessions, login-failure counters and the audit trail."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,8 @@ class WebSession(Base):
     __tablename__ = "web_sessions"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[int | None] = mapped_column(
-        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=True, index=True)
+        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     reviewer: Mapped[str | None] = mapped_column(String(64), nullable=True)
     csrf_token: Mapped[str] = mapped_column(String(64))
     captcha_answer: Mapped[str | None] = mapped_column(String(10), nullable=True)

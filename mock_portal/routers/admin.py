@@ -1,4 +1,5 @@
 """后台审核 (/admin): reviewer login, the queue of pending reviews, documents, decisions."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -34,7 +35,12 @@ def show_login(request: Request):
 
 
 @router.post("/login")
-def do_login(request: Request, username: str = Form(""), password: str = Form(""), db: Session = Depends(get_db, scope="function")):
+def do_login(
+    request: Request,
+    username: str = Form(""),
+    password: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+):
     settings, now = settings_of(request), now_of(request)
     key = throttle.admin_key(username)
     # The back office holds the same limit as the user login (ASVS V2.2.1, 等保 8.1.4.1 b): counted
@@ -46,8 +52,13 @@ def do_login(request: Request, username: str = Form(""), password: str = Form(""
     reviewer = db.get(Reviewer, username.strip())
     if not passwords.verify_password(reviewer.password_hash if reviewer else None, password):
         last = throttle.failed(db, attempt, now, settings.lockout_threshold, settings.lockout_minutes)
-        return render(request, "admin/login.html", status_code=422, username=username[:64],
-                      error=locked if last else M.REVIEWER_BAD_LOGIN)
+        return render(
+            request,
+            "admin/login.html",
+            status_code=422,
+            username=username[:64],
+            error=locked if last else M.REVIEWER_BAD_LOGIN,
+        )
     throttle.clear(db, key)
     ws = sessions.rotate(db, session_row(request, db), now_of(request), None, reviewer=reviewer.username)
     db.commit()
@@ -56,34 +67,63 @@ def do_login(request: Request, username: str = Form(""), password: str = Form(""
 
 
 @router.get("")
-def queue(request: Request, kind: str = "", db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
-    return render(request, "admin/queue.html", items=reviews.pending(db, kind or None),
-                  labels=reviews.KIND_LABELS, kind=kind)
+def queue(
+    request: Request,
+    kind: str = "",
+    db: Session = Depends(get_db, scope="function"),
+    reviewer=Depends(require_reviewer),
+):
+    return render(
+        request, "admin/queue.html", items=reviews.pending(db, kind or None), labels=reviews.KIND_LABELS, kind=kind
+    )
 
 
 @router.get("/reviews/{review_id}")
-def show_review(review_id: int, request: Request, db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
+def show_review(
+    review_id: int,
+    request: Request,
+    db: Session = Depends(get_db, scope="function"),
+    reviewer=Depends(require_reviewer),
+):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404)
     docs = [db.get(Upload, uid) for uid in review.upload_ids]
-    return render(request, "admin/review.html", review=review, docs=[d for d in docs if d],
-                  label=reviews.KIND_LABELS.get(review.kind, review.kind))
+    return render(
+        request,
+        "admin/review.html",
+        review=review,
+        docs=[d for d in docs if d],
+        label=reviews.KIND_LABELS.get(review.kind, review.kind),
+    )
 
 
 @router.get("/uploads/{upload_id}")
-def download(upload_id: str, request: Request, db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
+def download(
+    upload_id: str,
+    request: Request,
+    db: Session = Depends(get_db, scope="function"),
+    reviewer=Depends(require_reviewer),
+):
     upload = db.get(Upload, upload_id)
     if upload is None:
         raise HTTPException(404)
-    return Response(uploads.read(settings_of(request), upload), media_type="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="{upload.id}"',
-                             "X-Content-Type-Options": "nosniff"})
+    return Response(
+        uploads.read(settings_of(request), upload),
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{upload.id}"', "X-Content-Type-Options": "nosniff"},
+    )
 
 
 @router.post("/reviews/{review_id}/decide")
-def decide(review_id: int, request: Request, decision: str = Form(""), reason: str = Form(""),
-           db: Session = Depends(get_db, scope="function"), reviewer=Depends(require_reviewer)):
+def decide(
+    review_id: int,
+    request: Request,
+    decision: str = Form(""),
+    reason: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    reviewer=Depends(require_reviewer),
+):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404)
@@ -91,9 +131,22 @@ def decide(review_id: int, request: Request, decision: str = Form(""), reason: s
         reviews.decide(db, review, decision == "approve", reason, now_of(request), settings_of(request), by=reviewer)
     except reviews.ReviewError as exc:
         docs = [d for d in (db.get(Upload, uid) for uid in review.upload_ids) if d]
-        return render(request, "admin/review.html", status_code=422, review=review, docs=docs, error=str(exc),
-                      label=reviews.KIND_LABELS.get(review.kind, review.kind))
+        return render(
+            request,
+            "admin/review.html",
+            status_code=422,
+            review=review,
+            docs=docs,
+            error=str(exc),
+            label=reviews.KIND_LABELS.get(review.kind, review.kind),
+        )
     db.commit()
     done = M.DECIDED_APPROVED if review.status == "approved" else M.DECIDED_REJECTED
-    return render(request, "admin/queue.html", items=reviews.pending(db), labels=reviews.KIND_LABELS,
-                  kind="", notice=f"{review.title}：{done}")
+    return render(
+        request,
+        "admin/queue.html",
+        items=reviews.pending(db),
+        labels=reviews.KIND_LABELS,
+        kind="",
+        notice=f"{review.title}：{done}",
+    )

@@ -1,4 +1,5 @@
 """自然人申诉找回密码 / 单位法人用户申诉找回密码 and the appeal's status page."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -25,8 +26,16 @@ def _kind(kind: str) -> str:
 
 
 def _form_page(request: Request, kind: str, status_code: int = 200, **ctx):
-    return render(request, "recovery/appeal.html", status_code=status_code, kind=kind, title=KINDS[kind],
-                  m=M, form=ctx.pop("form", {}), **ctx)
+    return render(
+        request,
+        "recovery/appeal.html",
+        status_code=status_code,
+        kind=kind,
+        title=KINDS[kind],
+        m=M,
+        form=ctx.pop("form", {}),
+        **ctx,
+    )
 
 
 @router.get("/appeal/{kind}")

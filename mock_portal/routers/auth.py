@@ -1,4 +1,5 @@
 """用户登录 (自然人 / 法人), the image captcha, 退出登录 and 修改密码 (incl. an expired password)."""
+
 from __future__ import annotations
 
 import secrets
@@ -29,14 +30,18 @@ def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
     ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
     db.commit()
     ctx.setdefault("next", request.query_params.get("next", ""))
-    return render(request, "auth/login.html", status_code=status_code,
-                  captcha_nonce=secrets.token_hex(4), **ctx)
+    return render(request, "auth/login.html", status_code=status_code, captcha_nonce=secrets.token_hex(4), **ctx)
 
 
 @router.get("/login")
 def show_login(request: Request, reason: str = "", changed: str = "", db: Session = Depends(get_db, scope="function")):
-    notice = M.IDLE_LOGGED_OUT if reason == "idle" else M.PASSWORD_CHANGED if changed else (
-        M.LOGGED_OUT if reason == "logout" else M.SESSION_EXPIRED if reason == "absolute" else "")
+    notice = (
+        M.IDLE_LOGGED_OUT
+        if reason == "idle"
+        else M.PASSWORD_CHANGED
+        if changed
+        else (M.LOGGED_OUT if reason == "logout" else M.SESSION_EXPIRED if reason == "absolute" else "")
+    )
     if reason == "login" and not notice:
         notice = M.LOGIN_REQUIRED
     return login_page(request, db, notice=notice, login_type=request.query_params.get("type", "natural"))
@@ -49,14 +54,19 @@ def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db,
     if new or not ws.captcha_answer:
         ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
         db.commit()
-    return Response(captcha.png(ws.captcha_answer), media_type="image/png",
-                    headers={"Cache-Control": "no-store"})
+    return Response(captcha.png(ws.captcha_answer), media_type="image/png", headers={"Cache-Control": "no-store"})
 
 
 @router.post("/login")
-def do_login(request: Request, login_name: str = Form(""), password: str = Form(""),
-             captcha_code: str = Form("", alias="captcha"), login_type: str = Form("natural"),
-             next: str = Form(""), db: Session = Depends(get_db, scope="function")):
+def do_login(
+    request: Request,
+    login_name: str = Form(""),
+    password: str = Form(""),
+    captcha_code: str = Form("", alias="captcha"),
+    login_type: str = Form("natural"),
+    next: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+):
     ws = session_row(request, db)
     expected, ws.captcha_answer = ws.captcha_answer, None  # a code is good for one try only
     db.commit()
@@ -106,23 +116,38 @@ def show_change_password(request: Request, db: Session = Depends(get_db, scope="
     account = _password_subject(request, db, user)
     if account is None:
         raise LoginRequired()  # the login page says why (idle timeout or not logged in) and returns here
-    return render(request, "auth/change_password.html", login_name=account.login_name,
-                  rule_hint=login.rule_hint(settings_of(request)))
+    return render(
+        request,
+        "auth/change_password.html",
+        login_name=account.login_name,
+        rule_hint=login.rule_hint(settings_of(request)),
+    )
 
 
 @router.post("/password/change")
-def change_password(request: Request, old_password: str = Form(""), new_password: str = Form(""),
-                    confirm_password: str = Form(""), db: Session = Depends(get_db, scope="function"), user=Depends(current_user)):
+def change_password(
+    request: Request,
+    old_password: str = Form(""),
+    new_password: str = Form(""),
+    confirm_password: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user=Depends(current_user),
+):
     account = _password_subject(request, db, user)
     if account is None:
         return RedirectResponse("/login?reason=login", status_code=303)
     settings = settings_of(request)
-    error = login.change_password(db, account, old_password, new_password, confirm_password,
-                                  now_of(request), settings)
+    error = login.change_password(db, account, old_password, new_password, confirm_password, now_of(request), settings)
     if error:
         db.commit()  # keeps nothing but the audit trail
-        return render(request, "auth/change_password.html", status_code=422, error=error,
-                      login_name=account.login_name, rule_hint=login.rule_hint(settings))
+        return render(
+            request,
+            "auth/change_password.html",
+            status_code=422,
+            error=error,
+            login_name=account.login_name,
+            rule_hint=login.rule_hint(settings),
+        )
     sessions.end_all_for(db, account.id)
     ws = session_row(request, db)
     if ws is not None:

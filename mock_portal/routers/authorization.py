@@ -1,6 +1,7 @@
 """在线办事 → 用户授权管理 (FAQ-1.10.1 … 1.10.4): 授权操作 (search a verified natural person by
 姓名, tick roles among the unit's held systems, 授权截止日期) and 授权用户管理 (change roles or end date,
 revoke). Only verified legal accounts; every grant by id is checked against the session's unit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,33 +37,71 @@ def _person(db: Session, person_id: int) -> Account:
 
 
 @router.get(BASE)
-def search_page(request: Request, name: str = "", id_number: str = "", searched: str = "",
-                db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def search_page(
+    request: Request,
+    name: str = "",
+    id_number: str = "",
+    searched: str = "",
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(manager),
+):
     name, id_number = name.strip()[:50], id_number.strip()[:40]
     results, error = [], ""
     if searched:
         results = auth.search_natural(db, name, id_number)
         error = M.NAME_REQUIRED if not name else ("" if results else M.NOT_FOUND)
-    return render(request, "authorization/search.html", status_code=422 if searched and not name else 200,
-                  person_name=name, id_number=id_number, searched=bool(searched), results=results, error=error)
+    return render(
+        request,
+        "authorization/search.html",
+        status_code=422 if searched and not name else 200,
+        person_name=name,
+        id_number=id_number,
+        searched=bool(searched),
+        results=results,
+        error=error,
+    )
 
 
-def _grant_form(request: Request, db: Session, user: Account, person: Account, status_code: int = 200,
-                error: str = "", ticked=(), end_date: str = ""):
+def _grant_form(
+    request: Request,
+    db: Session,
+    user: Account,
+    person: Account,
+    status_code: int = 200,
+    error: str = "",
+    ticked=(),
+    end_date: str = "",
+):
     today = now_of(request).date()
-    return render(request, "authorization/grant.html", status_code=status_code, person=person, error=error,
-                  offers=auth.offers(db, user.unit_id), ticked=set(ticked),
-                  end_date=end_date or (today + dt.timedelta(days=365)).isoformat(), not_held=M.NOT_HELD_NOTE)
+    return render(
+        request,
+        "authorization/grant.html",
+        status_code=status_code,
+        person=person,
+        error=error,
+        offers=auth.offers(db, user.unit_id),
+        ticked=set(ticked),
+        end_date=end_date or (today + dt.timedelta(days=365)).isoformat(),
+        not_held=M.NOT_HELD_NOTE,
+    )
 
 
 @router.get(BASE + "/people/{person_id}")
-def grant_form(person_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def grant_form(
+    person_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
+):
     return _grant_form(request, db, user, _person(db, person_id))
 
 
 @router.post(BASE + "/people/{person_id}")
-def do_grant(person_id: int, request: Request, role: list[str] = Form(default=[]), end_date: str = Form(""),
-             db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def do_grant(
+    person_id: int,
+    request: Request,
+    role: list[str] = Form(default=[]),
+    end_date: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(manager),
+):
     person = _person(db, person_id)
     now = now_of(request)
     try:
@@ -77,18 +116,29 @@ def do_grant(person_id: int, request: Request, role: list[str] = Form(default=[]
 
 
 @router.get(BASE + "/grants")
-def grants_page(request: Request, done: str = "", db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def grants_page(
+    request: Request, done: str = "", db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
+):
     today = now_of(request).date()
-    rows = [(g, db.get(Account, g.account_id), systems.get(g.system), auth.state_label(g, today))
-            for g in permissions.grants_by_unit(db, user.unit_id)]
+    rows = [
+        (g, db.get(Account, g.account_id), systems.get(g.system), auth.state_label(g, today))
+        for g in permissions.grants_by_unit(db, user.unit_id)
+    ]
     return render(request, "authorization/grants.html", rows=rows, notice=DONE.get(done, ""))
 
 
 def _edit_form(request, grant, db, status_code=200, error="", roles=None, end_date=""):
-    return render(request, "authorization/edit.html", status_code=status_code, grant=grant, error=error,
-                  person=db.get(Account, grant.account_id), system=systems.get(grant.system),
-                  ticked=set(grant.roles if roles is None else roles),
-                  end_date=end_date or grant.end_date.isoformat())
+    return render(
+        request,
+        "authorization/edit.html",
+        status_code=status_code,
+        grant=grant,
+        error=error,
+        person=db.get(Account, grant.account_id),
+        system=systems.get(grant.system),
+        ticked=set(grant.roles if roles is None else roles),
+        end_date=end_date or grant.end_date.isoformat(),
+    )
 
 
 def _own_grant(db: Session, user: Account, grant_id: int):
@@ -99,13 +149,21 @@ def _own_grant(db: Session, user: Account, grant_id: int):
 
 
 @router.get(BASE + "/grants/{grant_id}/edit")
-def edit_form(grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def edit_form(
+    grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
+):
     return _edit_form(request, _own_grant(db, user, grant_id), db)
 
 
 @router.post(BASE + "/grants/{grant_id}/edit")
-def do_edit(grant_id: int, request: Request, role: list[str] = Form(default=[]), end_date: str = Form(""),
-            db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def do_edit(
+    grant_id: int,
+    request: Request,
+    role: list[str] = Form(default=[]),
+    end_date: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(manager),
+):
     grant = _own_grant(db, user, grant_id)
     now = now_of(request)
     try:
@@ -119,7 +177,9 @@ def do_edit(grant_id: int, request: Request, role: list[str] = Form(default=[]),
 
 
 @router.post(BASE + "/grants/{grant_id}/revoke")
-def do_revoke(grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)):
+def do_revoke(
+    grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
+):
     permissions.revoke(db, _own_grant(db, user, grant_id), now_of(request))
     db.commit()
     return RedirectResponse(BASE + "/grants?done=revoked", status_code=303)

@@ -1,5 +1,6 @@
 """支持的浏览器: the page behind the frame's browser hint. Importing browser_policy here
 registers its template context hook at start-up (every router module is imported)."""
+
 from fastapi import APIRouter, Depends, Request
 
 from mock_portal import browser_policy
@@ -11,5 +12,9 @@ router = APIRouter()
 
 @router.get("/browser-support")
 def browser_support(request: Request, _user=Depends(current_user)):
-    return render(request, "browser/support.html", hint=browser_policy.HINT,
-                  current=browser_policy.request_is_current_chrome(request))
+    return render(
+        request,
+        "browser/support.html",
+        hint=browser_policy.HINT,
+        current=browser_policy.request_is_current_chrome(request),
+    )

@@ -1,4 +1,5 @@
 """办事咨询 /consult and 常见问题 /consult/faq: the FAQ published from mock_portal/data/faq.yaml."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,8 +26,9 @@ def faq_chapters() -> list[tuple[str, list[tuple[str, list[dict]]]]]:
     """[(chapter, [(section, [entry, …]), …]), …] in document order."""
     chapters = []
     for chapter, in_chapter in groupby(faq_entries(), key=lambda e: e["chapter"]):
-        sections = [(section or "", list(items))
-                    for section, items in groupby(in_chapter, key=lambda e: e.get("section"))]
+        sections = [
+            (section or "", list(items)) for section, items in groupby(in_chapter, key=lambda e: e.get("section"))
+        ]
         chapters.append((chapter, sections))
     return chapters
 

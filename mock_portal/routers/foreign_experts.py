@@ -1,6 +1,7 @@
 """外国专家项目管理信息系统 (/systems/foreign_experts, FAQ-5.1): a unit's legal account registers the
 unit for its 归口单位's approval; afterwards the unit holds the system and may grant it; whoever acts
 for the unit sees the unit's earlier records, or whom to call when there are none."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -23,11 +24,23 @@ def _registration_page(request: Request, db: Session, user: Account, status_code
     if reg is not None and reg.status == "pending":
         notice = M.REGISTRATION_PENDING
     rejected = M.REGISTRATION_REJECTED.format(reason=reg.reason) if reg is not None and reg.status == "rejected" else ""
-    form = form or ({"competent_unit": reg.competent_unit, "contact_name": reg.contact_name,
-                     "contact_phone": reg.contact_phone} if reg is not None else {})
-    return render(request, "foreign_experts/register.html", status_code=status_code, unit=user.unit,
-                  show_form=reg is None or reg.status == "rejected", notice=notice,
-                  error=error or rejected, intro=M.REGISTER_FIRST, form=form, competent_units=M.COMPETENT_UNITS)
+    form = form or (
+        {"competent_unit": reg.competent_unit, "contact_name": reg.contact_name, "contact_phone": reg.contact_phone}
+        if reg is not None
+        else {}
+    )
+    return render(
+        request,
+        "foreign_experts/register.html",
+        status_code=status_code,
+        unit=user.unit,
+        show_form=reg is None or reg.status == "rejected",
+        notice=notice,
+        error=error or rejected,
+        intro=M.REGISTER_FIRST,
+        form=form,
+        competent_units=M.COMPETENT_UNITS,
+    )
 
 
 @router.get("")
@@ -38,13 +51,26 @@ def landing(request: Request, db: Session = Depends(get_db, scope="function"), u
     if access.reason == "unregistered":
         return _registration_page(request, db, user)
     records = svc.records_of(db, access.unit_id)
-    return render(request, "foreign_experts/system.html", records=records, welcome=M.WELCOME,
-                  no_records=M.NO_RECORDS, unit=db.get(Unit, access.unit_id), roles=access.roles)
+    return render(
+        request,
+        "foreign_experts/system.html",
+        records=records,
+        welcome=M.WELCOME,
+        no_records=M.NO_RECORDS,
+        unit=db.get(Unit, access.unit_id),
+        roles=access.roles,
+    )
 
 
 @router.post("/register")
-def register(request: Request, competent_unit: str = Form(""), contact_name: str = Form(""),
-             contact_phone: str = Form(""), db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def register(
+    request: Request,
+    competent_unit: str = Form(""),
+    contact_name: str = Form(""),
+    contact_phone: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if not access.ok or user.kind != LEGAL:
         raise Forbidden(access.message or M.REGISTER_FIRST)

@@ -1,6 +1,7 @@
 """人类遗传资源管理系统 (/systems/hgr): entering (grants, unit choice, online filing), the unit's
 project list and 备份号匹配. Projects: routers/hgr_projects.py; migration and transfer requests:
 routers/hgr_requests.py."""
+
 # Every handler commits before it responds: get_db's own commit runs only after the response is
 # sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
@@ -57,8 +58,16 @@ def unit_choice_sticks(request: Request) -> bool:
 def refused(request: Request, db: Session, user: Account, entry: hgr.Entry, notice: str = "", status_code: int = 403):
     pending = hgr.pending_review(db, "hgr_filing", entry.unit.id) if entry.unit is not None else None
     db.commit()
-    return render(request, "hgr/refused.html", status_code=status_code, entry=entry, M=M, notice=notice,
-                  is_legal=user.kind == LEGAL, pending=pending)
+    return render(
+        request,
+        "hgr/refused.html",
+        status_code=status_code,
+        entry=entry,
+        M=M,
+        notice=notice,
+        is_legal=user.kind == LEGAL,
+        pending=pending,
+    )
 
 
 @router.get("")
@@ -74,12 +83,15 @@ def landing(request: Request, db: Session = Depends(get_db, scope="function"), u
     for project in projects:
         synthesis.refresh(db, project, now_of(request), settings_of(request))
     db.commit()
-    return render(request, "hgr/landing.html", entry=entry, projects=projects, system=BY_KEY["hgr"],
-                  is_legal=user.kind == LEGAL)
+    return render(
+        request, "hgr/landing.html", entry=entry, projects=projects, system=BY_KEY["hgr"], is_legal=user.kind == LEGAL
+    )
 
 
 @router.get("/choose-unit")
-def choose_unit(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def choose_unit(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status != "choose":
         db.commit()
@@ -89,13 +101,18 @@ def choose_unit(request: Request, db: Session = Depends(get_db, scope="function"
 
 
 @router.post("/choose-unit")
-def do_choose_unit(request: Request, unit_id: int = Form(0), db: Session = Depends(get_db, scope="function"),
-                   user: Account = Depends(require_user)):
+def do_choose_unit(
+    request: Request,
+    unit_id: int = Form(0),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status == "choose" and unit_id not in [u.id for u in entry.choices]:
         db.commit()
-        return render(request, "hgr/choose_unit.html", status_code=422, choices=entry.choices, M=M,
-                      error=M.CHOOSE_UNIT_INVALID)
+        return render(
+            request, "hgr/choose_unit.html", status_code=422, choices=entry.choices, M=M, error=M.CHOOSE_UNIT_INVALID
+        )
     if unit_choice_sticks(request):
         ws = session_row(request, db)
         ws.data = {**(ws.data or {}), CHOSEN_KEY: unit_id}
@@ -104,7 +121,9 @@ def do_choose_unit(request: Request, unit_id: int = Form(0), db: Session = Depen
 
 
 @router.post("/filing")
-def request_filing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def request_filing(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     entry = entry_of(request, db, user)
     if entry.status != "not-filed":
         db.commit()
@@ -118,17 +137,30 @@ def request_filing(request: Request, db: Session = Depends(get_db, scope="functi
 
 
 @router.get("/backup")
-def backup_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def backup_form(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     entry = require_entry(request, db, user)
     db.commit()
     return render(request, "hgr/backup.html", entry=entry)
 
 
 @router.post("/backup")
-def backup_match(request: Request, number: str = Form(""), db: Session = Depends(get_db, scope="function"),
-                 user: Account = Depends(require_user)):
+def backup_match(
+    request: Request,
+    number: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry = require_entry(request, db, user)
     result = backup_numbers.match(db, entry.unit, number)
     db.commit()
-    return render(request, "hgr/backup.html", status_code=200 if result.ok else 422, entry=entry, number=number,
-                  notice=result.message if result.ok else "", error="" if result.ok else result.message)
+    return render(
+        request,
+        "hgr/backup.html",
+        status_code=200 if result.ok else 422,
+        entry=entry,
+        number=number,
+        notice=result.message if result.ok else "",
+        error="" if result.ok else result.message,
+    )

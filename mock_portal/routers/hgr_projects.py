@@ -1,5 +1,6 @@
 """人类遗传资源管理系统 projects: 新建项目 (事项办理员 only), Word attachments, 提交管理员 and the
 download of the synthesized document (FAQ-2.2, 2.4)."""
+
 # Every handler commits before it responds: get_db's own commit runs only after the response is
 # sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
@@ -39,8 +40,14 @@ def new_form(request: Request, db: Session = Depends(get_db, scope="function"), 
 
 
 @router.post("/new")
-def create(request: Request, name: str = Form(""), matter: str = Form(""), leader: str = Form(""),
-           db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def create(
+    request: Request,
+    name: str = Form(""),
+    matter: str = Form(""),
+    leader: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry = creator_entry(request, db, user)
     form = {"name": name.strip(), "matter": matter, "leader": leader.strip()}
     error = ""
@@ -52,8 +59,9 @@ def create(request: Request, name: str = Form(""), matter: str = Form(""), leade
         error = M.REQUIRED.format(label="负责人")
     if error:
         db.commit()
-        return render(request, "hgr/project_new.html", status_code=422, entry=entry, matters=MATTERS,
-                      form=form, error=error)
+        return render(
+            request, "hgr/project_new.html", status_code=422, entry=entry, matters=MATTERS, form=form, error=error
+        )
     project = hgr.create_project(db, user, entry.unit, now_of(request), **form)
     db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}?created=1", status_code=303)
@@ -71,15 +79,28 @@ def project_page(request, db, entry, project, status_code=200, notice="", error=
     synthesis.refresh(db, project, now_of(request), settings_of(request))
     job_notice, job_error = synthesis.status_message(project)
     db.commit()
-    return render(request, "hgr/project.html", status_code=status_code, entry=entry, project=project,
-                  attachments=synthesis.attachments(db, project),
-                  editable=entry.can_create and project.status in (DRAFT, SYNTHESIS_FAILED),
-                  notice=notice or job_notice, error=error or job_error)
+    return render(
+        request,
+        "hgr/project.html",
+        status_code=status_code,
+        entry=entry,
+        project=project,
+        attachments=synthesis.attachments(db, project),
+        editable=entry.can_create and project.status in (DRAFT, SYNTHESIS_FAILED),
+        notice=notice or job_notice,
+        error=error or job_error,
+    )
 
 
 @router.get("/{project_id}")
-def show(project_id: int, request: Request, created: str = "", added: int = 0, db: Session = Depends(get_db, scope="function"),
-         user: Account = Depends(require_user)):
+def show(
+    project_id: int,
+    request: Request,
+    created: str = "",
+    added: int = 0,
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry, project = own_project(request, db, user, project_id)
     att = db.get(HgrAttachment, added) if added else None
     notice = M.PROJECT_CREATED if created else ""
@@ -90,8 +111,13 @@ def show(project_id: int, request: Request, created: str = "", added: int = 0, d
 
 
 @router.post("/{project_id}/attachments")
-def add_attachment(project_id: int, request: Request, attachment: UploadFile | None = File(None),
-                   db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def add_attachment(
+    project_id: int,
+    request: Request,
+    attachment: UploadFile | None = File(None),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     content = attachment.file.read(settings_of(request).upload_max_bytes + 1) if attachment is not None else b""
     filename = attachment.filename if attachment is not None else ""
     entry, project = own_project(request, db, user, project_id)
@@ -99,13 +125,22 @@ def add_attachment(project_id: int, request: Request, attachment: UploadFile | N
         db.commit()
         return project_page(request, db, entry, project, 422, error=M.NOT_EDITABLE)
     try:
-        upload = uploads.store(db, settings_of(request), filename, content, now_of(request), account_id=user.id,
-                               kinds=uploads.DOCX, bad_type_message=M.DOCX_BAD_TYPE)
+        upload = uploads.store(
+            db,
+            settings_of(request),
+            filename,
+            content,
+            now_of(request),
+            account_id=user.id,
+            kinds=uploads.DOCX,
+            bad_type_message=M.DOCX_BAD_TYPE,
+        )
     except uploads.UploadError as exc:
         db.commit()
         return project_page(request, db, entry, project, 422, error=str(exc))
-    att = HgrAttachment(project_id=project.id, upload_id=upload.id, filename=upload.filename,
-                        created_at=now_of(request))
+    att = HgrAttachment(
+        project_id=project.id, upload_id=upload.id, filename=upload.filename, created_at=now_of(request)
+    )
     db.add(att)
     db.flush()
     db.commit()
@@ -113,8 +148,13 @@ def add_attachment(project_id: int, request: Request, attachment: UploadFile | N
 
 
 @router.post("/{project_id}/attachments/{attachment_id}/delete")
-def delete_attachment(project_id: int, attachment_id: int, request: Request, db: Session = Depends(get_db, scope="function"),
-                      user: Account = Depends(require_user)):
+def delete_attachment(
+    project_id: int,
+    attachment_id: int,
+    request: Request,
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry, project = own_project(request, db, user, project_id)
     att = db.get(HgrAttachment, attachment_id)
     if att is None or att.project_id != project.id:
@@ -129,7 +169,12 @@ def delete_attachment(project_id: int, attachment_id: int, request: Request, db:
 
 
 @router.post("/{project_id}/submit")
-def submit(project_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def submit(
+    project_id: int,
+    request: Request,
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry, project = own_project(request, db, user, project_id)
     if not entry.can_create:
         refuse(db, M.CREATE_ROLE_REQUIRED)
@@ -143,12 +188,20 @@ def submit(project_id: int, request: Request, db: Session = Depends(get_db, scop
 
 
 @router.get("/{project_id}/download")
-def download(project_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def download(
+    project_id: int,
+    request: Request,
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry, project = own_project(request, db, user, project_id)
     synthesis.refresh(db, project, now_of(request), settings_of(request))
     content = synthesis.merged_bytes(project, settings_of(request))
     if content is None:
         refuse(db, M.NO_DOWNLOAD)
     name = f"{project.number}.docx"
-    return Response(content, media_type=DOCX_TYPE, headers={
-        "Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"})
+    return Response(
+        content,
+        media_type=DOCX_TYPE,
+        headers={"Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"},
+    )

@@ -1,5 +1,6 @@
 """人类遗传资源管理系统 requests the legal account sends to the back office: project migration after
 a unit rename (FAQ-2.6) and project transfer after an employee's departure (FAQ-2.7)."""
+
 # Every handler commits before it responds: get_db's own commit runs only after the response is
 # sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
@@ -25,27 +26,45 @@ def legal_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 
 
 @router.get("/migration")
-def migration_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def migration_form(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     entry = entry_of(request, db, user)
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
     db.commit()
-    return render(request, "hgr/migration.html", entry=entry, M=M, form={"new_name": user.unit.name},
-                  error="" if entry.status == "ok" else M.MIGRATION_NEEDS_FILING)
+    return render(
+        request,
+        "hgr/migration.html",
+        entry=entry,
+        M=M,
+        form={"new_name": user.unit.name},
+        error="" if entry.status == "ok" else M.MIGRATION_NEEDS_FILING,
+    )
 
 
 @router.post("/migration")
-def migration_request(request: Request, numbers: str = Form(""), login_name: str = Form(""),
-                      old_name: str = Form(""), new_name: str = Form(""), db: Session = Depends(get_db, scope="function"),
-                      user: Account = Depends(require_user)):
+def migration_request(
+    request: Request,
+    numbers: str = Form(""),
+    login_name: str = Form(""),
+    old_name: str = Form(""),
+    new_name: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
     entry = entry_of(request, db, user)
     form = {"numbers": numbers, "login_name": login_name, "old_name": old_name, "new_name": new_name}
     wanted = [n for n in numbers.replace("，", ",").replace(" ", ",").split(",") if n]
     error = ""
-    for key, label in (("numbers", "项目编号"), ("login_name", "自然人账号（登录名）"),
-                       ("old_name", "原单位名称"), ("new_name", "变更后单位名称")):
+    for key, label in (
+        ("numbers", "项目编号"),
+        ("login_name", "自然人账号（登录名）"),
+        ("old_name", "原单位名称"),
+        ("new_name", "变更后单位名称"),
+    ):
         if not form[key].strip():
             error = error or M.REQUIRED.format(label=label)
     if not error and (entry.status != "ok" or new_name.strip() != entry.unit.name):
@@ -54,29 +73,48 @@ def migration_request(request: Request, numbers: str = Form(""), login_name: str
         found = hgr.migratable(db, entry.unit, login_name.strip(), old_name.strip(), wanted)
         missing = sorted(set(wanted) - {p.number for p in found})
         if missing:
-            error = M.MIGRATION_NO_PROJECTS.format(old=old_name.strip(), login=login_name.strip(),
-                                                   numbers="、".join(missing))
+            error = M.MIGRATION_NO_PROJECTS.format(
+                old=old_name.strip(), login=login_name.strip(), numbers="、".join(missing)
+            )
     if error:
         db.commit()
         return render(request, "hgr/migration.html", status_code=422, entry=entry, M=M, form=form, error=error)
-    reviews.submit(db, "hgr_migration", f"项目迁移：{old_name.strip()} → {new_name.strip()}", now_of(request),
-                   account_id=user.id, unit_id=entry.unit.id, phone=user.phone,
-                   payload={"项目编号": wanted, "自然人账号": login_name.strip(),
-                            "原单位名称": old_name.strip(), "新单位名称": new_name.strip()})
+    reviews.submit(
+        db,
+        "hgr_migration",
+        f"项目迁移：{old_name.strip()} → {new_name.strip()}",
+        now_of(request),
+        account_id=user.id,
+        unit_id=entry.unit.id,
+        phone=user.phone,
+        payload={
+            "项目编号": wanted,
+            "自然人账号": login_name.strip(),
+            "原单位名称": old_name.strip(),
+            "新单位名称": new_name.strip(),
+        },
+    )
     db.commit()
     return render(request, "hgr/migration.html", entry=entry, M=M, form={}, notice=M.MIGRATION_SUBMITTED)
 
 
 @router.get("/transfer")
-def transfer_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def transfer_form(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     entry = legal_entry(request, db, user)
     db.commit()
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={})
 
 
 @router.post("/transfer")
-def transfer_request(request: Request, from_login: str = Form(""), to_login: str = Form(""),
-                     db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def transfer_request(
+    request: Request,
+    from_login: str = Form(""),
+    to_login: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     entry = legal_entry(request, db, user)
     form = {"from_login": from_login.strip(), "to_login": to_login.strip()}
     error = ""
@@ -94,9 +132,20 @@ def transfer_request(request: Request, from_login: str = Form(""), to_login: str
         db.commit()
         return render(request, "hgr/transfer.html", status_code=422, entry=entry, M=M, form=form, error=error)
     numbers = [p.number for p in hgr.transferable(db, entry.unit, form["from_login"])]
-    reviews.submit(db, "hgr_transfer", f"项目移送：{form['from_login']} → {form['to_login']}", now_of(request),
-                   account_id=user.id, unit_id=entry.unit.id, phone=user.phone,
-                   payload={"离职员工账号": form["from_login"], "在职员工账号": form["to_login"],
-                            "项目编号": numbers, "单位名称": entry.unit.name})
+    reviews.submit(
+        db,
+        "hgr_transfer",
+        f"项目移送：{form['from_login']} → {form['to_login']}",
+        now_of(request),
+        account_id=user.id,
+        unit_id=entry.unit.id,
+        phone=user.phone,
+        payload={
+            "离职员工账号": form["from_login"],
+            "在职员工账号": form["to_login"],
+            "项目编号": numbers,
+            "单位名称": entry.unit.name,
+        },
+    )
     db.commit()
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={}, notice=M.TRANSFER_SUBMITTED)

@@ -1,4 +1,5 @@
 """首页 and liveness."""
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import PlainTextResponse
 

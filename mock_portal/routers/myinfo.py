@@ -1,6 +1,7 @@
 """在线办事 (/online) and 我的信息 (/online/info): 自然人用户信息, or for a legal account 法人单位基本信息,
 法人单位其他信息, 主代办人信息; 信息更新记录; 实名认证 status and the 上传…信息 upload to manual review.
 The 法人(单位)授权办理情况 tab (/online/info/units) belongs to the authorization router."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -16,13 +17,24 @@ from mock_portal.web import Forbidden, current_user, get_db, now_of, require_use
 
 router = APIRouter()
 APPEAL_LABELS = {"/recovery/appeal/natural": "自然人申诉找回密码", "/recovery/appeal/legal": "法人申诉找回密码"}
-SECTIONS = {"person": ("自然人用户信息", "myinfo/person.html", "natural"),
-            "basic": ("法人单位基本信息", "myinfo/basic.html", "legal"),
-            "other": ("法人单位其他信息", "myinfo/other.html", None),
-            "agent": ("主代办人信息", "myinfo/agent.html", "agent")}
-SAVERS = {"person": myinfo.save_person, "basic": myinfo.save_basic, "other": myinfo.save_other,
-          "agent": myinfo.save_agent}
-PAGES = {"person": "/online/info", "basic": "/online/info", "other": "/online/info/other", "agent": "/online/info/agent"}
+SECTIONS = {
+    "person": ("自然人用户信息", "myinfo/person.html", "natural"),
+    "basic": ("法人单位基本信息", "myinfo/basic.html", "legal"),
+    "other": ("法人单位其他信息", "myinfo/other.html", None),
+    "agent": ("主代办人信息", "myinfo/agent.html", "agent"),
+}
+SAVERS = {
+    "person": myinfo.save_person,
+    "basic": myinfo.save_basic,
+    "other": myinfo.save_other,
+    "agent": myinfo.save_agent,
+}
+PAGES = {
+    "person": "/online/info",
+    "basic": "/online/info",
+    "other": "/online/info/other",
+    "agent": "/online/info/agent",
+}
 
 
 async def form_fields(request: Request) -> dict:
@@ -36,10 +48,17 @@ async def uploaded_files(request: Request) -> list[tuple[str, bytes]]:
 
 def _tabs(user: Account) -> list[tuple[str, str]]:
     if user.kind == LEGAL:
-        return [("法人单位基本信息", "/online/info"), ("法人单位其他信息", "/online/info/other"),
-                ("主代办人信息", "/online/info/agent"), ("信息更新记录", "/online/info/log")]
-    return [("自然人用户信息", "/online/info"), ("法人(单位)授权办理情况", "/online/info/units"),
-            ("信息更新记录", "/online/info/log")]
+        return [
+            ("法人单位基本信息", "/online/info"),
+            ("法人单位其他信息", "/online/info/other"),
+            ("主代办人信息", "/online/info/agent"),
+            ("信息更新记录", "/online/info/log"),
+        ]
+    return [
+        ("自然人用户信息", "/online/info"),
+        ("法人(单位)授权办理情况", "/online/info/units"),
+        ("信息更新记录", "/online/info/log"),
+    ]
 
 
 def _realname(db: Session, subject: str | None, user: Account) -> dict:
@@ -47,10 +66,14 @@ def _realname(db: Session, subject: str | None, user: Account) -> dict:
         return {}
     state = realname.status_of(subject, user)
     review = realname.pending_review(db, subject, user) if state == "pending" else None
-    return {"subject": subject, "realname_state": state, "realname_text": realname.status_text(subject, state),
-            "upload_action": M.UPLOAD_ACTIONS[subject],
-            "failed_hint": M.FAILED_HINT.format(action=M.UPLOAD_ACTIONS[subject]),
-            "promise": reviews.promise_text(review) if review else ""}
+    return {
+        "subject": subject,
+        "realname_state": state,
+        "realname_text": realname.status_text(subject, state),
+        "upload_action": M.UPLOAD_ACTIONS[subject],
+        "failed_hint": M.FAILED_HINT.format(action=M.UPLOAD_ACTIONS[subject]),
+        "promise": reviews.promise_text(review) if review else "",
+    }
 
 
 def _section_of(user: Account, section: str) -> str:
@@ -63,15 +86,32 @@ def _section_of(user: Account, section: str) -> str:
     return section
 
 
-def _page(request: Request, db: Session, user: Account, section: str, status_code: int = 200,
-          form: dict | None = None, **ctx):
+def _page(
+    request: Request, db: Session, user: Account, section: str, status_code: int = 200, form: dict | None = None, **ctx
+):
     title, template, subject = SECTIONS[section]
-    return render(request, template, status_code=status_code, title=title, tabs=_tabs(user),
-                  current=PAGES[section], me=user, unit=user.unit, form=form, id_types=ID_TYPES,
-                  unit_types=UNIT_TYPES, genders=myinfo.GENDERS, rep_types=myinfo.REP_TYPES,
-                  continents=myinfo.CONTINENTS, natures=myinfo.UNIT_NATURES, other_fields=myinfo.OTHER_FIELDS,
-                  other_choices=myinfo.OTHER_CHOICES, appeal_labels=APPEAL_LABELS,
-                  **_realname(db, subject, user), **ctx)
+    return render(
+        request,
+        template,
+        status_code=status_code,
+        title=title,
+        tabs=_tabs(user),
+        current=PAGES[section],
+        me=user,
+        unit=user.unit,
+        form=form,
+        id_types=ID_TYPES,
+        unit_types=UNIT_TYPES,
+        genders=myinfo.GENDERS,
+        rep_types=myinfo.REP_TYPES,
+        continents=myinfo.CONTINENTS,
+        natures=myinfo.UNIT_NATURES,
+        other_fields=myinfo.OTHER_FIELDS,
+        other_choices=myinfo.OTHER_CHOICES,
+        appeal_labels=APPEAL_LABELS,
+        **_realname(db, subject, user),
+        **ctx,
+    )
 
 
 @router.get("/online")
@@ -80,19 +120,29 @@ def online(request: Request, _user=Depends(current_user)):
 
 
 @router.get("/online/info")
-def show_main(request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
+def show_main(
+    request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)
+):
     return _page(request, db, user, _section_of(user, "main"), notice=M.SAVED if saved else "")
 
 
 @router.get("/online/info/log")
 def show_log(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
-    return render(request, "myinfo/log.html", title="信息更新记录", tabs=_tabs(user), current="/online/info/log",
-                  rows=myinfo.updates(db, user))
+    return render(
+        request,
+        "myinfo/log.html",
+        title="信息更新记录",
+        tabs=_tabs(user),
+        current="/online/info/log",
+        rows=myinfo.updates(db, user),
+    )
 
 
 @router.get("/online/info/other")
 @router.get("/online/info/agent")
-def show_section(request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
+def show_section(
+    request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)
+):
     section = request.url.path.rsplit("/", 1)[1]
     return _page(request, db, user, _section_of(user, section), notice=M.SAVED if saved else "")
 
@@ -103,22 +153,39 @@ def _save(request: Request, db: Session, user: Account, section: str, form: dict
     except myinfo.InfoError as exc:
         db.rollback()
         db.refresh(user)
-        return _page(request, db, user, section, 422, form=form, error=exc.message, appeal=exc.appeal,
-                     appeal_hint=exc.appeal_hint)
+        return _page(
+            request,
+            db,
+            user,
+            section,
+            422,
+            form=form,
+            error=exc.message,
+            appeal=exc.appeal,
+            appeal_hint=exc.appeal_hint,
+        )
     db.commit()
     return RedirectResponse(PAGES[section] + "?saved=1", status_code=303)
 
 
 @router.post("/online/info")
-def save_main(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db, scope="function"),
-              user=Depends(require_user)):
+def save_main(
+    request: Request,
+    form: dict = Depends(form_fields),
+    db: Session = Depends(get_db, scope="function"),
+    user=Depends(require_user),
+):
     return _save(request, db, user, _section_of(user, "main"), form)
 
 
 @router.post("/online/info/other")
 @router.post("/online/info/agent")
-def save_section(request: Request, form: dict = Depends(form_fields), db: Session = Depends(get_db, scope="function"),
-                 user=Depends(require_user)):
+def save_section(
+    request: Request,
+    form: dict = Depends(form_fields),
+    db: Session = Depends(get_db, scope="function"),
+    user=Depends(require_user),
+):
     section = request.url.path.rsplit("/", 1)[1]
     return _save(request, db, user, _section_of(user, section), form)
 
@@ -133,19 +200,32 @@ def _subject(user: Account, subject: str) -> str:
 @router.get("/online/realname/{subject}")
 def show_upload(request: Request, subject: str, user=Depends(require_user)):
     subject = _subject(user, subject)
-    return render(request, "myinfo/upload.html", subject=subject, action=M.UPLOAD_ACTIONS[subject],
-                  slot=M.UPLOAD_SLOT[subject])
+    return render(
+        request, "myinfo/upload.html", subject=subject, action=M.UPLOAD_ACTIONS[subject], slot=M.UPLOAD_SLOT[subject]
+    )
 
 
 @router.post("/online/realname/{subject}")
-def upload(request: Request, subject: str, files: list = Depends(uploaded_files), db: Session = Depends(get_db, scope="function"),
-           user=Depends(require_user)):
+def upload(
+    request: Request,
+    subject: str,
+    files: list = Depends(uploaded_files),
+    db: Session = Depends(get_db, scope="function"),
+    user=Depends(require_user),
+):
     subject = _subject(user, subject)
     try:
         realname.submit_documents(db, subject, user, files, now_of(request), settings_of(request))
     except realname.RealnameError as exc:
         db.rollback()
-        return render(request, "myinfo/upload.html", status_code=422, subject=subject, error=str(exc),
-                      action=M.UPLOAD_ACTIONS[subject], slot=M.UPLOAD_SLOT[subject])
+        return render(
+            request,
+            "myinfo/upload.html",
+            status_code=422,
+            subject=subject,
+            error=str(exc),
+            action=M.UPLOAD_ACTIONS[subject],
+            slot=M.UPLOAD_SLOT[subject],
+        )
     db.commit()
     return RedirectResponse("/online/info/agent" if subject == "agent" else "/online/info", status_code=303)

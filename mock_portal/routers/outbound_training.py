@@ -1,5 +1,6 @@
 """因公出国（境）培训 (/systems/outbound_training, FAQ-4.x): natural accounts only; a person not yet
 filed (报备) with 引智司 sees 没有权限 with the contacts and may ask to be filed."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -18,21 +19,34 @@ CONTACTS = (M.CONTACT_EMAIL, M.CONTACT_BUSINESS, M.CONTACT_TECH)
 
 
 @router.get("")
-def landing(request: Request, submitted: str = "", db: Session = Depends(get_db, scope="function"),
-            user: Account = Depends(require_user)):
+def landing(
+    request: Request,
+    submitted: str = "",
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if access.reason == "legal":
         return render(request, "outbound/use_natural.html", status_code=403, message=M.USE_NATURAL)
     if not access.ok:
         pending = svc.pending_filing(db, user.id) is not None
         notice = M.FILING_SUBMITTED if submitted and pending else (M.FILING_PENDING if pending else "")
-        return render(request, "outbound/no_permission.html", status_code=403, message=M.NO_PERMISSION,
-                      contacts=CONTACTS, pending=pending, notice=notice)
+        return render(
+            request,
+            "outbound/no_permission.html",
+            status_code=403,
+            message=M.NO_PERMISSION,
+            contacts=CONTACTS,
+            pending=pending,
+            notice=notice,
+        )
     return render(request, "outbound/system.html", welcome=M.WELCOME)
 
 
 @router.post("/filing")
-def request_filing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def request_filing(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if access.reason == "legal":
         return render(request, "outbound/use_natural.html", status_code=403, message=M.USE_NATURAL)

@@ -1,4 +1,5 @@
 """忘记密码 (/recovery): the three ways back in, and 登录名重置密码 by SMS code."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -33,8 +34,15 @@ def do_lookup(request: Request, login_name: str = Form(""), db: Session = Depend
         account = recovery.lookup(db, login_name)
     except recovery.RecoveryError as exc:
         appeals = str(exc) in (M.UNKNOWN_LOGIN_NAME, M.NO_RESERVED_PHONE)
-        return render(request, "recovery/reset_lookup.html", status_code=422, error=str(exc),
-                      login_name=login_name[:64], show_appeals=appeals, ways=M)
+        return render(
+            request,
+            "recovery/reset_lookup.html",
+            status_code=422,
+            error=str(exc),
+            login_name=login_name[:64],
+            show_appeals=appeals,
+            ways=M,
+        )
     ws = session_row(request, db)
     ws.data = {**(ws.data or {}), STATE_KEY: account.id}
     db.commit()  # before the browser follows the redirect
@@ -47,8 +55,14 @@ def _subject(request: Request, db: Session) -> Account | None:
 
 
 def _reset_page(request: Request, account: Account, status_code: int = 200, **ctx):
-    return render(request, "recovery/reset.html", status_code=status_code, account=account,
-                  rule_hint=login.rule_hint(settings_of(request)), **ctx)
+    return render(
+        request,
+        "recovery/reset.html",
+        status_code=status_code,
+        account=account,
+        rule_hint=login.rule_hint(settings_of(request)),
+        **ctx,
+    )
 
 
 @router.get("/reset/verify")
@@ -60,8 +74,14 @@ def show_reset(request: Request, db: Session = Depends(get_db, scope="function")
 
 
 @router.post("/reset/verify")
-def do_reset(request: Request, action: str = Form("reset"), code: str = Form(""), new_password: str = Form(""),
-             confirm_password: str = Form(""), db: Session = Depends(get_db, scope="function")):
+def do_reset(
+    request: Request,
+    action: str = Form("reset"),
+    code: str = Form(""),
+    new_password: str = Form(""),
+    confirm_password: str = Form(""),
+    db: Session = Depends(get_db, scope="function"),
+):
     account = _subject(request, db)
     if account is None:
         return render(request, "recovery/reset_lookup.html", status_code=422, error=M.RESET_EXPIRED)
@@ -77,8 +97,9 @@ def do_reset(request: Request, action: str = Form("reset"), code: str = Form("")
         # Fault legacy-browser (FAQ-1.2.2): in a non-Chrome browser the reset fails and is not applied.
         return _reset_page(request, account, 422, error=browser_messages.RESET_FAILED, code=code[:6])
     try:
-        recovery.reset(db, account, code, new_password, confirm_password, now, settings,
-                       keep_session=request.state.web_session.id)
+        recovery.reset(
+            db, account, code, new_password, confirm_password, now, settings, keep_session=request.state.web_session.id
+        )
     except (recovery.RecoveryError, sms.SmsCodeError) as exc:
         db.commit()  # keeps the counted wrong try
         return _reset_page(request, account, 422, error=str(exc), code=code[:6])

@@ -1,4 +1,5 @@
 """用户注册 (自然人 / 法人) with the SMS code, and 检索 (is a login name / ID number registered)."""
+
 from __future__ import annotations
 
 from contextlib import nullcontext
@@ -10,20 +11,31 @@ from starlette.concurrency import run_in_threadpool
 from mock_portal import faults
 from mock_portal.messages import identity as M
 from mock_portal.models.accounts import Account
-from mock_portal.services import identifiers, registration as reg, sms
+from mock_portal.services import identifiers, sms
+from mock_portal.services import registration as reg
 from mock_portal.templating import render
 from mock_portal.web import get_db, now_of, settings_of
 
 router = APIRouter()
-KEEP = {"natural": ("login_name", "name", "id_type", "id_number", "phone"),
-        "legal": ("unit_name", "credit_code", "unit_type", "agent_name", "phone", "login_name")}
+KEEP = {
+    "natural": ("login_name", "name", "id_type", "id_number", "phone"),
+    "legal": ("unit_name", "credit_code", "unit_type", "agent_name", "phone", "login_name"),
+}
 APPEAL_LABELS = {reg.NATURAL_APPEAL: "自然人申诉找回密码", reg.LEGAL_APPEAL: "法人申诉找回密码"}
 
 
 def _form_page(request: Request, kind: str, form: dict, status_code: int = 200, **ctx):
     values = {k: str(form.get(k, ""))[:200] for k in KEEP[kind]}
-    return render(request, f"registration/{kind}.html", status_code=status_code, v=values,
-                  id_types=reg.ID_TYPES, unit_types=reg.UNIT_TYPES, appeal_labels=APPEAL_LABELS, **ctx)
+    return render(
+        request,
+        f"registration/{kind}.html",
+        status_code=status_code,
+        v=values,
+        id_types=reg.ID_TYPES,
+        unit_types=reg.UNIT_TYPES,
+        appeal_labels=APPEAL_LABELS,
+        **ctx,
+    )
 
 
 @router.get("/register")
@@ -36,8 +48,13 @@ def lookup(request: Request, q: str = "", db: Session = Depends(get_db, scope="f
     """检索: declared before /register/{kind} so that it is not taken for a kind."""
     if not q.strip():
         asked = "q" in request.query_params
-        return render(request, "registration/lookup.html", q="", error=M.LOOKUP_EMPTY if asked else "",
-                      status_code=422 if asked else 200)
+        return render(
+            request,
+            "registration/lookup.html",
+            q="",
+            error=M.LOOKUP_EMPTY if asked else "",
+            status_code=422 if asked else 200,
+        )
     what, found = reg.lookup(db, q)
     text = (M.LOOKUP_FOUND if found else M.LOOKUP_NOT_FOUND).format(what=what)
     return render(request, "registration/lookup.html", q=q[:64], notice=text)
@@ -81,8 +98,9 @@ def _submit(request: Request, db: Session, kind: str, form: dict):
             account: Account = register(db, form, now_of(request), settings_of(request))
             login_name = account.login_name
     except reg.Refusal as refusal:
-        return _form_page(request, kind, form, 422, error=refusal.message, appeal=refusal.appeal,
-                          appeal_hint=refusal.appeal_hint)
+        return _form_page(
+            request, kind, form, 422, error=refusal.message, appeal=refusal.appeal, appeal_hint=refusal.appeal_hint
+        )
     done = render(request, "registration/done.html", notice=M.REGISTERED.format(login_name=login_name), kind=kind)
     # Fault garbled-registration (FAQ-1.9.4): the final answer arrives garbled (mis-declared charset).
     return faults.garble(done) if faults.registration_garbled(request) else done

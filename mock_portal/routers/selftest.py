@@ -1,6 +1,7 @@
 """平台自检 (/selftest): a liveness page for operators. With the ``internal-error`` fault profile
 on it fails inside, carrying secret-looking details, so that tests can prove the generic error
 page and the log never show stack traces, secrets or SMS codes."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request

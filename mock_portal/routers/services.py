@@ -6,6 +6,7 @@ unit's permission, FAQ-1.10.4; a natural person needs an active grant) and then 
 system's landing page `/systems/{key}`. Systems that are not grantable (e.g. 因公出国（境）培训) decide
 access on their own landing page, so the entry only forwards there.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -28,6 +29,7 @@ def _system_or_404(key: str) -> systems.System:
     system = systems.get(key)
     if system is None:
         from fastapi import HTTPException
+
         raise HTTPException(404)
     return system
 
@@ -39,26 +41,44 @@ def _followed(db: Session, user: Account | None) -> set[str]:
 
 
 @router.get("/services")
-def list_services(request: Request, q: str = "", notice: str = "", db: Session = Depends(get_db, scope="function"),
-                  user: Account | None = Depends(current_user)):
+def list_services(
+    request: Request,
+    q: str = "",
+    notice: str = "",
+    db: Session = Depends(get_db, scope="function"),
+    user: Account | None = Depends(current_user),
+):
     query = q.strip()[:50]
     items = [s for s in systems.SYSTEMS if query in s.name] if query else list(systems.SYSTEMS)
     if user is not None and faults.legacy_browser(request):
         # Fault legacy-browser (FAQ-1.5): after login the list renders blank in a non-Chrome browser.
         return render(request, "services/list.html", items=[], q=query, followed=set(), error="", notice="")
-    return render(request, "services/list.html", items=items, q=query, followed=_followed(db, user),
-                  error=M.NO_MATCH if not items else "", notice=notice[:100])
+    return render(
+        request,
+        "services/list.html",
+        items=items,
+        q=query,
+        followed=_followed(db, user),
+        error=M.NO_MATCH if not items else "",
+        notice=notice[:100],
+    )
 
 
 @router.get("/services/{key}")
-def service_detail(key: str, request: Request, db: Session = Depends(get_db, scope="function"),
-                   user: Account | None = Depends(current_user)):
+def service_detail(
+    key: str,
+    request: Request,
+    db: Session = Depends(get_db, scope="function"),
+    user: Account | None = Depends(current_user),
+):
     system = _system_or_404(key)
     return render(request, "services/detail.html", system=system, followed=_followed(db, user))
 
 
 @router.post("/services/{key}/follow")
-def toggle_follow(key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def toggle_follow(
+    key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     system = _system_or_404(key)
     row = db.scalars(select(Follow).where(Follow.account_id == user.id, Follow.system == key)).first()
     if row is None:
@@ -69,6 +89,7 @@ def toggle_follow(key: str, request: Request, db: Session = Depends(get_db, scop
         text = M.UNFOLLOWED.format(name=system.name)
     db.commit()
     from urllib.parse import urlencode
+
     return RedirectResponse("/services?" + urlencode({"notice": text}), status_code=303)
 
 
@@ -84,7 +105,9 @@ def show_enter(key: str, request: Request, user: Account = Depends(require_user)
 
 
 @router.post("/services/{key}/enter")
-def enter(key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def enter(
+    key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     system = _system_or_404(key)
     if not system.entry:
         raise Forbidden(M.NO_ENTRY)
@@ -92,6 +115,12 @@ def enter(key: str, request: Request, db: Session = Depends(get_db, scope="funct
         access = system_access(db, user, key, now_of(request))
         db.commit()
         if not access.ok and not access.explained_on_landing:
-            return render(request, "services/refused.html", status_code=403, system=system,
-                          message=access.message, title=M.REFUSED_TITLE)
+            return render(
+                request,
+                "services/refused.html",
+                status_code=403,
+                system=system,
+                message=access.message,
+                title=M.REFUSED_TITLE,
+            )
     return RedirectResponse(f"/systems/{key}", status_code=303)

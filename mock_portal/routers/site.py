@@ -1,4 +1,5 @@
 """Site furniture: 结果公示, 平台介绍, 网站地图, 隐私声明, and the 关怀版 (large text) switch."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -52,6 +53,7 @@ def about(request: Request, _user=Depends(current_user)):
 def about_link(slug: str, request: Request, _user=Depends(current_user)):
     if slug not in ABOUT_PAGES:
         from starlette.exceptions import HTTPException
+
         raise HTTPException(404)
     heading, body = ABOUT_PAGES[slug]
     return render(request, "site/about.html", heading=heading, body=body)

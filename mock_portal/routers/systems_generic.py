@@ -3,6 +3,7 @@
 It checks access again on every request (a revoked or expired grant takes effect at once).
 Other systems' landing pages live in their own routers.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -20,12 +21,20 @@ KEY = "pathogen_lab"
 
 
 @router.get(f"/systems/{KEY}")
-def pathogen_lab(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def pathogen_lab(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     system = systems.get(KEY)
     access = system_access(db, user, KEY, now_of(request))
     db.commit()
     if not access.ok:
-        return render(request, "services/refused.html", status_code=403, system=system,
-                      message=access.message, title=M.REFUSED_TITLE)
+        return render(
+            request,
+            "services/refused.html",
+            status_code=403,
+            system=system,
+            message=access.message,
+            title=M.REFUSED_TITLE,
+        )
     unit = db.get(Unit, access.unit_id) if access.unit_id else None
     return render(request, "services/landing.html", system=system, unit=unit, roles=access.roles)

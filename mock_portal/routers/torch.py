@@ -1,5 +1,6 @@
 """火炬中心 systems: 科技型中小企业评价 (/systems/sme), 高新技术企业认定 (/systems/hnte) and
 火炬中心业务办理平台 (/systems/torch) (FAQ-3.1.x, 3.2.x). Access is checked here again, on the server."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,38 +39,62 @@ TORCH_BUSINESSES = (
 def _gated_landing(key: str, request: Request, db: Session, user: Account):
     access = system_access(db, user, key, now_of(request))
     if access.reason == "unverified":
-        return render(request, "torch/realname_popup.html", status_code=403, message=M.REALNAME_POPUP,
-                      system=systems.get(key).name)
+        return render(
+            request,
+            "torch/realname_popup.html",
+            status_code=403,
+            message=M.REALNAME_POPUP,
+            system=systems.get(key).name,
+        )
     if access.reason == "incomplete":
         if user.kind == LEGAL:  # the 我的信息 page of the first missing piece
             fix = torch.FIX_PAGES[torch.missing_pieces(user, db.get(Unit, access.unit_id))[0].piece]
         else:
             fix = f"/online/info/units/{access.unit_id}/edit"
-        return render(request, "torch/incomplete.html", status_code=403, message=access.message,
-                      fix_url=fix, legal=user.kind == LEGAL, system=systems.get(key).name)
+        return render(
+            request,
+            "torch/incomplete.html",
+            status_code=403,
+            message=access.message,
+            fix_url=fix,
+            legal=user.kind == LEGAL,
+            system=systems.get(key).name,
+        )
     if not access.ok:
         raise Forbidden(access.message)
-    return render(request, "torch/system.html", title=torch.GATED_SYSTEMS[key], roles=access.roles,
-                  unit=db.get(Unit, access.unit_id) if access.unit_id else None,
-                  welcome=M.WELCOME.format(system=torch.GATED_SYSTEMS[key]))
+    return render(
+        request,
+        "torch/system.html",
+        title=torch.GATED_SYSTEMS[key],
+        roles=access.roles,
+        unit=db.get(Unit, access.unit_id) if access.unit_id else None,
+        welcome=M.WELCOME.format(system=torch.GATED_SYSTEMS[key]),
+    )
 
 
 @router.get("/systems/sme")
-def sme_landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def sme_landing(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     return _gated_landing("sme", request, db, user)
 
 
 @router.get("/systems/hnte")
-def hnte_landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def hnte_landing(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     return _gated_landing("hnte", request, db, user)
 
 
 @router.get("/systems/torch")
-def torch_platform(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def torch_platform(
+    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
+):
     access = system_access(db, user, "torch", now_of(request))
     if not access.ok:
         raise Forbidden(access.message)
     legal = user.kind == LEGAL
     shown = [b for b in TORCH_BUSINESSES if legal or b.natural]
-    return render(request, "torch/platform.html", businesses=shown, legal=legal,
-                  notice="" if legal else M.STATS_NEEDS_LEGAL)
+    return render(
+        request, "torch/platform.html", businesses=shown, legal=legal, notice="" if legal else M.STATS_NEEDS_LEGAL
+    )

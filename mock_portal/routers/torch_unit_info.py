@@ -1,5 +1,6 @@
 """授权法人(单位)基本信息 / 其他信息 (FAQ-3.1.4): a natural person holding the 管理员 role for a unit
 (reached from 法人(单位)授权办理情况) maintains that unit's information for 高企/中小."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -25,7 +26,8 @@ def _unit_for_admin(db: Session, user: Account, unit_id: int, request: Request) 
     today = now_of(request).date()
     is_admin = user.kind == NATURAL and any(
         g.unit_id == unit_id and ADMIN_ROLE in (g.roles or []) and permissions.grant_state(g, today) == "active"
-        for g in permissions.grants_of(db, user.id))
+        for g in permissions.grants_of(db, user.id)
+    )
     unit = db.get(Unit, unit_id) if is_admin else None
     if unit is None:
         raise Forbidden(M.NOT_ADMIN_OF_UNIT)
@@ -33,22 +35,48 @@ def _unit_for_admin(db: Session, user: Account, unit_id: int, request: Request) 
 
 
 def _page(request: Request, unit: Unit, basic: dict, other: dict, status_code=200, error="", notice=""):
-    return render(request, "torch/unit_info.html", status_code=status_code, unit=unit, basic=basic, other=other,
-                  basic_fields=torch.BASIC_FIELDS, other_fields=torch.OTHER_FIELDS,
-                  options=torch.SELECT_OPTIONS, types=TEXT_TYPES, error=error, notice=notice)
+    return render(
+        request,
+        "torch/unit_info.html",
+        status_code=status_code,
+        unit=unit,
+        basic=basic,
+        other=other,
+        basic_fields=torch.BASIC_FIELDS,
+        other_fields=torch.OTHER_FIELDS,
+        options=torch.SELECT_OPTIONS,
+        types=TEXT_TYPES,
+        error=error,
+        notice=notice,
+    )
 
 
 @router.get("/online/info/units/{unit_id}/edit")
-def show_unit_info(unit_id: int, request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"),
-                   user: Account = Depends(require_user)):
+def show_unit_info(
+    unit_id: int,
+    request: Request,
+    saved: str = "",
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     unit = _unit_for_admin(db, user, unit_id, request)
-    return _page(request, unit, dict(unit.basic_info or {}), dict(unit.other_info or {}),
-                 notice=M.UNIT_INFO_SAVED if saved else "")
+    return _page(
+        request,
+        unit,
+        dict(unit.basic_info or {}),
+        dict(unit.other_info or {}),
+        notice=M.UNIT_INFO_SAVED if saved else "",
+    )
 
 
 @router.post("/online/info/units/{unit_id}/edit")
-def save_unit_info(unit_id: int, request: Request, form: dict = Depends(form_data), db: Session = Depends(get_db, scope="function"),
-                   user: Account = Depends(require_user)):
+def save_unit_info(
+    unit_id: int,
+    request: Request,
+    form: dict = Depends(form_data),
+    db: Session = Depends(get_db, scope="function"),
+    user: Account = Depends(require_user),
+):
     unit = _unit_for_admin(db, user, unit_id, request)
     basic = torch.clean_form(form, torch.BASIC_FIELDS)
     other = torch.clean_form(form, torch.OTHER_FIELDS)

@@ -1,5 +1,6 @@
 """我的信息 → 法人(单位)授权办理情况 of a natural person (`/online/info/units`): the units that
 granted them roles, with 查看 showing the systems, roles and end dates of one unit's grants."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -27,7 +28,9 @@ def unit_list(request: Request, db: Session = Depends(get_db, scope="function"),
 
 
 @router.get("/online/info/units/{unit_id}")
-def unit_detail(unit_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(natural)):
+def unit_detail(
+    unit_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(natural)
+):
     row = next((r for r in auth.units_of(db, user.id) if r.unit.id == unit_id), None)
     if row is None:
         raise Forbidden(M.UNIT_NOT_YOURS)

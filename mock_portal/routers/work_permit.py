@@ -1,5 +1,6 @@
 """外国人来华工作许可 (FAQ-6.1): the platform FAQ refers to a separate document, served here and linked
 from the item's 常见问题 in 服务事项."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -11,7 +12,10 @@ router = APIRouter()
 TITLE = "《外国人来华工作许可业务办理常见问题》"
 QUESTIONS = (
     ("外国人来华工作许可在哪里办理？", "请登录外国人来华工作管理服务系统，按照系统提示提交申请材料。"),
-    ("持R字签证入境的外国高端人才如何办理工作许可？", "用人单位可在外国人来华工作管理服务系统中申请外国高端人才确认函。"),
+    (
+        "持R字签证入境的外国高端人才如何办理工作许可？",
+        "用人单位可在外国人来华工作管理服务系统中申请外国高端人才确认函。",
+    ),
     ("工作许可证件遗失怎么办？", "请在外国人来华工作管理服务系统中申请补办，并按要求上传相关材料。"),
 )
 

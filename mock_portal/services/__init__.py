@@ -1,5 +1,6 @@
 """Domain logic, independent of HTTP. Every module here is imported at start-up so that
 review decision handlers (see reviews.on_decision) are registered."""
+
 import importlib
 import pkgutil
 

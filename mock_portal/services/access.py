@@ -3,11 +3,12 @@
 Legal accounts act for their own unit once real-name verified (entering records the unit's
 permission, FAQ-1.10.4). Natural persons need an active grant from a unit (FAQ-1.10.x, 2.1–2.3).
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from sqlalchemy.orm import Session
 

@@ -1,6 +1,7 @@
 """申诉找回密码 (自然人 / 单位法人用户): the appeal is matched to an account, verified by an SMS
 code, carries two documents, and waits for a manual review. Approval sends the login name and a
 new password to the phone that received the code; rejection sends the reason."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,13 @@ from mock_portal.settings import Settings
 PURPOSE = "appeal"
 PHONE = re.compile(r"^1[3-9]\d{9}$")
 NATURAL_FIELDS = {"name": "姓名", "id_number": "证件号码", "phone": "手机号"}
-LEGAL_FIELDS = {"unit_name": "单位名称", "credit_code": "统一社会信用代码", "agent_name": "主代办人姓名",
-                "agent_id_number": "主代办人证件号码", "phone": "手机号"}
+LEGAL_FIELDS = {
+    "unit_name": "单位名称",
+    "credit_code": "统一社会信用代码",
+    "agent_name": "主代办人姓名",
+    "agent_id_number": "主代办人证件号码",
+    "phone": "手机号",
+}
 SLOTS = {"front": "证件正面", "back": "证件反面"}
 
 
@@ -56,8 +62,9 @@ def send_code(db: Session, phone: str, now: dt.datetime, settings: Settings) -> 
 
 def match_natural(db: Session, form: dict) -> Account:
     _required(form, NATURAL_FIELDS)
-    account = db.scalars(select(Account).where(Account.id_number == identifiers.normalize(form["id_number"]),
-                                               Account.kind == NATURAL)).first()
+    account = db.scalars(
+        select(Account).where(Account.id_number == identifiers.normalize(form["id_number"]), Account.kind == NATURAL)
+    ).first()
     if account is None or account.name != form["name"].strip():
         raise AppealError(M.NATURAL_NOT_FOUND)
     return account
@@ -67,8 +74,13 @@ def match_legal(db: Session, form: dict) -> Account:
     """The unit name as registered (a renamed unit gives its old name); 主代办人 may be anyone."""
     _required(form, LEGAL_FIELDS)
     unit = db.scalars(select(Unit).where(Unit.name == form["unit_name"].strip())).first()
-    account = None if unit is None else db.scalars(
-        select(Account).where(Account.unit_id == unit.id, Account.kind == LEGAL).order_by(Account.id)).first()
+    account = (
+        None
+        if unit is None
+        else db.scalars(
+            select(Account).where(Account.unit_id == unit.id, Account.kind == LEGAL).order_by(Account.id)
+        ).first()
+    )
     if account is None:
         raise AppealError(M.LEGAL_NOT_FOUND)
     if unit.credit_code != identifiers.normalize(form["credit_code"]):
@@ -76,7 +88,9 @@ def match_legal(db: Session, form: dict) -> Account:
     return account
 
 
-def _store_documents(db: Session, settings: Settings, docs: dict[str, Document | None], now, account_id) -> list[Upload]:
+def _store_documents(
+    db: Session, settings: Settings, docs: dict[str, Document | None], now, account_id
+) -> list[Upload]:
     stored = []
     try:
         for slot, label in SLOTS.items():
@@ -99,8 +113,9 @@ def _discard(db: Session, settings: Settings, stored: list[Upload]) -> None:
         db.expunge(upload)
 
 
-def submit(db: Session, kind: str, form: dict, docs: dict[str, Document | None], now: dt.datetime,
-           settings: Settings) -> Review:
+def submit(
+    db: Session, kind: str, form: dict, docs: dict[str, Document | None], now: dt.datetime, settings: Settings
+) -> Review:
     """kind: natural or legal. Raises AppealError or sms.SmsCodeError; the code is checked last
     but before anything is kept, so a refused appeal leaves no documents behind."""
     account = match_natural(db, form) if kind == NATURAL else match_legal(db, form)
@@ -115,10 +130,18 @@ def submit(db: Session, kind: str, form: dict, docs: dict[str, Document | None],
         raise
     fields = NATURAL_FIELDS if kind == NATURAL else LEGAL_FIELDS
     payload = {label: form[key].strip() for key, label in fields.items()}
-    title = (f"{M.APPEAL_NATURAL}：{payload['姓名']}" if kind == NATURAL
-             else f"{M.APPEAL_LEGAL}：{payload['单位名称']}")
-    review = reviews.submit(db, f"appeal_{kind}", title, now, account_id=account.id, unit_id=account.unit_id,
-                            phone=phone, payload=payload, upload_ids=[u.id for u in stored])
+    title = f"{M.APPEAL_NATURAL}：{payload['姓名']}" if kind == NATURAL else f"{M.APPEAL_LEGAL}：{payload['单位名称']}"
+    review = reviews.submit(
+        db,
+        f"appeal_{kind}",
+        title,
+        now,
+        account_id=account.id,
+        unit_id=account.unit_id,
+        phone=phone,
+        payload=payload,
+        upload_ids=[u.id for u in stored],
+    )
     audit.record(db, now, account.login_name, f"appeal-{kind}", "submitted", review=review.id)
     return review
 
@@ -141,7 +164,10 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     account.phone = review.phone
     if review.kind == "appeal_legal":  # the appeal's 主代办人 becomes the account's agent
         account.name = review.payload.get("主代办人姓名", account.name)
-        account.profile = {**(account.profile or {}), "agent_id_number": identifiers.normalize(review.payload.get("主代办人证件号码"))}
+        account.profile = {
+            **(account.profile or {}),
+            "agent_id_number": identifiers.normalize(review.payload.get("主代办人证件号码")),
+        }
     sessions.end_all_for(db, account.id)
     audit.record(db, now, account.login_name, review.kind.replace("_", "-"), "approved", review=review.id)
     sms.send(db, review.phone, M.SMS_APPROVED.format(login_name=account.login_name, password=password), now)

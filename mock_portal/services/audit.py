@@ -1,4 +1,5 @@
 """The audit trail: logins, failures, resets, grants (time, account, event, result)."""
+
 from __future__ import annotations
 
 import datetime as dt

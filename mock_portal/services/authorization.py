@@ -4,6 +4,7 @@ A legal unit grants natural persons roles in the systems it holds (UnitPermissio
 person must be real-name verified and is found by exact 姓名 (never by login name).
 Every grant fetched by id is checked against the acting unit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,9 @@ def search_natural(db: Session, name: str, id_number: str = "") -> list[Account]
     name, id_number = name.strip(), identifiers.normalize(id_number)
     if not name:
         return []
-    q = select(Account).where(Account.kind == NATURAL, Account.realname_status == "passed",
-                              Account.active.is_(True), Account.name == name)
+    q = select(Account).where(
+        Account.kind == NATURAL, Account.realname_status == "passed", Account.active.is_(True), Account.name == name
+    )
     if id_number:
         q = q.where(Account.id_number == id_number)
     return list(db.scalars(q.order_by(Account.id).limit(50)))
@@ -79,8 +81,9 @@ def parse_end_date(value: str, today: dt.date) -> dt.date:
     return end
 
 
-def grant(db: Session, unit_id: int, person: Account | None, roles: dict[str, list[str]],
-          end_date: dt.date, now: dt.datetime) -> list[Grant]:
+def grant(
+    db: Session, unit_id: int, person: Account | None, roles: dict[str, list[str]], end_date: dt.date, now: dt.datetime
+) -> list[Grant]:
     """All-or-nothing: every ticked system must be held by the unit (else 没有权限)."""
     if person is None or person.kind != NATURAL or person.realname_status != "passed":
         raise AuthorizationError(M.PERSON_INVALID)
@@ -90,8 +93,7 @@ def grant(db: Session, unit_id: int, person: Account | None, roles: dict[str, li
     for key in roles:
         if key not in held:
             raise AuthorizationError(M.NO_PERMISSION.format(system=systems.get(key).name))
-    return [permissions.upsert_grant(db, unit_id, person.id, key, rs, end_date, now)
-            for key, rs in roles.items() if rs]
+    return [permissions.upsert_grant(db, unit_id, person.id, key, rs, end_date, now) for key, rs in roles.items() if rs]
 
 
 def grant_of_unit(db: Session, unit_id: int, grant_id: int) -> Grant:
@@ -119,6 +121,7 @@ def state_label(grant_row: Grant, today: dt.date) -> str:
 @dataclass
 class UnitGrants:
     """One row of 法人(单位)授权办理情况: a unit and the grants it gave this person."""
+
     unit: Unit
     legal_name: str
     granted_at: dt.datetime
@@ -134,8 +137,9 @@ def units_of(db: Session, account_id: int) -> list[UnitGrants]:
     for g in permissions.grants_of(db, account_id):
         if g.unit_id not in rows:
             unit = db.get(Unit, g.unit_id)
-            legal = db.scalars(select(Account).where(Account.unit_id == unit.id, Account.kind == LEGAL)
-                               .order_by(Account.id)).first()
+            legal = db.scalars(
+                select(Account).where(Account.unit_id == unit.id, Account.kind == LEGAL).order_by(Account.id)
+            ).first()
             rows[g.unit_id] = UnitGrants(unit, legal.name if legal else "", g.granted_at, [])
         row = rows[g.unit_id]
         row.grants.append(g)

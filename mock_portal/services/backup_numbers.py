@@ -3,6 +3,7 @@
 A number matches only when the unit name registered in the backup system equals the portal's
 unit name exactly (全角/半角括号, spaces, 有限公司/有限责任公司 all differ), and only after the
 back office entered the number (manual entry, about 5 working days after the application)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,9 @@ class Match:
 
 def apply(db: Session, unit_name: str, number: str, now: dt.datetime) -> HgrBackupRecord:
     """A unit applied for a backup number in the backup system, under the name it typed there."""
-    record = HgrBackupRecord(unit_name=unit_name, number=number, applied_at=now,
-                             due_date=add_working_days(now.date(), ENTRY_WORKING_DAYS))
+    record = HgrBackupRecord(
+        unit_name=unit_name, number=number, applied_at=now, due_date=add_working_days(now.date(), ENTRY_WORKING_DAYS)
+    )
     db.add(record)
     db.flush()
     return record

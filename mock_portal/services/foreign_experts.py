@@ -1,6 +1,7 @@
 """外国专家项目管理信息系统 (FAQ-5.1): a unit registers, its 归口单位 approves (back-office review
 "wzj_registration"); only then does the unit hold the system, so its legal account may grant
 外国专家项目管理系统 roles to natural persons. Legacy records are shown to whoever acts for the unit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +10,8 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mock_portal.messages import foreign_experts as M
 from mock_portal.messages import access as AM
+from mock_portal.messages import foreign_experts as M
 from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.models.business import LegacyRecord, WzjRegistration
 from mock_portal.models.permissions import UnitPermission
@@ -38,8 +39,9 @@ def validate(competent_unit: str, contact_name: str, contact_phone: str) -> str 
     return None
 
 
-def register(db: Session, account: Account, competent_unit: str, contact_name: str, contact_phone: str,
-             now: dt.datetime) -> WzjRegistration:
+def register(
+    db: Session, account: Account, competent_unit: str, contact_name: str, contact_phone: str, now: dt.datetime
+) -> WzjRegistration:
     """Submit (or resubmit after a rejection) the unit's registration for its 归口单位's review."""
     unit: Unit = account.unit
     reg = registration_of(db, unit.id)
@@ -50,9 +52,16 @@ def register(db: Session, account: Account, competent_unit: str, contact_name: s
         return reg
     reg.competent_unit, reg.contact_name = competent_unit, contact_name.strip()[:100]
     reg.contact_phone, reg.status, reg.reason = contact_phone.strip(), "pending", ""
-    review = reviews.submit(db, KIND, f"{unit.name} 外国专家项目管理信息系统注册（归口单位：{competent_unit}）",
-                            now, account_id=account.id, unit_id=unit.id, phone=contact_phone.strip(),
-                            payload={"competent_unit": competent_unit})
+    review = reviews.submit(
+        db,
+        KIND,
+        f"{unit.name} 外国专家项目管理信息系统注册（归口单位：{competent_unit}）",
+        now,
+        account_id=account.id,
+        unit_id=unit.id,
+        phone=contact_phone.strip(),
+        payload={"competent_unit": competent_unit},
+    )
     reg.review_id = review.id
     db.flush()
     return reg
@@ -65,15 +74,25 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, _set
         return
     reg.status = "approved" if approved else "rejected"
     reg.reason = review.reason
-    if approved and db.scalars(select(UnitPermission).where(
-            UnitPermission.unit_id == reg.unit_id, UnitPermission.system == SYSTEM)).first() is None:
+    if (
+        approved
+        and db.scalars(
+            select(UnitPermission).where(UnitPermission.unit_id == reg.unit_id, UnitPermission.system == SYSTEM)
+        ).first()
+        is None
+    ):
         db.add(UnitPermission(unit_id=reg.unit_id, system=SYSTEM, acquired_at=now))
     db.flush()
 
 
 def records_of(db: Session, unit_id: int) -> list[LegacyRecord]:
-    return list(db.scalars(select(LegacyRecord).where(
-        LegacyRecord.unit_id == unit_id, LegacyRecord.system == SYSTEM).order_by(LegacyRecord.id)))
+    return list(
+        db.scalars(
+            select(LegacyRecord)
+            .where(LegacyRecord.unit_id == unit_id, LegacyRecord.system == SYSTEM)
+            .order_by(LegacyRecord.id)
+        )
+    )
 
 
 def entry_access(db: Session, account: Account, now: dt.datetime) -> Access:

@@ -1,5 +1,6 @@
 """人类遗传资源管理系统: entering (grants, unit choice, online filing), projects, and the
 back-office decisions for filing (FAQ-2.5), migration after a rename (FAQ-2.6) and transfer (FAQ-2.7)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,12 +42,16 @@ def set_flag(unit: Unit, key: str, value) -> None:
 
 
 def active_grants(db: Session, account: Account, now: dt.datetime):
-    return [g for g in permissions.grants_of(db, account.id)
-            if g.system == SYSTEM and permissions.grant_state(g, now.date()) == "active"]
+    return [
+        g
+        for g in permissions.grants_of(db, account.id)
+        if g.system == SYSTEM and permissions.grant_state(g, now.date()) == "active"
+    ]
 
 
-def enter(db: Session, account: Account, now: dt.datetime, chosen_unit_id: int | None,
-          auto_choose: bool = True) -> Entry:
+def enter(
+    db: Session, account: Account, now: dt.datetime, chosen_unit_id: int | None, auto_choose: bool = True
+) -> Entry:
     """Who is this account in the system now: refused, asked to choose a unit, not filed, or in.
     A natural person granted by one unit only is taken into it without asking when `auto_choose`."""
     acc = access.system_access(db, account, SYSTEM, now)
@@ -85,10 +90,18 @@ def project_for(db: Session, account: Account, unit: Unit, project_id: int) -> H
     return project
 
 
-def create_project(db: Session, account: Account, unit: Unit, now: dt.datetime, *, name: str,
-                   matter: str, leader: str) -> HgrProject:
-    project = HgrProject(unit_id=unit.id, unit_name=unit.name, owner_account_id=account.id, name=name,
-                         matter=matter, leader=leader, created_at=now)
+def create_project(
+    db: Session, account: Account, unit: Unit, now: dt.datetime, *, name: str, matter: str, leader: str
+) -> HgrProject:
+    project = HgrProject(
+        unit_id=unit.id,
+        unit_name=unit.name,
+        owner_account_id=account.id,
+        name=name,
+        matter=matter,
+        leader=leader,
+        created_at=now,
+    )
     db.add(project)
     db.flush()
     project.number = f"HGR{now:%Y%m%d}{project.id:05d}"
@@ -97,16 +110,25 @@ def create_project(db: Session, account: Account, unit: Unit, now: dt.datetime, 
 
 
 def pending_review(db: Session, kind: str, unit_id: int) -> Review | None:
-    return db.scalars(select(Review).where(Review.kind == kind, Review.unit_id == unit_id,
-                                           Review.status == "pending")).first()
+    return db.scalars(
+        select(Review).where(Review.kind == kind, Review.unit_id == unit_id, Review.status == "pending")
+    ).first()
 
 
 def request_filing(db: Session, unit: Unit, account: Account, now: dt.datetime) -> Review:
     existing = pending_review(db, "hgr_filing", unit.id)
     if existing is not None and existing.payload.get("单位名称") == unit.name:
         return existing
-    return reviews.submit(db, "hgr_filing", f"开通网上申报系统报备：{unit.name}", now, account_id=account.id,
-                          unit_id=unit.id, phone=account.phone, payload={"单位名称": unit.name})
+    return reviews.submit(
+        db,
+        "hgr_filing",
+        f"开通网上申报系统报备：{unit.name}",
+        now,
+        account_id=account.id,
+        unit_id=unit.id,
+        phone=account.phone,
+        payload={"单位名称": unit.name},
+    )
 
 
 @reviews.on_decision("hgr_filing", "人类遗传资源网上申报系统报备")
@@ -120,9 +142,16 @@ def migratable(db: Session, unit: Unit, login_name: str, old_name: str, numbers:
     owner = db.scalars(select(Account).where(Account.login_name == login_name)).first()
     if owner is None:
         return []
-    return list(db.scalars(select(HgrProject).where(
-        HgrProject.unit_id == unit.id, HgrProject.unit_name == old_name,
-        HgrProject.owner_account_id == owner.id, HgrProject.number.in_(numbers))))
+    return list(
+        db.scalars(
+            select(HgrProject).where(
+                HgrProject.unit_id == unit.id,
+                HgrProject.unit_name == old_name,
+                HgrProject.owner_account_id == owner.id,
+                HgrProject.number.in_(numbers),
+            )
+        )
+    )
 
 
 @reviews.on_decision("hgr_migration", "人类遗传资源项目迁移（单位名称变更）")
@@ -139,8 +168,9 @@ def transferable(db: Session, unit: Unit, from_login: str) -> list[HgrProject]:
     owner = db.scalars(select(Account).where(Account.login_name == from_login)).first()
     if owner is None:
         return []
-    return list(db.scalars(select(HgrProject).where(HgrProject.unit_id == unit.id,
-                                                    HgrProject.owner_account_id == owner.id)))
+    return list(
+        db.scalars(select(HgrProject).where(HgrProject.unit_id == unit.id, HgrProject.owner_account_id == owner.id))
+    )
 
 
 def active_employee(db: Session, unit: Unit, login_name: str, now: dt.datetime) -> Account | None:

@@ -7,6 +7,7 @@ Normalization (the same everywhere: registration, 我的信息, 检索, uniquene
 The normalized form is what is validated, stored and compared, so "１１０１０５１９４９１２３１００２ｘ"
 and "11010519491231002X" are the same, already-registered number.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,7 +33,7 @@ def is_valid_id_number(value: str | None) -> bool:
         dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
     except ValueError:
         return False
-    check = ID_CHECK[sum(int(c) * w for c, w in zip(v[:17], ID_WEIGHTS)) % 11]
+    check = ID_CHECK[sum(int(c) * w for c, w in zip(v[:17], ID_WEIGHTS, strict=False)) % 11]
     return v[17] == check
 
 
@@ -40,7 +41,7 @@ def is_valid_credit_code(value: str | None) -> bool:
     v = normalize(value)
     if len(v) != 18 or any(c not in CREDIT_ALPHABET for c in v):
         return False
-    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(v[:17], CREDIT_WEIGHTS))
+    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(v[:17], CREDIT_WEIGHTS, strict=False))
     return v[17] == CREDIT_ALPHABET[(31 - total % 31) % 31]
 
 

@@ -1,5 +1,6 @@
 """Authentication: same answer for a wrong password and an unknown login name, a temporary
 lock after repeated failures (等保 8.1.4.1 b) counted per typed name, password expiry."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,9 @@ def find_account(db: Session, login_name: str) -> Account | None:
     return db.scalars(select(Account).where(Account.login_name == login_name)).first()
 
 
-def authenticate(db: Session, login_name: str, password: str, login_type: str,
-                 now: dt.datetime, settings: Settings) -> LoginResult:
+def authenticate(
+    db: Session, login_name: str, password: str, login_type: str, now: dt.datetime, settings: Settings
+) -> LoginResult:
     login_name = login_name.strip()
     # The try is counted before the password is checked (services/throttle.py): parallel guesses
     # cannot pass the limit, and the lock holds whether or not the name exists.
@@ -51,16 +53,16 @@ def authenticate(db: Session, login_name: str, password: str, login_type: str,
         return LoginResult(error=M.IS_NATURAL_ACCOUNT)
     if login_type == "natural" and account.kind != "natural":
         return LoginResult(error=M.IS_LEGAL_ACCOUNT)
-    if passwords.is_expired(account.password_changed_at, now, settings.password_policy,
-                            settings.password_max_age_days):
+    if passwords.is_expired(account.password_changed_at, now, settings.password_policy, settings.password_max_age_days):
         audit.record(db, now, login_name, "login", "password-expired")
         return LoginResult(account=account, error=M.PASSWORD_EXPIRED, expired=True)
     audit.record(db, now, login_name, "login", "ok")
     return LoginResult(account=account)
 
 
-def check_current_password(db: Session, account: Account, password: str, now: dt.datetime,
-                           settings: Settings) -> str | None:
+def check_current_password(
+    db: Session, account: Account, password: str, now: dt.datetime, settings: Settings
+) -> str | None:
     """A current-password check (修改密码, a new reserved phone): the same counter and lock as the
     login, so guessing here or at the login page shares one limit. None when right, else the message.
     The try that uses the last chance locks the account and ends all its sessions."""
@@ -76,8 +78,9 @@ def check_current_password(db: Session, account: Account, password: str, now: dt
     return M.OLD_PASSWORD_WRONG
 
 
-def change_password(db: Session, account: Account, old: str, new: str, confirm: str,
-                    now: dt.datetime, settings: Settings) -> str | None:
+def change_password(
+    db: Session, account: Account, old: str, new: str, confirm: str, now: dt.datetime, settings: Settings
+) -> str | None:
     """Returns the message of the failed rule, or None after changing the password."""
     wrong = check_current_password(db, account, old, now, settings)
     if wrong:

@@ -1,6 +1,7 @@
 """在线办事 → 我的信息: validating and saving 自然人用户信息, 法人单位基本信息 (with 法定代表人信息),
 法人单位其他信息 (the Torch fields, keys = their Chinese labels), 主代办人信息, and 信息更新记录.
 Every save validates everything first and changes nothing when refused."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,10 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mock_portal.messages import auth as AM
 from mock_portal.messages import identity as M
 from mock_portal.models.accounts import Account, Unit
 from mock_portal.models.identity import InfoUpdate
-from mock_portal.messages import auth as AM
 from mock_portal.services import identifiers, login, notify, realname
 from mock_portal.services.registration import LEGAL_APPEAL, NATURAL_APPEAL, UNIT_TYPES, clean_name, clean_text
 
@@ -22,17 +23,39 @@ REP_TYPES = ("中华人民共和国大陆地区", "香港特别行政区", "澳�
 MAINLAND = REP_TYPES[0]
 CONTINENTS = ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲")
 # form field -> label (= the key stored in Account.profile / Unit.basic_info / Unit.other_info)
-PERSON_FIELDS = {"gender": "性别", "ethnicity": "民族", "position": "职务", "birth_date": "出生日期", "email": "电子邮箱"}
+PERSON_FIELDS = {
+    "gender": "性别",
+    "ethnicity": "民族",
+    "position": "职务",
+    "birth_date": "出生日期",
+    "email": "电子邮箱",
+}
 AGENT_FIELDS = {"gender": "性别", "telephone": "电话", "fax": "传真", "email": "电子邮箱"}
-BASIC_FIELDS = {"english_name": "英文名称", "nature": "单位性质", "address": "单位地址", "postcode": "邮政编码",
-                "founded_on": "单位成立日期", "rep_name": "法定代表人姓名", "rep_type": "法定代表人类型",
-                "rep_continent": "所属大洲"}
-OTHER_FIELDS = {"term": "单位经营期限", "industry1": "所属行业1", "industry2": "所属行业2",
-                "registrar": "工商登记机关", "approved_on": "核准日期", "foreign_source": "外资来源地",
-                "tax_method": "所得税征收方式", "enterprise_type": "企业类型"}
-OTHER_CHOICES = {"foreign_source": ("无", "香港", "澳门", "台湾", "其他国家或地区"),
-                 "tax_method": ("查账征收", "核定征收"),
-                 "enterprise_type": ("有限责任公司", "股份有限公司", "个人独资企业", "合伙企业", "其他")}
+BASIC_FIELDS = {
+    "english_name": "英文名称",
+    "nature": "单位性质",
+    "address": "单位地址",
+    "postcode": "邮政编码",
+    "founded_on": "单位成立日期",
+    "rep_name": "法定代表人姓名",
+    "rep_type": "法定代表人类型",
+    "rep_continent": "所属大洲",
+}
+OTHER_FIELDS = {
+    "term": "单位经营期限",
+    "industry1": "所属行业1",
+    "industry2": "所属行业2",
+    "registrar": "工商登记机关",
+    "approved_on": "核准日期",
+    "foreign_source": "外资来源地",
+    "tax_method": "所得税征收方式",
+    "enterprise_type": "企业类型",
+}
+OTHER_CHOICES = {
+    "foreign_source": ("无", "香港", "澳门", "台湾", "其他国家或地区"),
+    "tax_method": ("查账征收", "核定征收"),
+    "enterprise_type": ("有限责任公司", "股份有限公司", "个人独资企业", "合伙企业", "其他"),
+}
 UNIT_NATURES = ("国有企业", "集体企业", "私营企业", "外资企业", "其他")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -83,8 +106,16 @@ def _new_phone(db: Session, account: Account, form: dict, now: dt.datetime, sett
 def _log(db: Session, account: Account, section: str, before: dict, after: dict, now: dt.datetime) -> None:
     changed = [label for label, value in after.items() if before.get(label, "") != value]
     if changed:
-        db.add(InfoUpdate(account_id=account.id, unit_id=account.unit_id, section=section,
-                          fields="、".join(changed)[:500], by=account.login_name, at=now))
+        db.add(
+            InfoUpdate(
+                account_id=account.id,
+                unit_id=account.unit_id,
+                section=section,
+                fields="、".join(changed)[:500],
+                by=account.login_name,
+                at=now,
+            )
+        )
 
 
 def save_person(db: Session, account: Account, form: dict, now: dt.datetime, settings=None) -> None:
@@ -101,17 +132,29 @@ def save_person(db: Session, account: Account, form: dict, now: dt.datetime, set
         id_number = identifiers.normalize(form.get("id_number")) or None
         if id_number and account.id_type == "居民身份证" and not identifiers.is_valid_id_number(id_number):
             raise InfoError(M.ID_NUMBER_INVALID)
-        if id_number and db.scalars(select(Account.id).where(Account.id_number == id_number,
-                                                             Account.id != account.id)).first():
+        if (
+            id_number
+            and db.scalars(select(Account.id).where(Account.id_number == id_number, Account.id != account.id)).first()
+        ):
             raise InfoError(M.ID_NUMBER_EXISTS, NATURAL_APPEAL, M.EXISTS_NATURAL_HINT)
     phone = _new_phone(db, account, form, now, settings)
-    before = {"姓名": account.name, "证件号码": account.id_number or "", "手机号": account.phone or "",
-              **(account.profile or {})}
+    before = {
+        "姓名": account.name,
+        "证件号码": account.id_number or "",
+        "手机号": account.phone or "",
+        **(account.profile or {}),
+    }
     notify.phone_changed(db, account, phone, now)
     account.name, account.id_number, account.phone = name, id_number, phone
     account.profile = {**(account.profile or {}), **extras}
-    _log(db, account, "自然人用户信息", before,
-         {"姓名": name, "证件号码": id_number or "", "手机号": phone, **extras}, now)
+    _log(
+        db,
+        account,
+        "自然人用户信息",
+        before,
+        {"姓名": name, "证件号码": id_number or "", "手机号": phone, **extras},
+        now,
+    )
     db.flush()
     realname.auto_check_natural(db, account)
 
@@ -131,13 +174,23 @@ def save_agent(db: Session, account: Account, form: dict, now: dt.datetime, sett
             raise InfoError(M.ID_NUMBER_INVALID)
         profile["agent_id_number"] = number
     phone = _new_phone(db, account, form, now, settings)
-    before = {"姓名": account.name, "移动电话": account.phone or "",
-              "证件号码": (account.profile or {}).get("agent_id_number", ""), **(account.profile or {})}
+    before = {
+        "姓名": account.name,
+        "移动电话": account.phone or "",
+        "证件号码": (account.profile or {}).get("agent_id_number", ""),
+        **(account.profile or {}),
+    }
     notify.phone_changed(db, account, phone, now)
     account.name, account.phone = name, phone
     account.profile = {**profile, **extras}
-    _log(db, account, "主代办人信息", before,
-         {"姓名": name, "移动电话": phone, "证件号码": profile.get("agent_id_number", ""), **extras}, now)
+    _log(
+        db,
+        account,
+        "主代办人信息",
+        before,
+        {"姓名": name, "移动电话": phone, "证件号码": profile.get("agent_id_number", ""), **extras},
+        now,
+    )
     db.flush()
     realname.auto_check_agent(db, account)
 
@@ -174,12 +227,22 @@ def save_basic(db: Session, account: Account, form: dict, now: dt.datetime, sett
         raise InfoError(M.UNIT_NAME_EXISTS, LEGAL_APPEAL, "单位名称" + M.EXISTS_LEGAL_HINT)
     if db.scalars(others.where(Unit.credit_code == code)).first():
         raise InfoError(M.CREDIT_CODE_EXISTS, LEGAL_APPEAL, "信用代码" + M.EXISTS_LEGAL_HINT)
-    before = {"单位名称": unit.name, "统一社会信用代码": unit.credit_code, "单位类型": unit.unit_type,
-              **(unit.basic_info or {})}
+    before = {
+        "单位名称": unit.name,
+        "统一社会信用代码": unit.credit_code,
+        "单位类型": unit.unit_type,
+        **(unit.basic_info or {}),
+    }
     unit.name, unit.credit_code, unit.unit_type = name, code, unit_type
     unit.basic_info = {**(unit.basic_info or {}), **extras}
-    _log(db, account, "法人单位基本信息", before,
-         {"单位名称": name, "统一社会信用代码": code, "单位类型": unit_type, **extras}, now)
+    _log(
+        db,
+        account,
+        "法人单位基本信息",
+        before,
+        {"单位名称": name, "统一社会信用代码": code, "单位类型": unit_type, **extras},
+        now,
+    )
     db.flush()
     realname.auto_check_unit(db, unit)
 
@@ -200,5 +263,9 @@ def save_other(db: Session, account: Account, form: dict, now: dt.datetime, sett
 
 def updates(db: Session, account: Account) -> list[InfoUpdate]:
     q = select(InfoUpdate).order_by(InfoUpdate.id.desc())
-    q = q.where(InfoUpdate.unit_id == account.unit_id) if account.unit_id else q.where(InfoUpdate.account_id == account.id)
+    q = (
+        q.where(InfoUpdate.unit_id == account.unit_id)
+        if account.unit_id
+        else q.where(InfoUpdate.account_id == account.id)
+    )
     return list(db.scalars(q.limit(100)))

@@ -1,5 +1,6 @@
 """Notices to the account holder after a security-relevant change (ASVS V2.2.3 / V2.5.5): an SMS to
 the reserved phone (for a new phone: to the old number, which an intruder does not hold)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,5 +25,9 @@ def password_changed(db: Session, account: Account, now: dt.datetime) -> None:
 
 def phone_changed(db: Session, account: Account, new_phone: str, now: dt.datetime) -> None:
     if account.phone and new_phone != account.phone:
-        _send(db, account.phone, M.NOTICE_PHONE_CHANGED.format(
-            time=now.strftime("%Y-%m-%d %H:%M"), tail=new_phone[-4:]), now)
+        _send(
+            db,
+            account.phone,
+            M.NOTICE_PHONE_CHANGED.format(time=now.strftime("%Y-%m-%d %H:%M"), tail=new_phone[-4:]),
+            now,
+        )

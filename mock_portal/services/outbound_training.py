@@ -1,5 +1,6 @@
 """因公出国（境）培训 (FAQ-4.x): natural accounts only, and only once filed (报备) with 引智司.
 A filing request is a back-office review (kind "outbound_filing"); approval files the person."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,16 +26,23 @@ def is_filed(db: Session, account_id: int) -> bool:
 
 
 def pending_filing(db: Session, account_id: int) -> Review | None:
-    return db.scalars(select(Review).where(Review.kind == KIND, Review.account_id == account_id,
-                                           Review.status == "pending")).first()
+    return db.scalars(
+        select(Review).where(Review.kind == KIND, Review.account_id == account_id, Review.status == "pending")
+    ).first()
 
 
 def request_filing(db: Session, account: Account, now: dt.datetime) -> Review:
     existing = pending_filing(db, account.id)
     if existing is not None:
         return existing
-    return reviews.submit(db, KIND, f"{account.name}（{account.login_name}）因公出国（境）培训报备", now,
-                          account_id=account.id, phone=account.phone)
+    return reviews.submit(
+        db,
+        KIND,
+        f"{account.name}（{account.login_name}）因公出国（境）培训报备",
+        now,
+        account_id=account.id,
+        phone=account.phone,
+    )
 
 
 def file_person(db: Session, account_id: int, now: dt.datetime) -> None:

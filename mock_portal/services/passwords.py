@@ -1,6 +1,8 @@
 """Password hashing (argon2id) and the configurable password policy."""
+
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -23,8 +25,15 @@ def _well_known() -> frozenset[str]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
     shipped = Path(__file__).parent.parent / "data" / "common-passwords-cn.txt"
-    extra = [line.strip() for line in shipped.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")] if shipped.exists() else []
+    extra = (
+        [
+            line.strip()
+            for line in shipped.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        if shipped.exists()
+        else []
+    )
     return frozenset(p.lower() for p in [*FREQUENCY_LISTS["passwords"], *extra])
 
 
@@ -46,10 +55,8 @@ def verify_password(password_hash: str | None, password: str) -> bool:
     if password_hash is None:
         if "uniform-timing" in GUARDS_OFF:
             return False
-        try:
+        with contextlib.suppress(VerificationError, InvalidHashError):
             _hasher.verify(_DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError):
-            pass
         return False
     try:
         return _hasher.verify(password_hash, password)

@@ -3,6 +3,7 @@
 A unit holds a system after its verified legal account entered it once through 办理入口;
 a natural person acts in a system only through an unexpired grant from a unit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,16 +57,18 @@ class GrantError(ValueError):
     pass
 
 
-def upsert_grant(db: Session, unit_id: int, account_id: int, system: str, roles: list[str],
-                 end_date: dt.date, now: dt.datetime) -> Grant:
+def upsert_grant(
+    db: Session, unit_id: int, account_id: int, system: str, roles: list[str], end_date: dt.date, now: dt.datetime
+) -> Grant:
     """Create or replace the unit's grant to that person in that system.
     The unit may grant only systems it holds (else GrantError 'no permission')."""
     if system not in unit_systems(db, unit_id):
         raise GrantError("no-permission")
     grant = find_grant(db, account_id, system, unit_id)
     if grant is None:
-        grant = Grant(unit_id=unit_id, account_id=account_id, system=system, roles=list(roles),
-                      end_date=end_date, granted_at=now)
+        grant = Grant(
+            unit_id=unit_id, account_id=account_id, system=system, roles=list(roles), end_date=end_date, granted_at=now
+        )
         db.add(grant)
     else:
         grant.roles = list(roles)
@@ -85,5 +88,14 @@ def revoke(db: Session, grant: Grant, now: dt.datetime | None = None) -> None:
 def _audit(db: Session, now: dt.datetime, grant: Grant, event: str) -> None:
     """Grants are audited under the grantee's login name, with the unit, system, roles and end date."""
     person = db.get(Account, grant.account_id)
-    audit.record(db, now, person.login_name if person else "", event, "ok", unit_id=grant.unit_id,
-                 system=grant.system, roles=list(grant.roles), end_date=grant.end_date.isoformat())
+    audit.record(
+        db,
+        now,
+        person.login_name if person else "",
+        event,
+        "ok",
+        unit_id=grant.unit_id,
+        system=grant.system,
+        roles=list(grant.roles),
+        end_date=grant.end_date.isoformat(),
+    )

@@ -1,6 +1,7 @@
 """实名认证 (FAQ-1.8.1/1.8.2): the automatic check against the mock identity registry when the
 information is complete, the upload path to a manual review when it fails, and what the back
 office's decision does (status + SMS). Subjects: natural (自然人), legal (法人单位), agent (主代办人)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,9 @@ KINDS = {"natural": "realname_natural", "legal": "realname_legal", "agent": "rea
 def registry_match(db: Session, kind: str, number: str | None, name: str | None) -> bool:
     if not number or not name:
         return False
-    row = db.scalars(select(RegistryIdentity).where(RegistryIdentity.kind == kind,
-                                                     RegistryIdentity.number == number)).first()
+    row = db.scalars(
+        select(RegistryIdentity).where(RegistryIdentity.kind == kind, RegistryIdentity.number == number)
+    ).first()
     return row is not None and row.name == name
 
 
@@ -37,8 +39,9 @@ def _judge(current: str, complete: bool, matched: bool) -> str:
 
 def auto_check_natural(db: Session, account: Account) -> str:
     complete = bool(account.name and account.id_number)
-    account.realname_status = _judge(account.realname_status, complete,
-                                     registry_match(db, PERSON, account.id_number, account.name))
+    account.realname_status = _judge(
+        account.realname_status, complete, registry_match(db, PERSON, account.id_number, account.name)
+    )
     return account.realname_status
 
 
@@ -55,8 +58,12 @@ def set_agent_status(account: Account, status: str) -> None:
 
 def auto_check_agent(db: Session, account: Account) -> str:
     number = (account.profile or {}).get("agent_id_number")
-    set_agent_status(account, _judge(account.realname_status, bool(account.name and number),
-                                     registry_match(db, PERSON, number, account.name)))
+    set_agent_status(
+        account,
+        _judge(
+            account.realname_status, bool(account.name and number), registry_match(db, PERSON, number, account.name)
+        ),
+    )
     return account.realname_status
 
 
@@ -80,8 +87,9 @@ class RealnameError(ValueError):
     pass
 
 
-def submit_documents(db: Session, subject: str, account: Account, files: list[tuple[str, bytes]],
-                     now: dt.datetime, settings: Settings) -> Review:
+def submit_documents(
+    db: Session, subject: str, account: Account, files: list[tuple[str, bytes]], now: dt.datetime, settings: Settings
+) -> Review:
     """上传…信息: only after a failed automatic check; stores the files and opens a review."""
     if status_of(subject, account) != "failed":
         raise RealnameError(M.NOT_FAILED)
@@ -95,9 +103,17 @@ def submit_documents(db: Session, subject: str, account: Account, files: list[tu
     db.flush()
     label = M.REALNAME_LABELS[subject]
     who = account.unit.name if subject == "legal" and account.unit else account.name
-    review = reviews.submit(db, KINDS[subject], f"{label}：{who}", now, account_id=account.id,
-                            unit_id=account.unit_id, phone=account.phone, payload={"subject": subject},
-                            upload_ids=[u.id for u in stored])
+    review = reviews.submit(
+        db,
+        KINDS[subject],
+        f"{label}：{who}",
+        now,
+        account_id=account.id,
+        unit_id=account.unit_id,
+        phone=account.phone,
+        payload={"subject": subject},
+        upload_ids=[u.id for u in stored],
+    )
     if subject == "legal":
         account.unit.realname_status = "pending"
     elif subject == "agent":
@@ -121,9 +137,12 @@ def _decided(subject: str):
             elif account is not None:
                 account.realname_status = status
         label = M.REALNAME_LABELS[subject]
-        text = M.SMS_PASSED.format(label=label) if approved else M.SMS_REJECTED.format(label=label, reason=review.reason)
+        text = (
+            M.SMS_PASSED.format(label=label) if approved else M.SMS_REJECTED.format(label=label, reason=review.reason)
+        )
         if review.phone:
             sms.send(db, review.phone, text, now)
+
     return handler
 
 

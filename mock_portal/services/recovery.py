@@ -1,5 +1,6 @@
 """登录名重置密码: look the login name up, send a code to its reserved phone, set a new
 password that meets the policy, and end every other session of the account."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,11 @@ def lookup(db: Session, login_name: str) -> Account:
     if not name:
         raise RecoveryError(M.LOGIN_NAME_REQUIRED)
     account = login.find_account(db, name)
-    if account is None and not name.upper().startswith(M.LEGACY_PREFIX) \
-            and login.find_account(db, M.LEGACY_PREFIX + name) is not None:
+    if (
+        account is None
+        and not name.upper().startswith(M.LEGACY_PREFIX)
+        and login.find_account(db, M.LEGACY_PREFIX + name) is not None
+    ):
         raise RecoveryError(M.LEGACY_PREFIX_HINT)
     if account is None or not account.active:
         raise RecoveryError(M.UNKNOWN_LOGIN_NAME)
@@ -42,8 +46,16 @@ def send_code(db: Session, account: Account, now: dt.datetime, settings: Setting
     return SM.CODE_SENT.format(masked_phone=account.masked_phone)
 
 
-def reset(db: Session, account: Account, code: str, new: str, confirm: str, now: dt.datetime,
-          settings: Settings, keep_session: str | None = None) -> None:
+def reset(
+    db: Session,
+    account: Account,
+    code: str,
+    new: str,
+    confirm: str,
+    now: dt.datetime,
+    settings: Settings,
+    keep_session: str | None = None,
+) -> None:
     """Checks the password rules first (a weak password does not spend the code), then the code.
     Raises RecoveryError or sms.SmsCodeError."""
     if not (code or "").strip():

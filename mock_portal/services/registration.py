@@ -1,6 +1,7 @@
 """用户注册 (自然人 / 法人): validation, uniqueness with the FAQ-1.9.x messages, and an
 all-or-nothing creation (unit and account in one transaction; a unique-constraint race is
 answered with the same message as the pre-check)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,11 +63,23 @@ def natural_refused_id() -> Refusal:
 
 def validate_natural(form: dict, settings: Settings) -> dict:
     data = {k: clean_text(form.get(k)) for k in ("login_name", "id_type", "phone", "sms_code")}
-    data.update(password=form.get("password") or "", confirm_password=form.get("confirm_password") or "",
-                name=clean_name(form.get("name")), id_number=identifiers.normalize(form.get("id_number")))
-    _required([("登录名", data["login_name"]), ("密码", data["password"]), ("姓名", data["name"]),
-               ("证件类型", data["id_type"]), ("证件号码", data["id_number"]), ("手机号", data["phone"]),
-               ("短信验证码", data["sms_code"])])
+    data.update(
+        password=form.get("password") or "",
+        confirm_password=form.get("confirm_password") or "",
+        name=clean_name(form.get("name")),
+        id_number=identifiers.normalize(form.get("id_number")),
+    )
+    _required(
+        [
+            ("登录名", data["login_name"]),
+            ("密码", data["password"]),
+            ("姓名", data["name"]),
+            ("证件类型", data["id_type"]),
+            ("证件号码", data["id_number"]),
+            ("手机号", data["phone"]),
+            ("短信验证码", data["sms_code"]),
+        ]
+    )
     if data["id_type"] not in ID_TYPES:
         raise Refusal(M.CHOICE_INVALID.format(field="证件类型"))
     if data["id_type"] == "居民身份证" and not identifiers.is_valid_id_number(data["id_number"]):
@@ -79,13 +92,25 @@ def validate_natural(form: dict, settings: Settings) -> dict:
 
 def validate_legal(form: dict, settings: Settings) -> dict:
     data = {k: clean_text(form.get(k)) for k in ("login_name", "unit_type", "phone", "sms_code")}
-    data.update(password=form.get("password") or "", confirm_password=form.get("confirm_password") or "",
-                unit_name=clean_name(form.get("unit_name")), agent_name=clean_name(form.get("agent_name")),
-                credit_code=identifiers.normalize(form.get("credit_code")))
-    _required([("单位名称", data["unit_name"]), ("统一社会信用代码", data["credit_code"]),
-               ("单位类型", data["unit_type"]), ("主代办人姓名", data["agent_name"]),
-               ("主代办人手机号", data["phone"]), ("短信验证码", data["sms_code"]),
-               ("登录名", data["login_name"]), ("密码", data["password"])])
+    data.update(
+        password=form.get("password") or "",
+        confirm_password=form.get("confirm_password") or "",
+        unit_name=clean_name(form.get("unit_name")),
+        agent_name=clean_name(form.get("agent_name")),
+        credit_code=identifiers.normalize(form.get("credit_code")),
+    )
+    _required(
+        [
+            ("单位名称", data["unit_name"]),
+            ("统一社会信用代码", data["credit_code"]),
+            ("单位类型", data["unit_type"]),
+            ("主代办人姓名", data["agent_name"]),
+            ("主代办人手机号", data["phone"]),
+            ("短信验证码", data["sms_code"]),
+            ("登录名", data["login_name"]),
+            ("密码", data["password"]),
+        ]
+    )
     if data["unit_type"] not in UNIT_TYPES:
         raise Refusal(M.CHOICE_INVALID.format(field="单位类型"))
     if not identifiers.is_valid_credit_code(data["credit_code"]):
@@ -128,9 +153,17 @@ def _constraint_refusal(exc: IntegrityError) -> Refusal:
 
 
 def _account(data: dict, kind: str, now: dt.datetime, **cols) -> Account:
-    return Account(login_name=data["login_name"], password_hash=passwords.hash_password(data["password"]),
-                   password_changed_at=now, kind=kind, phone=data["phone"], realname_status="none",
-                   profile={}, created_at=now, **cols)
+    return Account(
+        login_name=data["login_name"],
+        password_hash=passwords.hash_password(data["password"]),
+        password_changed_at=now,
+        kind=kind,
+        phone=data["phone"],
+        realname_status="none",
+        profile={},
+        created_at=now,
+        **cols,
+    )
 
 
 def register_natural(db: Session, form: dict, now: dt.datetime, settings: Settings) -> Account:
@@ -143,8 +176,7 @@ def register_natural(db: Session, form: dict, now: dt.datetime, settings: Settin
         db.commit()  # keeps the counted try
         raise Refusal(str(exc)) from exc
     try:
-        account = _account(data, NATURAL, now, name=data["name"], id_type=data["id_type"],
-                           id_number=data["id_number"])
+        account = _account(data, NATURAL, now, name=data["name"], id_type=data["id_type"], id_number=data["id_number"])
         db.add(account)
         db.flush()
         realname.auto_check_natural(db, account)
@@ -164,8 +196,16 @@ def register_legal(db: Session, form: dict, now: dt.datetime, settings: Settings
         db.commit()
         raise Refusal(str(exc)) from exc
     try:
-        unit = Unit(name=data["unit_name"], credit_code=data["credit_code"], unit_type=data["unit_type"],
-                    realname_status="none", basic_info={}, other_info={}, flags={}, created_at=now)
+        unit = Unit(
+            name=data["unit_name"],
+            credit_code=data["credit_code"],
+            unit_type=data["unit_type"],
+            realname_status="none",
+            basic_info={},
+            other_info={},
+            flags={},
+            created_at=now,
+        )
         db.add(unit)
         db.flush()
         account = _account(data, LEGAL, now, name=data["agent_name"], id_number=None, unit_id=unit.id)

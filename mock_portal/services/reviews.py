@@ -3,10 +3,11 @@
 A domain registers what a decision does with ``@on_decision("appeal_natural")``; the handler
 receives (db, review, approved, now, settings) and sends whatever SMS the FAQ promises.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,14 +32,34 @@ def on_decision(kind: str, label: str) -> Callable[[Handler], Handler]:
         _HANDLERS[kind] = fn
         KIND_LABELS[kind] = label
         return fn
+
     return register
 
 
-def submit(db: Session, kind: str, title: str, now: dt.datetime, *, account_id=None,
-           unit_id=None, phone=None, payload=None, upload_ids=(), working_days=PROMISED_WORKING_DAYS) -> Review:
-    review = Review(kind=kind, title=title, account_id=account_id, unit_id=unit_id, phone=phone,
-                    payload=payload or {}, upload_ids=list(upload_ids), created_at=now,
-                    due_date=add_working_days(now.date(), working_days))
+def submit(
+    db: Session,
+    kind: str,
+    title: str,
+    now: dt.datetime,
+    *,
+    account_id=None,
+    unit_id=None,
+    phone=None,
+    payload=None,
+    upload_ids=(),
+    working_days=PROMISED_WORKING_DAYS,
+) -> Review:
+    review = Review(
+        kind=kind,
+        title=title,
+        account_id=account_id,
+        unit_id=unit_id,
+        phone=phone,
+        payload=payload or {},
+        upload_ids=list(upload_ids),
+        created_at=now,
+        due_date=add_working_days(now.date(), working_days),
+    )
     db.add(review)
     db.flush()
     return review
@@ -51,8 +72,9 @@ def pending(db: Session, kind: str | None = None) -> list[Review]:
     return list(db.scalars(q))
 
 
-def decide(db: Session, review: Review, approve: bool, reason: str, now: dt.datetime,
-           settings: Settings, by: str = "") -> None:
+def decide(
+    db: Session, review: Review, approve: bool, reason: str, now: dt.datetime, settings: Settings, by: str = ""
+) -> None:
     if review.status != "pending":
         raise ReviewError(M.ALREADY_DECIDED)
     if not approve and not reason.strip():
@@ -67,4 +89,6 @@ def decide(db: Session, review: Review, approve: bool, reason: str, now: dt.date
 
 
 def promise_text(review: Review) -> str:
-    return M.PENDING_PROMISE.format(due=review.due_date.strftime("%Y年%m月%d日").replace("年0", "年").replace("月0", "月"))
+    return M.PENDING_PROMISE.format(
+        due=review.due_date.strftime("%Y年%m月%d日").replace("年0", "年").replace("月0", "月")
+    )

@@ -1,5 +1,6 @@
 """The mock SMS gateway: an outbox, and one-time codes that are single-use, expire,
 allow a few wrong tries and have a resend cooldown."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,7 @@ def send(db: Session, phone: str, text: str, now: dt.datetime) -> SmsMessage:
 
 def _latest(db: Session, phone: str, purpose: str) -> SmsCode | None:
     return db.scalars(
-        select(SmsCode).where(SmsCode.phone == phone, SmsCode.purpose == purpose)
-        .order_by(SmsCode.id.desc()).limit(1)
+        select(SmsCode).where(SmsCode.phone == phone, SmsCode.purpose == purpose).order_by(SmsCode.id.desc()).limit(1)
     ).first()
 
 
@@ -45,7 +45,8 @@ def _claim_send(db: Session, phone: str, purpose: str, now: dt.datetime, cooldow
     since = now - dt.timedelta(seconds=cooldown)
     stmt = insert(SmsCooldown).values(phone=phone, purpose=purpose, last_sent_at=now)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[SmsCooldown.phone, SmsCooldown.purpose], set_={"last_sent_at": now},
+        index_elements=[SmsCooldown.phone, SmsCooldown.purpose],
+        set_={"last_sent_at": now},
         where=SmsCooldown.last_sent_at <= since,
     ).returning(SmsCooldown.last_sent_at)
     return db.execute(stmt).first() is not None
@@ -66,8 +67,13 @@ def issue_code(db: Session, phone: str, purpose: str, now: dt.datetime, settings
     if last is not None:
         last.spent = True
     code = f"{secrets.randbelow(10**6):06d}"
-    row = SmsCode(phone=phone, purpose=purpose, code=code, created_at=now,
-                  expires_at=now + dt.timedelta(seconds=settings.sms_code_ttl_seconds))
+    row = SmsCode(
+        phone=phone,
+        purpose=purpose,
+        code=code,
+        created_at=now,
+        expires_at=now + dt.timedelta(seconds=settings.sms_code_ttl_seconds),
+    )
     db.add(row)
     send(db, phone, M.CODE_TEXT.format(code=code), now)
     return row
@@ -80,9 +86,12 @@ def _take_try(db: Session, row: SmsCode, max_attempts: int) -> int | None:
         row.attempts += 1
         db.flush()
         return row.attempts
-    got = db.execute(update(SmsCode).where(SmsCode.id == row.id, SmsCode.spent.is_(False),
-                                           SmsCode.attempts < max_attempts)
-                     .values(attempts=SmsCode.attempts + 1).returning(SmsCode.attempts)).first()
+    got = db.execute(
+        update(SmsCode)
+        .where(SmsCode.id == row.id, SmsCode.spent.is_(False), SmsCode.attempts < max_attempts)
+        .values(attempts=SmsCode.attempts + 1)
+        .returning(SmsCode.attempts)
+    ).first()
     db.expire(row)  # the ORM copy is behind the statement
     return got[0] if got else None
 
@@ -92,14 +101,14 @@ def _spend(db: Session, row: SmsCode) -> bool:
     if "atomic" in GUARDS_OFF:
         row.spent = True
         return True
-    got = db.execute(update(SmsCode).where(SmsCode.id == row.id, SmsCode.spent.is_(False))
-                     .values(spent=True).returning(SmsCode.id)).first()
+    got = db.execute(
+        update(SmsCode).where(SmsCode.id == row.id, SmsCode.spent.is_(False)).values(spent=True).returning(SmsCode.id)
+    ).first()
     db.expire(row)
     return got is not None
 
 
-def check_code(db: Session, phone: str, purpose: str, code: str, now: dt.datetime,
-               settings: Settings) -> None:
+def check_code(db: Session, phone: str, purpose: str, code: str, now: dt.datetime, settings: Settings) -> None:
     """Spend the code when right; count the try when wrong. Raises SmsCodeError."""
     row = _latest(db, phone, purpose)
     if row is None or row.spent:
@@ -146,8 +155,10 @@ def install_outbox(maker, path: Path) -> None:
         sent = session.info.pop("sms_outbox", None)
         if not sent:
             return
-        lines = "".join(json.dumps({"phone": m.phone, "text": m.text, "time": m.sent_at.isoformat()},
-                                   ensure_ascii=False) + "\n" for m in sent)
+        lines = "".join(
+            json.dumps({"phone": m.phone, "text": m.text, "time": m.sent_at.isoformat()}, ensure_ascii=False) + "\n"
+            for m in sent
+        )
         with lock:
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             try:

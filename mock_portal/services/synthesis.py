@@ -4,6 +4,7 @@ Submitting starts a job that finishes later: with `seconds` = 0 it completes on 
 read; otherwise once the portal clock has passed submitted_at + seconds (a unit may carry its own
 duration in Unit.flags["hgr_synthesis_seconds"], e.g. a unit with many files). The job merges the
 paragraphs of every .docx attachment into one Word document, or fails naming the first bad file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,7 @@ from sqlalchemy.orm import Session
 
 from mock_portal.messages import hgr as M
 from mock_portal.models.accounts import Unit
-from mock_portal.models.hgr import (DRAFT, SYNTHESIS_FAILED, SYNTHESIZED, SYNTHESIZING, HgrAttachment,
-                                    HgrProject)
+from mock_portal.models.hgr import DRAFT, SYNTHESIS_FAILED, SYNTHESIZED, SYNTHESIZING, HgrAttachment, HgrProject
 from mock_portal.models.reviews import Upload
 from mock_portal.services import uploads
 from mock_portal.settings import Settings
@@ -30,8 +30,9 @@ class SubmitError(ValueError):
 
 
 def attachments(db: Session, project: HgrProject) -> list[HgrAttachment]:
-    return list(db.scalars(select(HgrAttachment).where(HgrAttachment.project_id == project.id)
-                           .order_by(HgrAttachment.id)))
+    return list(
+        db.scalars(select(HgrAttachment).where(HgrAttachment.project_id == project.id).order_by(HgrAttachment.id))
+    )
 
 
 def duration(db: Session, project: HgrProject, settings: Settings) -> float:

@@ -7,6 +7,7 @@ than `threshold` guesses are ever checked before the lock, and a request that ro
 (a refused form) still keeps the counted try. Reading rows first and writing `count + 1` from Python
 (the old way) let parallel requests overwrite each other's counts.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,8 +43,10 @@ def reserve(db: Session, key: str, now: dt.datetime, threshold: int) -> Attempt:
     stmt = insert(LoginFailure).values(login_name=key, count=1, locked_until=None)
     stmt = stmt.on_conflict_do_update(
         index_elements=[LoginFailure.login_name],
-        set_={"count": case((expired, 1), else_=LoginFailure.count + 1),
-              "locked_until": case((expired, None), else_=LoginFailure.locked_until)},
+        set_={
+            "count": case((expired, 1), else_=LoginFailure.count + 1),
+            "locked_until": case((expired, None), else_=LoginFailure.locked_until),
+        },
     ).returning(LoginFailure.count, LoginFailure.locked_until)
     with _engine(db).begin() as conn:
         count, locked_until = conn.execute(stmt).one()
@@ -71,8 +74,11 @@ def failed(db: Session, attempt: Attempt, now: dt.datetime, threshold: int, minu
     if attempt.number < threshold:
         return False
     with _engine(db).begin() as conn:
-        conn.execute(update(LoginFailure).where(LoginFailure.login_name == attempt.key)
-                     .values(locked_until=now + dt.timedelta(minutes=minutes)))
+        conn.execute(
+            update(LoginFailure)
+            .where(LoginFailure.login_name == attempt.key)
+            .values(locked_until=now + dt.timedelta(minutes=minutes))
+        )
     return True
 
 
@@ -89,5 +95,6 @@ def admin_key(username: str) -> str:
 def end_sessions(db: Session, account_id: int) -> None:
     """A lock reached from inside a session (current-password guesses) logs that account out everywhere."""
     from mock_portal.models.web import WebSession
+
     with _engine(db).begin() as conn:
         conn.execute(delete(WebSession).where(WebSession.account_id == account_id))

@@ -1,6 +1,7 @@
 """The Torch completeness gate (FAQ-3.1.3, 3.1.4): before 科技型中小企业评价 / 高新技术企业认定 open,
 the account must be real-name verified and its unit's 基本信息, 其他信息 (every field) and, for a
 legal account, the 主代办人信息 complete. The refusal names every missing piece."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,14 +13,28 @@ from mock_portal.services.access import POLICIES, Access, default_access
 
 GATED_SYSTEMS = {"sme": "科技型中小企业评价系统", "hnte": "高新技术企业认定系统"}
 BASIC_FIELDS = ("法定代表人类型", "法定代表人姓名", "单位性质", "单位地址")
-OTHER_FIELDS = ("单位经营期限", "所属行业1", "所属行业2", "工商登记机关", "核准日期",
-                "外资来源地", "所得税征收方式", "企业类型")
+OTHER_FIELDS = (
+    "单位经营期限",
+    "所属行业1",
+    "所属行业2",
+    "工商登记机关",
+    "核准日期",
+    "外资来源地",
+    "所得税征收方式",
+    "企业类型",
+)
 # The same choices as 我的信息 (services/myinfo.py), so a unit's information reads alike on both pages.
-SELECT_OPTIONS = {"法定代表人类型": myinfo.REP_TYPES, "单位性质": myinfo.UNIT_NATURES,
-                  **{myinfo.OTHER_FIELDS[k]: v for k, v in myinfo.OTHER_CHOICES.items()}}
+SELECT_OPTIONS = {
+    "法定代表人类型": myinfo.REP_TYPES,
+    "单位性质": myinfo.UNIT_NATURES,
+    **{myinfo.OTHER_FIELDS[k]: v for k, v in myinfo.OTHER_CHOICES.items()},
+}
 # Where a legal account completes each piece (我的信息); a natural 管理员 uses the 授权单位 page.
-FIX_PAGES = {"法人单位基本信息": "/online/info", "法人单位其他信息": "/online/info/other",
-             "主代办人信息": "/online/info/agent"}
+FIX_PAGES = {
+    "法人单位基本信息": "/online/info",
+    "法人单位其他信息": "/online/info/other",
+    "主代办人信息": "/online/info/agent",
+}
 
 
 @dataclass(frozen=True)
@@ -103,8 +118,14 @@ def gated_access(db, account: Account, system: str, now) -> Access:
         return base
     missing = missing_pieces(account, db.get(Unit, base.unit_id) if base.unit_id else None)
     if missing:
-        return Access(False, refusal(missing), unit_id=base.unit_id, roles=base.roles, reason="incomplete",
-                      explained_on_landing=True)
+        return Access(
+            False,
+            refusal(missing),
+            unit_id=base.unit_id,
+            roles=base.roles,
+            reason="incomplete",
+            explained_on_landing=True,
+        )
     return base
 
 

@@ -1,5 +1,6 @@
 """Uploaded documents: checked by content (magic bytes) and size, stored under a random
 name outside the served tree, and only ever served back as a download."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,9 +31,16 @@ def sniff(content: bytes, kinds: dict[bytes, str]) -> str | None:
     return None
 
 
-def store(db: Session, settings: Settings, filename: str, content: bytes, now: dt.datetime,
-          account_id: int | None = None, kinds: dict[bytes, str] = IMAGE_OR_PDF,
-          bad_type_message: str = M.UPLOAD_BAD_TYPE) -> Upload:
+def store(
+    db: Session,
+    settings: Settings,
+    filename: str,
+    content: bytes,
+    now: dt.datetime,
+    account_id: int | None = None,
+    kinds: dict[bytes, str] = IMAGE_OR_PDF,
+    bad_type_message: str = M.UPLOAD_BAD_TYPE,
+) -> Upload:
     """Validate and keep one file. Raises UploadError with the user's message."""
     name = (filename or "未命名文件").replace("\x00", "")[:200]
     if not content:
@@ -45,8 +53,15 @@ def store(db: Session, settings: Settings, filename: str, content: bytes, now: d
     settings.upload_dir.mkdir(parents=True, exist_ok=True)
     stored = secrets.token_hex(16)
     (settings.upload_dir / stored).write_bytes(content)
-    upload = Upload(id=secrets.token_hex(8), filename=name, content_type=ctype, size=len(content),
-                    stored_name=stored, account_id=account_id, created_at=now)
+    upload = Upload(
+        id=secrets.token_hex(8),
+        filename=name,
+        content_type=ctype,
+        size=len(content),
+        stored_name=stored,
+        account_id=account_id,
+        created_at=now,
+    )
     db.add(upload)
     return upload
 

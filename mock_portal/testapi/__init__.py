@@ -1,5 +1,6 @@
 """The token-guarded test control plane (/__test__/…), mounted only with --test-api.
 Every module here exposes `router`, built with `guarded_router()`."""
+
 from __future__ import annotations
 
 import secrets

@@ -2,6 +2,7 @@
 account had entered once), seed a grant with roles valid for `valid_days` from the portal's today
 (negative = already expired), list grants, set an account's real-name status.
 `system` accepts the key (pathogen_lab) or the name users see (高等级病原微生物实验室建设审查)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,8 +58,15 @@ class GrantIn(BaseModel):
 
 
 def grant_json(g: Grant) -> dict:
-    return {"id": g.id, "unit_id": g.unit_id, "account_id": g.account_id, "system": g.system,
-            "roles": g.roles, "end_date": g.end_date.isoformat(), "granted_at": g.granted_at.isoformat()}
+    return {
+        "id": g.id,
+        "unit_id": g.unit_id,
+        "account_id": g.account_id,
+        "system": g.system,
+        "roles": g.roles,
+        "end_date": g.end_date.isoformat(),
+        "granted_at": g.granted_at.isoformat(),
+    }
 
 
 @router.post("/authorization/grants")
@@ -67,15 +75,24 @@ def seed_grant(body: GrantIn, request: Request, db: Session = Depends(get_db, sc
     now = now_of(request)
     account = account_by_login(db, body.login_name)
     try:
-        g = permissions.upsert_grant(db, body.unit_id, account.id, system_key(body.system), body.roles,
-                                     now.date() + dt.timedelta(days=body.valid_days), now)
+        g = permissions.upsert_grant(
+            db,
+            body.unit_id,
+            account.id,
+            system_key(body.system),
+            body.roles,
+            now.date() + dt.timedelta(days=body.valid_days),
+            now,
+        )
     except permissions.GrantError as exc:
         raise HTTPException(409, "the unit does not hold that system; seed the unit permission first") from exc
     return grant_json(g)
 
 
 @router.get("/authorization/grants")
-def list_grants(unit_id: int | None = None, login_name: str | None = None, db: Session = Depends(get_db, scope="function")):
+def list_grants(
+    unit_id: int | None = None, login_name: str | None = None, db: Session = Depends(get_db, scope="function")
+):
     q = select(Grant).order_by(Grant.id)
     if unit_id is not None:
         q = q.where(Grant.unit_id == unit_id)

@@ -1,5 +1,6 @@
 """Seeders of the Torch / 引智 business systems: a unit's information in any state of completeness,
 the 主代办人's details, grants made by the Torch migration, legacy records, 报备 requests."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,11 +20,22 @@ from mock_portal.web import get_db, now_of
 
 router = guarded_router()
 
-SAMPLE_BASIC = {"法定代表人类型": "中华人民共和国大陆地区", "法定代表人姓名": "王建国", "单位性质": "私营企业",
-                "单位地址": "北京市海淀区中关村南大街5号"}
-SAMPLE_OTHER = {"单位经营期限": "2016-11-11至长期", "所属行业1": "制造业", "所属行业2": "科学研究和技术服务业",
-                "工商登记机关": "北京市海淀区市场监督管理局", "核准日期": "2016-11-11", "外资来源地": "无",
-                "所得税征收方式": "查账征收", "企业类型": "有限责任公司"}
+SAMPLE_BASIC = {
+    "法定代表人类型": "中华人民共和国大陆地区",
+    "法定代表人姓名": "王建国",
+    "单位性质": "私营企业",
+    "单位地址": "北京市海淀区中关村南大街5号",
+}
+SAMPLE_OTHER = {
+    "单位经营期限": "2016-11-11至长期",
+    "所属行业1": "制造业",
+    "所属行业2": "科学研究和技术服务业",
+    "工商登记机关": "北京市海淀区市场监督管理局",
+    "核准日期": "2016-11-11",
+    "外资来源地": "无",
+    "所得税征收方式": "查账征收",
+    "企业类型": "有限责任公司",
+}
 
 
 def _account(db: Session, login_name: str) -> Account:
@@ -72,8 +84,13 @@ def read_unit(unit_id: int, db: Session = Depends(get_db, scope="function")):
     unit = db.get(Unit, unit_id)
     if unit is None:
         raise HTTPException(404, "no such unit")
-    return {"id": unit.id, "name": unit.name, "basic_info": unit.basic_info, "other_info": unit.other_info,
-            "systems": sorted(permissions.unit_systems(db, unit.id))}
+    return {
+        "id": unit.id,
+        "name": unit.name,
+        "basic_info": unit.basic_info,
+        "other_info": unit.other_info,
+        "systems": sorted(permissions.unit_systems(db, unit.id)),
+    }
 
 
 class GrantIn(BaseModel):
@@ -146,7 +163,8 @@ def seed_wzj_registration(body: WzjIn, request: Request, db: Session = Depends(g
     now = now_of(request)
     reg = foreign_experts.register(db, legal, body.competent_unit, legal.name or "联系人", "13800138000", now)
     review = db.get(Review, reg.review_id)
-    reviews.decide(db, review, body.approve, "" if body.approve else "材料不全", now, request.app.state.settings,
-                   by="test-api")
+    reviews.decide(
+        db, review, body.approve, "" if body.approve else "材料不全", now, request.app.state.settings, by="test-api"
+    )
     db.commit()
     return {"status": reg.status}

@@ -1,5 +1,6 @@
 """Control plane core: reset, seed accounts and units, log a browser in, read the captcha
 and the SMS outbox, move the clock, switch fault profiles, decide reviews."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,9 +50,18 @@ class AccountIn(BaseModel):
 
 
 def account_json(a: Account) -> dict:
-    return {"id": a.id, "login_name": a.login_name, "kind": a.kind, "name": a.name, "phone": a.phone,
-            "id_number": a.id_number, "realname_status": a.realname_status, "unit_id": a.unit_id,
-            "unit_name": a.unit.name if a.unit else None, "profile": a.profile}
+    return {
+        "id": a.id,
+        "login_name": a.login_name,
+        "kind": a.kind,
+        "name": a.name,
+        "phone": a.phone,
+        "id_number": a.id_number,
+        "realname_status": a.realname_status,
+        "unit_id": a.unit_id,
+        "unit_name": a.unit.name if a.unit else None,
+        "profile": a.profile,
+    }
 
 
 @router.post("/reset")
@@ -82,11 +92,20 @@ def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db
         db.flush()
         unit_id = unit.id
     account = Account(
-        login_name=body.login_name, password_hash=passwords.hash_password(body.password),
-        password_changed_at=now - dt.timedelta(days=body.password_age_days), kind=body.kind,
-        name=body.name, id_type=body.id_type, id_number=body.id_number, phone=body.phone,
-        realname_status=body.realname_status, unit_id=unit_id, profile=body.profile,
-        active=body.active, created_at=now)
+        login_name=body.login_name,
+        password_hash=passwords.hash_password(body.password),
+        password_changed_at=now - dt.timedelta(days=body.password_age_days),
+        kind=body.kind,
+        name=body.name,
+        id_type=body.id_type,
+        id_number=body.id_number,
+        phone=body.phone,
+        realname_status=body.realname_status,
+        unit_id=unit_id,
+        profile=body.profile,
+        active=body.active,
+        created_at=now,
+    )
     db.add(account)
     db.commit()  # before the response: get_db's own commit runs only after it is sent
     db.refresh(account)
@@ -173,14 +192,27 @@ def get_faults(request: Request):
 
 
 def review_json(r: Review) -> dict:
-    return {"id": r.id, "kind": r.kind, "status": r.status, "title": r.title, "account_id": r.account_id,
-            "unit_id": r.unit_id, "phone": r.phone, "payload": r.payload, "reason": r.reason,
-            "due_date": r.due_date.isoformat()}
+    return {
+        "id": r.id,
+        "kind": r.kind,
+        "status": r.status,
+        "title": r.title,
+        "account_id": r.account_id,
+        "unit_id": r.unit_id,
+        "phone": r.phone,
+        "payload": r.payload,
+        "reason": r.reason,
+        "due_date": r.due_date.isoformat(),
+    }
 
 
 @router.get("/reviews")
-def list_reviews(kind: str | None = None, account_id: int | None = None, unit_id: int | None = None,
-                 db: Session = Depends(get_db, scope="function")):
+def list_reviews(
+    kind: str | None = None,
+    account_id: int | None = None,
+    unit_id: int | None = None,
+    db: Session = Depends(get_db, scope="function"),
+):
     q = select(Review).order_by(Review.id)
     if kind:
         q = q.where(Review.kind == kind)
@@ -217,8 +249,11 @@ class ReviewerIn(BaseModel):
 
 @router.post("/reviewers")
 def seed_reviewer(body: ReviewerIn, db: Session = Depends(get_db, scope="function")):
-    db.merge(Reviewer(username=body.username, password_hash=passwords.hash_password(body.password),
-                      display_name=body.display_name))
+    db.merge(
+        Reviewer(
+            username=body.username, password_hash=passwords.hash_password(body.password), display_name=body.display_name
+        )
+    )
     return {"username": body.username}
 
 
@@ -227,5 +262,7 @@ def read_audit(login_name: str | None = None, db: Session = Depends(get_db, scop
     q = select(AuditEvent).order_by(AuditEvent.id)
     if login_name:
         q = q.where(AuditEvent.login_name == login_name)
-    return [{"at": e.at.isoformat(), "login_name": e.login_name, "event": e.event, "result": e.result}
-            for e in db.scalars(q)]
+    return [
+        {"at": e.at.isoformat(), "login_name": e.login_name, "event": e.event, "result": e.result}
+        for e in db.scalars(q)
+    ]

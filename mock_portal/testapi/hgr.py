@@ -1,5 +1,6 @@
 """Test API of the 人类遗传资源管理 system: grants, filing, renames, synthesis duration, projects
 and the mock 备份系统."""
+
 # Every handler commits before it responds: get_db's own commit runs only after the response is
 # sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
@@ -50,8 +51,15 @@ def grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="
     if hgr.SYSTEM not in permissions.unit_systems(db, unit.id):
         db.add(UnitPermission(unit_id=unit.id, system=hgr.SYSTEM, acquired_at=now))
         db.flush()
-    g = permissions.upsert_grant(db, unit.id, _account(db, body.login_name).id, hgr.SYSTEM, body.roles,
-                                 now.date() + dt.timedelta(days=body.days), now)
+    g = permissions.upsert_grant(
+        db,
+        unit.id,
+        _account(db, body.login_name).id,
+        hgr.SYSTEM,
+        body.roles,
+        now.date() + dt.timedelta(days=body.days),
+        now,
+    )
     db.commit()
     return {"id": g.id, "end_date": g.end_date.isoformat(), "roles": g.roles}
 
@@ -97,14 +105,27 @@ class ProjectIn(BaseModel):
 
 
 def project_json(p: HgrProject) -> dict:
-    return {"id": p.id, "number": p.number, "name": p.name, "unit_name": p.unit_name, "status": p.status,
-            "owner_account_id": p.owner_account_id}
+    return {
+        "id": p.id,
+        "number": p.number,
+        "name": p.name,
+        "unit_name": p.unit_name,
+        "status": p.status,
+        "owner_account_id": p.owner_account_id,
+    }
 
 
 @router.post("/hgr/projects")
 def seed_project(body: ProjectIn, request: Request, db: Session = Depends(get_db, scope="function")):
-    project = hgr.create_project(db, _account(db, body.login_name), _unit(db, body.unit_id), now_of(request),
-                                 name=body.name, matter=body.matter, leader=body.leader)
+    project = hgr.create_project(
+        db,
+        _account(db, body.login_name),
+        _unit(db, body.unit_id),
+        now_of(request),
+        name=body.name,
+        matter=body.matter,
+        leader=body.leader,
+    )
     return project_json(project)
 
 

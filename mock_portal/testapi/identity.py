@@ -1,5 +1,6 @@
 """Seed the mock identity registry: which persons (证件号码 + 姓名) and units (统一社会信用代码 +
 单位名称) pass the automatic 实名认证."""
+
 from __future__ import annotations
 
 from fastapi import Depends, HTTPException
@@ -26,8 +27,9 @@ def seed_registry(body: RegistryIn, db: Session = Depends(get_db, scope="functio
     if body.kind not in (PERSON, UNIT):
         raise HTTPException(422, "kind must be person or unit")
     number = identifiers.normalize(body.number)
-    row = db.scalars(select(RegistryIdentity).where(RegistryIdentity.kind == body.kind,
-                                                     RegistryIdentity.number == number)).first()
+    row = db.scalars(
+        select(RegistryIdentity).where(RegistryIdentity.kind == body.kind, RegistryIdentity.number == number)
+    ).first()
     if row is None:
         row = RegistryIdentity(kind=body.kind, number=number, name=body.name)
         db.add(row)

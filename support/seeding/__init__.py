@@ -24,6 +24,7 @@ Adding a method (e.g. a business given):
    faked on staging: UiSeeder looks for an account the target file lists under that description
    (``accounts:``), else skips with ``@needs-clock`` / ``@needs-faults`` reasons (support/target.py).
 """
+
 from __future__ import annotations
 
 import pytest

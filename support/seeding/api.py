@@ -1,4 +1,5 @@
 """ApiSeeder: the fast path on the mock, through the test control plane (/__test__)."""
+
 from __future__ import annotations
 
 from support import personas
@@ -26,5 +27,4 @@ class ApiSeeder(ApiBusiness, Seeder):
     def sign_in(self, context, actor: Actor) -> None:
         """Session injection: the browser starts logged in, without the login page."""
         session = self.api.open_session(actor.login_name)
-        context.add_cookies([{"name": session["cookie"], "value": session["session_id"],
-                              "url": self.target.base_url}])
+        context.add_cookies([{"name": session["cookie"], "value": session["session_id"], "url": self.target.base_url}])

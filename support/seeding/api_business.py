@@ -1,5 +1,6 @@
 """Business seeding through the mock's test control plane (/__test__): the fast path, the same
 calls the steps made before the Seeder existed. Mixed into ApiSeeder (``self.target.control``)."""
+
 from __future__ import annotations
 
 import uuid
@@ -29,8 +30,9 @@ class ApiBusiness(Business):
         self._api.post(f"/hgr/units/{legal.unit_id}/filed")
 
     def hgr_project(self, owner: Actor, legal: Actor, name: str, matter: str = "采集审批") -> Project:
-        row = self._api.post("/hgr/projects", {"login_name": owner.login_name, "unit_id": legal.unit_id,
-                                               "name": name, "matter": matter})
+        row = self._api.post(
+            "/hgr/projects", {"login_name": owner.login_name, "unit_id": legal.unit_id, "name": name, "matter": matter}
+        )
         return Project(row["id"], row["number"], row["name"])
 
     def slow_synthesis(self, legal: Actor, minutes: float) -> None:

@@ -2,6 +2,7 @@
 and projects, back-office approvals, 引智司 filing, 外专 registration). Both backends implement it:
 ApiBusiness (support/seeding/api_business.py, the test API) and UiBusiness (ui_business.py, the
 portal's own screens). A method a backend cannot do skips the scenario naming the capability."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ HGR = "人类遗传资源管理"
 @dataclass
 class Project:
     """A 人类遗传资源 project as a user sees it: its 项目编号, name and the id in its address."""
+
     id: int
     number: str
     name: str

@@ -12,6 +12,7 @@
 
 Each account acts in a browser context of its own (the scenario's `new_context` factory, so failure
 evidence covers it), never the scenario's; identities come from support/factories (unique per call)."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -34,9 +35,13 @@ REALNAME = {
 }
 PASSED = "已通过"
 # Descriptions UiSeeder makes itself; any other comes from the target file's accounts, or skips.
-MADE_HERE = {"自然人账号": ("natural", True), "已实名的自然人账号": ("natural", True),
-             "未实名的自然人账号": ("natural", False), "法人账号": ("legal", True),
-             "已实名的法人账号": ("legal", True)}
+MADE_HERE = {
+    "自然人账号": ("natural", True),
+    "已实名的自然人账号": ("natural", True),
+    "未实名的自然人账号": ("natural", False),
+    "法人账号": ("legal", True),
+    "已实名的法人账号": ("legal", True),
+}
 # Made here too, through the business screens: a 自然人 that asked 引智司 to file it (因公出国（境）培训 →
 # 申请报备) and the back office approved.
 FILED_OUTBOUND = "已向引智司报备的自然人账号"
@@ -75,8 +80,9 @@ class UiSeeder(UiBusiness, Seeder):
         form.open("自然人")
         form.fill_person(person.login_name, person.name, person.id_number, person.phone)
         self._register(form, person.password, person.phone)
-        actor = self.remember(Actor("natural", person.login_name, person.password, person.name, person.phone,
-                                    id_number=person.id_number))
+        actor = self.remember(
+            Actor("natural", person.login_name, person.password, person.name, person.phone, id_number=person.id_number)
+        )
         if verified:
             self._log_in(page, actor)
             self._verify(page, actor, "natural", person.name)
@@ -89,8 +95,17 @@ class UiSeeder(UiBusiness, Seeder):
         form.open("法人")
         form.fill_unit(unit.unit_name, unit.credit_code, unit.agent_name, unit.phone, unit.login_name)
         self._register(form, unit.password, unit.phone)
-        actor = self.remember(Actor("legal", unit.login_name, unit.password, unit.agent_name, unit.phone,
-                                    unit_name=unit.unit_name, credit_code=unit.credit_code))
+        actor = self.remember(
+            Actor(
+                "legal",
+                unit.login_name,
+                unit.password,
+                unit.agent_name,
+                unit.phone,
+                unit_name=unit.unit_name,
+                credit_code=unit.credit_code,
+            )
+        )
         if verified:
             self._log_in(page, actor)
             self._verify(page, actor, "legal", unit.unit_name)

@@ -7,6 +7,7 @@ scenario's context factory, so failure evidence covers these contexts too) and `
 
 States no screen reaches (a grant that ended yesterday, a slow merge) keep the Business defaults:
 they skip, naming the capability (clock, faults)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,11 +30,13 @@ from support.seeding.business import HGR, Business, Project
 from support.target import CAPABILITY_REASONS
 
 # The 类型 column of the back office's queue, as the reviewer reads it.
-REVIEW_TYPES = {"hgr_filing": "人类遗传资源网上申报系统报备",
-                "hgr_migration": "人类遗传资源项目迁移（单位名称变更）",
-                "hgr_transfer": "人类遗传资源项目移送（员工离职）",
-                "outbound_filing": "因公出国（境）培训报备",
-                "wzj_registration": "外国专家项目管理信息系统单位注册"}
+REVIEW_TYPES = {
+    "hgr_filing": "人类遗传资源网上申报系统报备",
+    "hgr_migration": "人类遗传资源项目迁移（单位名称变更）",
+    "hgr_transfer": "人类遗传资源项目移送（员工离职）",
+    "outbound_filing": "因公出国（境）培训报备",
+    "wzj_registration": "外国专家项目管理信息系统单位注册",
+}
 DEFAULT_GRANT_DAYS = 365  # what 授权截止日期 offers by default: today + one year
 COMPETENT_UNIT = "北京市科学技术委员会"
 PROJECT_NUMBER = re.compile(r"项目编号[：:]\s*(\S+)")
@@ -156,7 +159,9 @@ class UiBusiness(Business):
         spec = staging.account_spec(self.target, legal.login_name) or {}
         number = (spec.get("backup_numbers") or {}).get(variant)
         if not number:
-            self.unsupported("test-api", f"备份系统中以{variant}的单位名称登记的备份号（目标配置中该单位的 backup_numbers）")
+            self.unsupported(
+                "test-api", f"备份系统中以{variant}的单位名称登记的备份号（目标配置中该单位的 backup_numbers）"
+            )
         return number
 
     def legacy_wzj_account(self, person: Actor) -> Actor:

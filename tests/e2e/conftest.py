@@ -1,5 +1,6 @@
 """Every scenario runs once per --browser: pytest-bdd scenarios request `page` only inside
 their steps, so this autouse fixture puts `browser_name` in their signature for parametrizing."""
+
 import pytest
 
 

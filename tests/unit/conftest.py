@@ -1,4 +1,5 @@
 """Unit-test fixtures: a portal app on a temporary SQLite file, driven with FastAPI's TestClient."""
+
 from __future__ import annotations
 
 import re
@@ -40,14 +41,32 @@ class Portal:
         return self.client.post(path, data={"csrf_token": token, **data}, **kw)
 
     def seed_natural(self, login_name="zr_unit", password="Aa123456#x", **extra) -> dict:
-        return self.api("POST", "/accounts", json={"kind": "natural", "login_name": login_name,
-                                                   "password": password, "name": "张三", **extra})
+        return self.api(
+            "POST",
+            "/accounts",
+            json={"kind": "natural", "login_name": login_name, "password": password, "name": "张三", **extra},
+        )
 
-    def seed_legal(self, login_name="fr_unit", password="Aa123456#x", unit_name="测试科技有限公司",
-                   credit_code="91350100M000100Y43", **extra) -> dict:
-        return self.api("POST", "/accounts", json={
-            "kind": "legal", "login_name": login_name, "password": password, "name": "李四",
-            "unit": {"name": unit_name, "credit_code": credit_code}, **extra})
+    def seed_legal(
+        self,
+        login_name="fr_unit",
+        password="Aa123456#x",
+        unit_name="测试科技有限公司",
+        credit_code="91350100M000100Y43",
+        **extra,
+    ) -> dict:
+        return self.api(
+            "POST",
+            "/accounts",
+            json={
+                "kind": "legal",
+                "login_name": login_name,
+                "password": password,
+                "name": "李四",
+                "unit": {"name": unit_name, "credit_code": credit_code},
+                **extra,
+            },
+        )
 
     def captcha(self) -> str:
         sid = self.client.cookies.get("MOSTSESSION")
@@ -55,9 +74,18 @@ class Portal:
 
     def login(self, login_name: str, password: str, login_type: str = "natural", **kw):
         token = self.csrf("/login")
-        return self.client.post("/login", data={"csrf_token": token, "login_name": login_name,
-                                                "password": password, "captcha": self.captcha(),
-                                                "login_type": login_type, **kw}, follow_redirects=False)
+        return self.client.post(
+            "/login",
+            data={
+                "csrf_token": token,
+                "login_name": login_name,
+                "password": password,
+                "captcha": self.captcha(),
+                "login_type": login_type,
+                **kw,
+            },
+            follow_redirects=False,
+        )
 
     def sign_in(self, login_name: str) -> None:
         sid = self.api("POST", "/sessions", json={"login_name": login_name})["session_id"]

@@ -1,6 +1,7 @@
 """Every POST form of the portal, found without a hand-kept list: the app's POST routes (outside
 /__test__) with the Form/File fields of their dependants, completed by the fields and concrete
 actions of the forms a crawl of the pages finds (routes that read ``request.form()`` directly)."""
+
 from __future__ import annotations
 
 import re
@@ -13,15 +14,28 @@ from fastapi.routing import APIRoute
 
 from mock_portal.systems import SYSTEMS
 
-START_PAGES = ("/", "/services", "/online", "/online/info", "/online/authorization", "/register", "/recovery",
-               "/recovery/reset", "/admin", "/consult", "/care", "/systems/hgr", "/password/change")
+START_PAGES = (
+    "/",
+    "/services",
+    "/online",
+    "/online/info",
+    "/online/authorization",
+    "/register",
+    "/recovery",
+    "/recovery/reset",
+    "/admin",
+    "/consult",
+    "/care",
+    "/systems/hgr",
+    "/password/change",
+)
 SKIP = re.compile(r"^/(__test__|static)|/(download|uploads)/|/logout|\.(svg|png|pdf|docx|css|js)$")
 STR_GUESSES = {"kind": ["natural", "legal"], "key": list(SYSTEMS), "subject": ["natural", "legal", "unit"]}
 
 
 @dataclass
 class PostForm:
-    path: str                      # route path with {params}
+    path: str  # route path with {params}
     route: APIRoute
     fields: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)

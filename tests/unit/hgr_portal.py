@@ -1,4 +1,5 @@
 """Helpers for the HGR unit tests: a filed unit, its legal account and a granted employee."""
+
 from __future__ import annotations
 
 import re
@@ -39,17 +40,21 @@ def enter_as_employee(p, login_name="zr_h", unit_id=None):
 
 
 def create_project(p, name="项目甲"):
-    r = p.post_form("/systems/hgr/projects/new", {"name": name, "matter": "采集审批", "leader": "王五"},
-                    follow_redirects=False)
+    r = p.post_form(
+        "/systems/hgr/projects/new", {"name": name, "matter": "采集审批", "leader": "王五"}, follow_redirects=False
+    )
     assert r.status_code == 303, r.text
     return r.headers["location"].split("?")[0]
 
 
 def upload(p, project_url, filename, content):
     token = p.csrf(project_url)
-    return p.client.post(f"{project_url}/attachments", data={"csrf_token": token},
-                         files={"attachment": (filename, content, "application/octet-stream")},
-                         follow_redirects=True)
+    return p.client.post(
+        f"{project_url}/attachments",
+        data={"csrf_token": token},
+        files={"attachment": (filename, content, "application/octet-stream")},
+        follow_redirects=True,
+    )
 
 
 def submit(p, project_url):

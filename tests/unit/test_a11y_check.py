@@ -1,4 +1,5 @@
 """The axe-core check (support/a11y.py) on deliberately broken pages: it fails naming the rule."""
+
 from __future__ import annotations
 
 from support import a11y
@@ -17,8 +18,12 @@ def test_an_input_without_label_fails_naming_the_rule(page):
 
 
 def test_a_labelled_form_passes(page):
-    page.set_content(BROKEN_FORM.replace('<input type="text" name="login_name">',
-                                         '<label for="n">登录名</label><input id="n" type="text" name="login_name">'))
+    page.set_content(
+        BROKEN_FORM.replace(
+            '<input type="text" name="login_name">',
+            '<label for="n">登录名</label><input id="n" type="text" name="login_name">',
+        )
+    )
     result = a11y.check(page, label="单元测试")
     assert result.failure_message() is None, result.report()
 

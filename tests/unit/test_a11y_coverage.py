@@ -1,5 +1,6 @@
 """The accessibility template-coverage verdict (support/a11y_coverage.py): judged only when every
 @a11y scenario was selected, failing and naming each template a browser did not check."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,12 @@ def fresh_state(monkeypatch):
 
 
 def worker(checked: dict, items: int, deselected: int = 0) -> dict:
-    return {"checked": checked, "catalog": ["a.html", "b.html", "c.html"], "a11y_items": items,
-            "a11y_deselected": deselected}
+    return {
+        "checked": checked,
+        "catalog": ["a.html", "b.html", "c.html"],
+        "a11y_items": items,
+        "a11y_deselected": deselected,
+    }
 
 
 def test_complete_run_missing_a_template_fails_naming_it(fresh_state):

@@ -1,7 +1,6 @@
 """用户登录 on the server: captcha, same error for wrong password and unknown name, expiry, sessions."""
-import re
 
-from tests.unit.conftest import make_portal
+import re
 
 ALERT = re.compile(r'role="alert">([^<]*)<')
 
@@ -35,16 +34,25 @@ def test_wrong_captcha_and_single_use(portal):
     portal.seed_natural("zr_c")
     token = portal.csrf("/login")
     answer = portal.captcha()
-    bad = portal.client.post("/login", data={"csrf_token": token, "login_name": "zr_c", "password": "Aa123456#x",
-                                             "captcha": "ZZZZ" if answer != "ZZZZ" else "YYYY"})
+    bad = portal.client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "login_name": "zr_c",
+            "password": "Aa123456#x",
+            "captcha": "ZZZZ" if answer != "ZZZZ" else "YYYY",
+        },
+    )
     assert alert(bad) == "验证码错误"
     token = portal.csrf("/login")
     used = portal.captcha()
-    portal.client.post("/login", data={"csrf_token": token, "login_name": "zr_c", "password": "Wrong#1234",
-                                       "captcha": used})
+    portal.client.post(
+        "/login", data={"csrf_token": token, "login_name": "zr_c", "password": "Wrong#1234", "captcha": used}
+    )
     # The same code again, without loading a new one: refused although it was right the first time.
-    reuse = portal.client.post("/login", data={"csrf_token": token, "login_name": "zr_c",
-                                               "password": "Aa123456#x", "captcha": used})
+    reuse = portal.client.post(
+        "/login", data={"csrf_token": token, "login_name": "zr_c", "password": "Aa123456#x", "captcha": used}
+    )
     assert alert(reuse) == "验证码错误"
 
 
@@ -67,8 +75,11 @@ def test_expired_password_offers_change_then_new_password_works(portal):
     portal.seed_natural("zr_e", password_age_days=91)
     response = portal.login("zr_e", "Aa123456#x")
     assert "密码已过期" in alert(response) and 'href="/password/change"' in response.text
-    changed = portal.post_form("/password/change", {"old_password": "Aa123456#x", "new_password": "Bb654321#y",
-                                                    "confirm_password": "Bb654321#y"}, follow_redirects=False)
+    changed = portal.post_form(
+        "/password/change",
+        {"old_password": "Aa123456#x", "new_password": "Bb654321#y", "confirm_password": "Bb654321#y"},
+        follow_redirects=False,
+    )
     assert changed.status_code == 303
     assert alert(portal.login("zr_e", "Aa123456#x")) == "登录名或密码错误"
     assert portal.login("zr_e", "Bb654321#y").status_code == 303
@@ -77,8 +88,9 @@ def test_expired_password_offers_change_then_new_password_works(portal):
 def test_weak_new_password_names_the_rule(portal):
     portal.seed_natural("zr_f")
     portal.sign_in("zr_f")
-    response = portal.post_form("/password/change", {"old_password": "Aa123456#x", "new_password": "abcdefgh",
-                                                     "confirm_password": "abcdefgh"})
+    response = portal.post_form(
+        "/password/change", {"old_password": "Aa123456#x", "new_password": "abcdefgh", "confirm_password": "abcdefgh"}
+    )
     assert alert(response) == "密码须包含大写字母、小写字母、数字、特殊字符中的至少三类"
 
 
@@ -106,5 +118,6 @@ def test_control_plane_needs_the_flag_and_the_token(tmp_path, portal):
 
     from mock_portal.app import create_app
     from mock_portal.settings import Settings
+
     no_api = TestClient(create_app(Settings(db_path=tmp_path / "noapi.db")))
     assert no_api.post("/__test__/reset", headers={"X-Test-Token": "x"}).status_code == 404

@@ -1,5 +1,6 @@
 """用户授权管理 and 办理入口 over HTTP: enter-once rule, grant, change, revoke, expiry by the
 portal clock, search rules, cross-unit refusal."""
+
 import re
 
 from tests.unit.conftest import make_portal
@@ -51,8 +52,11 @@ def test_natural_person_enters_with_grant_and_loses_access_on_revoke(tmp_path):
     landing = p.post_form(f"/services/{PL}/enter", {}, form_page="/services")
     assert landing.status_code == 200 and "当前角色：事项办理员" in landing.text
     p.sign_in("fr_a")
-    p.post_form(f"/online/authorization/grants/{grant_id}/edit", {"role": "事项管理员", "end_date": "2999-01-01"},
-                form_page=f"/online/authorization/grants/{grant_id}/edit")
+    p.post_form(
+        f"/online/authorization/grants/{grant_id}/edit",
+        {"role": "事项管理员", "end_date": "2999-01-01"},
+        form_page=f"/online/authorization/grants/{grant_id}/edit",
+    )
     p.sign_in("zr_a")
     assert "当前角色：事项管理员" in p.client.get(f"/systems/{PL}").text
     p.sign_in("fr_a")
@@ -65,8 +69,11 @@ def test_natural_person_enters_with_grant_and_loses_access_on_revoke(tmp_path):
 def test_grant_expires_by_the_portal_clock(tmp_path):
     p, legal, person = setup(tmp_path)
     p.api("POST", "/authorization/unit-permissions", json={"unit_id": legal["unit_id"], "system": PL})
-    p.api("POST", "/authorization/grants", json={"unit_id": legal["unit_id"], "login_name": "zr_a",
-                                                 "system": PL, "valid_days": 2})
+    p.api(
+        "POST",
+        "/authorization/grants",
+        json={"unit_id": legal["unit_id"], "login_name": "zr_a", "system": PL, "valid_days": 2},
+    )
     p.sign_in("zr_a")
     assert p.client.get(f"/systems/{PL}").status_code == 200
     p.advance(days=3)
@@ -107,12 +114,14 @@ def test_another_units_grant_is_refused(tmp_path):
     p, legal, person = setup(tmp_path)
     p.seed_legal("fr_b", unit_name="另一科技有限公司", credit_code="91110000MA00000005")
     p.api("POST", "/authorization/unit-permissions", json={"unit_id": legal["unit_id"], "system": PL})
-    grant = p.api("POST", "/authorization/grants", json={"unit_id": legal["unit_id"], "login_name": "zr_a",
-                                                         "system": PL})
+    grant = p.api(
+        "POST", "/authorization/grants", json={"unit_id": legal["unit_id"], "login_name": "zr_a", "system": PL}
+    )
     p.sign_in("fr_b")
     assert p.client.get(f"/online/authorization/grants/{grant['id']}/edit").status_code == 403
-    revoke = p.post_form(f"/online/authorization/grants/{grant['id']}/revoke", {},
-                         form_page="/online/authorization/grants")
+    revoke = p.post_form(
+        f"/online/authorization/grants/{grant['id']}/revoke", {}, form_page="/online/authorization/grants"
+    )
     assert revoke.status_code == 403
     assert p.api("GET", "/authorization/grants", params={"login_name": "zr_a"})
 

@@ -1,4 +1,5 @@
 """Browser-support policy and fault profiles: who is current Chrome, the frame's hint, garbling."""
+
 import pytest
 from fastapi import FastAPI
 from starlette.requests import Request
@@ -6,8 +7,7 @@ from starlette.requests import Request
 from mock_portal import browser_policy, faults
 from mock_portal.templating import CONTEXT_HOOKS
 
-CHROME = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-          "Chrome/156.0.8078.108 Safari/537.36")
+CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.8078.108 Safari/537.36"
 HEADLESS = CHROME.replace("Chrome/", "HeadlessChrome/")
 OLD_CHROME = CHROME.replace("Chrome/156", "Chrome/79")
 EDGE = CHROME + " Edg/156.0.3000.1"
@@ -15,8 +15,10 @@ FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.
 IE = "Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko"
 
 
-@pytest.mark.parametrize("ua, current", [(CHROME, True), (HEADLESS, True), (OLD_CHROME, False), (EDGE, False),
-                                         (FIREFOX, False), (IE, False), ("", False)])
+@pytest.mark.parametrize(
+    "ua, current",
+    [(CHROME, True), (HEADLESS, True), (OLD_CHROME, False), (EDGE, False), (FIREFOX, False), (IE, False), ("", False)],
+)
 def test_only_current_chrome_is_current(ua, current):
     assert browser_policy.is_current_chrome(ua) is current
 
@@ -60,6 +62,7 @@ def test_garbled_registration_variants():
 
 def test_garble_declares_the_wrong_charset_and_keeps_cookies():
     from fastapi.responses import HTMLResponse
+
     response = HTMLResponse("<h1>注册成功</h1>")
     response.set_cookie("MOSTSESSION", "x")
     garbled = faults.garble(response)

@@ -1,4 +1,5 @@
 """办事咨询 / 常见问题 publishing, site furniture pages and the 关怀版 switch."""
+
 from __future__ import annotations
 
 import sys
@@ -22,9 +23,17 @@ def test_faq_page_publishes_every_entry_under_its_id(portal):
     assert page.text.count('class="faq-entry"') == 50
 
 
-@pytest.mark.parametrize("path,heading", [("/consult", "办事咨询"), ("/results", "结果公示"), ("/about", "平台介绍"),
-                                          ("/about/most", "中华人民共和国科学技术部"), ("/sitemap", "网站地图"),
-                                          ("/privacy", "隐私声明")])
+@pytest.mark.parametrize(
+    "path,heading",
+    [
+        ("/consult", "办事咨询"),
+        ("/results", "结果公示"),
+        ("/about", "平台介绍"),
+        ("/about/most", "中华人民共和国科学技术部"),
+        ("/sitemap", "网站地图"),
+        ("/privacy", "隐私声明"),
+    ],
+)
 def test_site_pages(portal, path, heading):
     page = portal.client.get(path)
     assert page.status_code == 200 and f"<h1>{heading}</h1>" in page.text

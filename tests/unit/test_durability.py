@@ -3,6 +3,7 @@ projects through the test API, appeals through the real HTTP form), is stopped w
 then SIGKILL in the middle of it, and restarted on the same database each time. Every row whose
 request was answered is there; nothing is half-written (a unit without its account, a project or
 appeal without its owner, an appeal whose documents are missing)."""
+
 from __future__ import annotations
 
 import random
@@ -40,8 +41,22 @@ class Portal:
 
 def start(db: Path, token: str) -> Portal:
     """Like support.portal_process.start_portal, but keeps the database it is given."""
-    cmd = [sys.executable, "-m", "mock_portal", "serve", "--host", "127.0.0.1", "--port", "0", "--db", str(db),
-           "--test-api", f"--test-api-token={token}", "--log-file", str(db.with_suffix(".log"))]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mock_portal",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--db",
+        str(db),
+        "--test-api",
+        f"--test-api-token={token}",
+        "--log-file",
+        str(db.with_suffix(".log")),
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     line = proc.stdout.readline()
     assert "listening on" in line, line + (proc.stdout.read() if proc.poll() is not None else "")
@@ -52,17 +67,23 @@ def start(db: Path, token: str) -> Portal:
 @dataclass
 class Ledger:
     """What the portal has confirmed (answered) and what was in flight when it went down."""
+
     accounts: set[str] = field(default_factory=set)
-    projects: dict[str, str] = field(default_factory=dict)      # project name -> owner login
-    appeals: dict[int, str] = field(default_factory=dict)       # review id -> owner login
+    projects: dict[str, str] = field(default_factory=dict)  # project name -> owner login
+    appeals: dict[int, str] = field(default_factory=dict)  # review id -> owner login
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def legal_and_project(portal: Portal, ledger: Ledger, n: str) -> None:
     with portal.api() as api:
         login = f"dur_fr_{n}"
-        body = {"kind": "legal", "login_name": login, "password": "Aa123456#x", "name": "代办人",
-                "unit": {"name": f"耐久测试单位{n}", "credit_code": identity.new_credit_code(RNG)}}
+        body = {
+            "kind": "legal",
+            "login_name": login,
+            "password": "Aa123456#x",
+            "name": "代办人",
+            "unit": {"name": f"耐久测试单位{n}", "credit_code": identity.new_credit_code(RNG)},
+        }
         unit_id = api.post("/accounts", json=body).raise_for_status().json()["unit_id"]
         with ledger.lock:
             ledger.accounts.add(login)
@@ -75,23 +96,41 @@ def legal_and_project(portal: Portal, ledger: Ledger, n: str) -> None:
 def natural_and_appeal(portal: Portal, ledger: Ledger, n: str) -> None:
     login, phone, id_number = f"dur_zr_{n}", f"139{secrets.randbelow(10**8):08d}", identity.new_id_number(RNG)
     with portal.api() as api, httpx.Client(base_url=portal.url, timeout=20) as web:
-        api.post("/accounts", json={"kind": "natural", "login_name": login, "password": "Aa123456#x",
-                                    "name": "耐久", "id_number": id_number, "phone": phone}).raise_for_status()
+        api.post(
+            "/accounts",
+            json={
+                "kind": "natural",
+                "login_name": login,
+                "password": "Aa123456#x",
+                "name": "耐久",
+                "id_number": id_number,
+                "phone": phone,
+            },
+        ).raise_for_status()
         with ledger.lock:
             ledger.accounts.add(login)
         form = {"name": "耐久", "id_number": id_number, "phone": phone}
         token = CSRF.search(web.get("/recovery/appeal/natural").text).group(1)
         web.post("/recovery/appeal/natural", data={"csrf_token": token, "action": "code", **form})
         code = CODE.search(api.get("/sms", params={"phone": phone}).json()[-1]["text"]).group(1)
-        done = web.post("/recovery/appeal/natural", data={"csrf_token": token, "action": "submit", "code": code, **form},
-                        files={"front": ("正面.png", PNG, "image/png"), "back": ("反面.png", PNG, "image/png")})
+        done = web.post(
+            "/recovery/appeal/natural",
+            data={"csrf_token": token, "action": "submit", "code": code, **form},
+            files={"front": ("正面.png", PNG, "image/png"), "back": ("反面.png", PNG, "image/png")},
+        )
         assert done.status_code == 303, done.text[:300]
         with ledger.lock:
             ledger.appeals[int(done.headers["location"].rsplit("/", 1)[1])] = login
 
 
-def traffic(portal: Portal, ledger: Ledger, stop: threading.Event, worker: int, enough: threading.Event,
-            goal: tuple[int, int, int]) -> None:
+def traffic(
+    portal: Portal,
+    ledger: Ledger,
+    stop: threading.Event,
+    worker: int,
+    enough: threading.Event,
+    goal: tuple[int, int, int],
+) -> None:
     i = worker
     while not stop.is_set():
         i += 1
@@ -104,7 +143,7 @@ def traffic(portal: Portal, ledger: Ledger, stop: threading.Event, worker: int, 
             raise
         with ledger.lock:
             counts = (len(ledger.accounts), len(ledger.projects), len(ledger.appeals))
-        if all(have >= want for have, want in zip(counts, goal)):
+        if all(have >= want for have, want in zip(counts, goal, strict=True)):
             enough.set()
 
 
@@ -141,11 +180,14 @@ def verify(db: Path, ledger: Ledger) -> None:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         projects = {name for (name,) in con.execute("SELECT name FROM hgr_projects")}
         assert set(ledger.projects) <= projects, f"projects lost: {set(ledger.projects) - projects}"
-        orphans = con.execute("SELECT u.name FROM units u LEFT JOIN accounts a ON a.unit_id = u.id "
-                              "WHERE u.name LIKE '耐久测试单位%' AND a.id IS NULL").fetchall()
+        orphans = con.execute(
+            "SELECT u.name FROM units u LEFT JOIN accounts a ON a.unit_id = u.id "
+            "WHERE u.name LIKE '耐久测试单位%' AND a.id IS NULL"
+        ).fetchall()
         assert not orphans, f"units without their account: {orphans}"
-        ownerless = con.execute("SELECT p.name FROM hgr_projects p LEFT JOIN accounts a ON a.id = p.owner_account_id "
-                                "WHERE a.id IS NULL").fetchall()
+        ownerless = con.execute(
+            "SELECT p.name FROM hgr_projects p LEFT JOIN accounts a ON a.id = p.owner_account_id WHERE a.id IS NULL"
+        ).fetchall()
         assert not ownerless, f"projects without an owner: {ownerless}"
         uploads_dir = db.parent / (db.stem + "-uploads")
         for (upload_ids,) in con.execute("SELECT upload_ids FROM reviews WHERE kind = 'appeal_natural'"):

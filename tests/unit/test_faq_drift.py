@@ -1,4 +1,5 @@
 """The drift check's fingerprint is the catalog's, and a drifted entry is named with what to review."""
+
 from __future__ import annotations
 
 import sys

@@ -1,5 +1,6 @@
 """Fault profiles on the server: the garbled final registration step (both variants) and the
 legacy-browser branches, which only hit browsers other than current Chrome."""
+
 from tests.unit.test_browser_policy import CHROME, FIREFOX
 from tests.unit.test_registration_rules import natural_form, register
 

@@ -1,5 +1,6 @@
 """外国专家项目管理信息系统 (FAQ-5.1): registration → 归口单位 approval → the unit holds the system →
 it may grant it → the natural person enters and sees the unit's earlier records (or whom to call)."""
+
 import re
 
 ALERT = re.compile(r'role="alert">([^<]*)<')
@@ -13,20 +14,27 @@ def text_of(pattern, response) -> str:
 
 def register(portal, **form):
     data = {"competent_unit": "北京市科学技术委员会", "contact_name": "赵联系", "contact_phone": "13900001111", **form}
-    return portal.post_form("/systems/foreign_experts/register", data, form_page="/systems/foreign_experts",
-                            follow_redirects=False)
+    return portal.post_form(
+        "/systems/foreign_experts/register", data, form_page="/systems/foreign_experts", follow_redirects=False
+    )
 
 
 def grant(portal, unit_id, login="zr_wz"):
     response = portal.client.request(
-        "POST", "/__test__/business/grants", headers=portal.api_headers,
-        json={"login_name": login, "unit_id": unit_id, "systems": ["foreign_experts"], "roles": ["事项办理员"]})
+        "POST",
+        "/__test__/business/grants",
+        headers=portal.api_headers,
+        json={"login_name": login, "unit_id": unit_id, "systems": ["foreign_experts"], "roles": ["事项办理员"]},
+    )
     return response.status_code
 
 
 def pending_review(portal, unit_id):
-    return [r for r in portal.api("GET", "/reviews", params={"kind": "wzj_registration", "unit_id": unit_id})
-            if r["status"] == "pending"]
+    return [
+        r
+        for r in portal.api("GET", "/reviews", params={"kind": "wzj_registration", "unit_id": unit_id})
+        if r["status"] == "pending"
+    ]
 
 
 def test_the_whole_approval_chain(portal):

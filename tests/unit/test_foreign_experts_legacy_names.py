@@ -1,4 +1,5 @@
 """登录名重置密码 with 外专 legacy login names (FAQ-5.2): the WGZJXM_ prefix, and whom to call."""
+
 import re
 
 ALERT = re.compile(r'role="alert">([^<]*)<')
@@ -13,7 +14,8 @@ def test_old_name_without_prefix_is_pointed_to_the_prefix(portal):
     response = look_up(portal, "laozhang")
     assert response.status_code == 422
     assert ALERT.search(response.text).group(1) == (
-        "未找到该登录名。外国专家项目管理信息系统迁移的账号，请在以前的登录名前增加“WGZJXM_”后重新检索")
+        "未找到该登录名。外国专家项目管理信息系统迁移的账号，请在以前的登录名前增加“WGZJXM_”后重新检索"
+    )
     assert look_up(portal, "WGZJXM_laozhang").status_code == 303
 
 

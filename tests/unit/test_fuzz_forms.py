@@ -2,6 +2,7 @@
 covered too): SQL metacharacters, <script>, 10 000-character strings, NUL bytes, the RTL override,
 emoji … posted with a valid CSRF token as an anonymous visitor, a natural person, a legal person
 and a reviewer. The portal may refuse with a message; it must never answer 5xx."""
+
 from __future__ import annotations
 
 import os
@@ -26,13 +27,39 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 NASTY = [
-    "' OR '1'='1", "'; DROP TABLE accounts; --", '" OR ""="', "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>', "x" * 10_000, "\x00", "a\x00b", "\u202egnp.exe", "😀👨‍👩‍👧‍👦",
-    "", " ", "-1", "0", "99999999999999999999", "1e309", "2026-02-30", "１２３", "../../etc/passwd",
-    "{{7*7}}", "%s%s%n", "\r\nSet-Cookie: x=1", "null", "[]",
+    "' OR '1'='1",
+    "'; DROP TABLE accounts; --",
+    '" OR ""="',
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "x" * 10_000,
+    "\x00",
+    "a\x00b",
+    "\u202egnp.exe",
+    "😀👨‍👩‍👧‍👦",
+    "",
+    " ",
+    "-1",
+    "0",
+    "99999999999999999999",
+    "1e309",
+    "2026-02-30",
+    "１２３",
+    "../../etc/passwd",
+    "{{7*7}}",
+    "%s%s%n",
+    "\r\nSet-Cookie: x=1",
+    "null",
+    "[]",
 ]
 ACTORS = ("anonymous", "natural", "legal", "reviewer")
-FILES = [b"", b"\x89PNG\r\n\x1a\n" + b"0" * 64, b"%PDF-1.4\n<script>", b"<svg onload=alert(1)>", b"PK\x03\x04" + b"0" * 64]
+FILES = [
+    b"",
+    b"\x89PNG\r\n\x1a\n" + b"0" * 64,
+    b"%PDF-1.4\n<script>",
+    b"<svg onload=alert(1)>",
+    b"PK\x03\x04" + b"0" * 64,
+]
 
 value = st.one_of(st.sampled_from(NASTY), st.text(max_size=40), st.integers().map(str))
 
@@ -68,8 +95,11 @@ def act_as(portal: Portal, actor: str) -> str:
     """A fresh session for `actor`; returns its CSRF token."""
     portal.client.cookies.clear()
     if actor != "anonymous":
-        who = {"reviewer": "fuzz_rv"} if actor == "reviewer" else {
-            "login_name": "fuzz_zr" if actor == "natural" else "fuzz_fr"}
+        who = (
+            {"reviewer": "fuzz_rv"}
+            if actor == "reviewer"
+            else {"login_name": "fuzz_zr" if actor == "natural" else "fuzz_fr"}
+        )
         sid = portal.api("POST", "/sessions", json=who)["session_id"]
         portal.client.cookies.set("MOSTSESSION", sid)
     page = portal.client.get("/login")
@@ -112,14 +142,22 @@ def test_generated_values(fuzz, path):
     """The profile's number of examples for each concrete URL of the route (a crawl may find several)."""
     form = fuzz.forms[path]
     for url in form.urls():
-        @settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-        @given(data=st.data())
-        def fuzz_url(data):
-            actor = data.draw(st.sampled_from(ACTORS), label="actor")
-            values = {name: data.draw(value, label=name) for name in sorted(form.fields)}
-            extra = data.draw(st.dictionaries(st.sampled_from(["role", "unit_id", "account_id", "kind", "is_admin"]),
-                                              value, max_size=2), label="mass-assignment")
-            content = data.draw(st.sampled_from(FILES), label="file") if form.files else None
-            post(fuzz, actor, url, path, {**extra, **values}, content)
+        _fuzz_one_url(fuzz, form, url, path)
 
-        fuzz_url()
+
+def _fuzz_one_url(fuzz, form, url, path):
+    """Hypothesis draws actor, field values, extra fields and a file for one concrete URL."""
+
+    @settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def fuzz_url(data):
+        actor = data.draw(st.sampled_from(ACTORS), label="actor")
+        values = {name: data.draw(value, label=name) for name in sorted(form.fields)}
+        extra = data.draw(
+            st.dictionaries(st.sampled_from(["role", "unit_id", "account_id", "kind", "is_admin"]), value, max_size=2),
+            label="mass-assignment",
+        )
+        content = data.draw(st.sampled_from(FILES), label="file") if form.files else None
+        post(fuzz, actor, url, path, {**extra, **values}, content)
+
+    fuzz_url()

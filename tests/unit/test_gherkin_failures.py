@@ -1,5 +1,6 @@
 """The suite's pytest-bdd plugins for writers (support/step_hints.py, support/gherkin_failures.py,
 support/custom_tags.py), on a tiny feature against fake steps, in a pytest subprocess (no browser)."""
+
 import json
 import subprocess
 import sys
@@ -8,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-STEPS = '''
+STEPS = """
 from pytest_bdd import given, parsers, then, when
 
 
@@ -24,15 +25,16 @@ def when_wrong_password(kind):
 
 @then(parsers.re('页面提示错误["“](?P<text>[^"”]*)["”]$'))
 def then_error(text):
-    raise AssertionError(f"Locator expected to contain text '{text}'\\nActual value: 验证码错误 \\nCall log:\\n  - waiting")
+    raise AssertionError(f"Locator expected to contain text '{text}'\\nActual value: 验证码错误 "
+        "\\nCall log:\\n  - waiting")
 
 
 @then("数量相同")
 def then_same_count():
     assert 2 == 3
-'''
+"""
 
-FEATURE = '''# language: zh-CN
+FEATURE = """# language: zh-CN
 @FAQ-1.1.2
 功能: 登录
 
@@ -48,28 +50,35 @@ FEATURE = '''# language: zh-CN
 
   场景: 普通断言
     那么 数量相同
-'''
+"""
 
 
 def run(tmp_path, feature=FEATURE, *args):
     (tmp_path / "features").mkdir(exist_ok=True)
     (tmp_path / "features" / "login.feature").write_text(feature, encoding="utf-8")
     (tmp_path / "fake_steps.py").write_text(STEPS, encoding="utf-8")
-    (tmp_path / "pytest.ini").write_text(textwrap.dedent("""\
+    (tmp_path / "pytest.ini").write_text(
+        textwrap.dedent("""\
         [pytest]
         bdd_features_base_dir = features/
         addopts = --strict-markers --tb=short -p no:cacheprovider -p no:randomly
         markers =
             FAQ-1.1.2: 登录名或密码错误
-        """), encoding="utf-8")
-    (tmp_path / "conftest.py").write_text(textwrap.dedent(f"""\
+        """),
+        encoding="utf-8",
+    )
+    (tmp_path / "conftest.py").write_text(
+        textwrap.dedent(f"""\
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         sys.path.insert(0, {str(tmp_path)!r})
         pytest_plugins = ["support.step_hints", "support.gherkin_failures", "support.custom_tags", "fake_steps"]
-        """), encoding="utf-8")
-    (tmp_path / "test_login.py").write_text('from pytest_bdd import scenarios\n\nscenarios("login.feature")\n',
-                                            encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
+    (tmp_path / "test_login.py").write_text(
+        'from pytest_bdd import scenarios\n\nscenarios("login.feature")\n', encoding="utf-8"
+    )
     command = [sys.executable, "-m", "pytest", "-p", "no:xdist", "--rootdir", str(tmp_path), str(tmp_path), *args]
     return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, check=False)
 

@@ -1,4 +1,5 @@
 """FAQ-2.1/2.2/2.3/2.5: entering by grant, 新建项目 only for 事项办理员, expiry, online filing."""
+
 from tests.unit.hgr_portal import UNIT, alert, enter_as_employee, hgr_portal, status
 
 
@@ -11,8 +12,7 @@ def test_granted_employee_chooses_the_unit_and_enters(tmp_path):
 def test_person_granted_by_two_units_chooses_one(tmp_path):
     p, unit_id = hgr_portal(tmp_path)
     other = p.seed_legal("fr_o", unit_name="另一家生物有限公司", credit_code="91110000MA0000001X")
-    p.api("POST", "/hgr/grants", json={"unit_id": other["unit_id"], "login_name": "zr_h",
-                                       "roles": ["事项管理员"]})
+    p.api("POST", "/hgr/grants", json={"unit_id": other["unit_id"], "login_name": "zr_h", "roles": ["事项管理员"]})
     p.sign_in("zr_h")
     choose = p.client.get("/systems/hgr", follow_redirects=True)
     assert "选择单位名称" in choose.text and UNIT in choose.text and "另一家生物有限公司" in choose.text
@@ -34,8 +34,10 @@ def test_other_roles_see_the_list_without_create_and_a_direct_post_is_refused(tm
     p, unit_id = hgr_portal(tmp_path, roles=("事项管理员",))
     landing = enter_as_employee(p)
     assert "项目列表" in landing.text and ">新建项目<" not in landing.text
-    r = p.client.post("/systems/hgr/projects/new", data={"csrf_token": p.csrf("/systems/hgr"), "name": "x",
-                                                         "matter": "采集审批", "leader": "y"})
+    r = p.client.post(
+        "/systems/hgr/projects/new",
+        data={"csrf_token": p.csrf("/systems/hgr"), "name": "x", "matter": "采集审批", "leader": "y"},
+    )
     assert r.status_code == 403 and "事项办理员" in alert(r)
     p.api("POST", "/hgr/grants", json={"unit_id": unit_id, "login_name": "zr_h", "roles": ["事项办理员"]})
     assert ">新建项目<" in p.client.get("/systems/hgr").text
@@ -58,8 +60,13 @@ def test_unfiled_unit_is_told_the_window_and_filing_is_a_review(tmp_path):
     p.sign_in("fr_h")
     r = p.client.get("/systems/hgr")
     assert r.status_code == 403 and "尚未开通网上申报系统或未报备" in alert(r)
-    for text in ("七、开通网上申报系统提交材料清单", "北京市海淀区西四环中路16号院4号楼1层", "中国生物技术发展中心",
-                 "100039", "010-88225151"):
+    for text in (
+        "七、开通网上申报系统提交材料清单",
+        "北京市海淀区西四环中路16号院4号楼1层",
+        "中国生物技术发展中心",
+        "100039",
+        "010-88225151",
+    ):
         assert text in r.text
     done = p.post_form("/systems/hgr/filing", {}, form_page="/systems/hgr")
     assert "报备申请已提交" in status(done)

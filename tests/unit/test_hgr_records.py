@@ -1,4 +1,5 @@
 """FAQ-2.6/2.7/2.9: migration after a rename, transfer after a departure, exact-name backup match."""
+
 import pytest
 
 from tests.unit.hgr_portal import UNIT, alert, enter_as_employee, hgr_portal, status
@@ -16,22 +17,35 @@ def test_rename_hides_projects_until_filing_and_migration(tmp_path):
     p.api("POST", f"/hgr/units/{unit_id}/rename", json={"name": NEW})
     p.sign_in("fr_h")
     assert "尚未开通网上申报系统" in alert(p.client.get("/systems/hgr"))
-    early = p.post_form("/systems/hgr/migration", {"numbers": project["number"], "login_name": "zr_h",
-                                                   "old_name": UNIT, "new_name": NEW}, form_page="/systems/hgr/migration")
+    early = p.post_form(
+        "/systems/hgr/migration",
+        {"numbers": project["number"], "login_name": "zr_h", "old_name": UNIT, "new_name": NEW},
+        form_page="/systems/hgr/migration",
+    )
     assert early.status_code == 422 and "请先完成新单位名称的报备" in alert(early)
     p.api("POST", f"/hgr/units/{unit_id}/filed")
     assert project["number"] not in p.client.get("/systems/hgr").text
     form = p.client.get("/systems/hgr/migration")
     assert "fuwu@most.cn" in form.text
-    wrong = p.post_form("/systems/hgr/migration", {"numbers": "HGR000", "login_name": "zr_h",
-                                                   "old_name": UNIT, "new_name": NEW}, form_page="/systems/hgr/migration")
+    wrong = p.post_form(
+        "/systems/hgr/migration",
+        {"numbers": "HGR000", "login_name": "zr_h", "old_name": UNIT, "new_name": NEW},
+        form_page="/systems/hgr/migration",
+    )
     assert wrong.status_code == 422 and "HGR000" in alert(wrong)
-    ok = p.post_form("/systems/hgr/migration", {"numbers": project["number"], "login_name": "zr_h",
-                                                "old_name": UNIT, "new_name": NEW}, form_page="/systems/hgr/migration")
+    ok = p.post_form(
+        "/systems/hgr/migration",
+        {"numbers": project["number"], "login_name": "zr_h", "old_name": UNIT, "new_name": NEW},
+        form_page="/systems/hgr/migration",
+    )
     assert "项目迁移申请已提交" in status(ok)
     review = p.api("GET", "/reviews", params={"kind": "hgr_migration"})[0]
-    assert review["payload"] == {"项目编号": [project["number"]], "自然人账号": "zr_h", "原单位名称": UNIT,
-                                 "新单位名称": NEW}
+    assert review["payload"] == {
+        "项目编号": [project["number"]],
+        "自然人账号": "zr_h",
+        "原单位名称": UNIT,
+        "新单位名称": NEW,
+    }
     p.api("POST", f"/reviews/{review['id']}/decide", json={"approve": True})
     assert project["number"] in p.client.get("/systems/hgr").text
     assert project["number"] in enter_as_employee(p).text
@@ -57,8 +71,10 @@ def test_transfer_moves_all_projects_to_an_active_employee(tmp_path):
     assert first["number"] not in old_list and second["number"] not in old_list
 
 
-@pytest.mark.parametrize("backup_name", [
-    "遗传测试科技有限责任公司", " 遗传测试科技有限公司", "遗传测试科技 有限公司", "遗传测试科技有限公司（北京）"])
+@pytest.mark.parametrize(
+    "backup_name",
+    ["遗传测试科技有限责任公司", " 遗传测试科技有限公司", "遗传测试科技 有限公司", "遗传测试科技有限公司（北京）"],
+)
 def test_backup_number_needs_the_exact_unit_name(tmp_path, backup_name):
     p, _ = hgr_portal(tmp_path)
     p.api("POST", "/hgr/backup-records", json={"unit_name": backup_name, "number": "BF001", "entered": True})
@@ -70,8 +86,16 @@ def test_backup_number_needs_the_exact_unit_name(tmp_path, backup_name):
 def test_brackets_differ_by_width(tmp_path):
     p = hgr_portal(tmp_path / "a")[0]
     # portal name uses full-width brackets; backup system half-width
-    unit = p.api("POST", "/accounts", json={"kind": "legal", "login_name": "fr_b", "password": "Aa123456#x",
-                                             "unit": {"name": "某某（北京）生物有限公司", "credit_code": "91110000MA00000X1"}})
+    unit = p.api(
+        "POST",
+        "/accounts",
+        json={
+            "kind": "legal",
+            "login_name": "fr_b",
+            "password": "Aa123456#x",
+            "unit": {"name": "某某（北京）生物有限公司", "credit_code": "91110000MA00000X1"},
+        },
+    )
     p.api("POST", f"/hgr/units/{unit['unit_id']}/filed")
     p.api("POST", "/hgr/backup-records", json={"unit_name": "某某(北京)生物有限公司", "number": "BF9", "entered": True})
     p.sign_in("fr_b")

@@ -1,4 +1,5 @@
 """The portal's 身份证号 and 统一社会信用代码 validators against the shared test vectors."""
+
 import pytest
 
 from mock_portal.services.identifiers import is_valid_credit_code, is_valid_id_number, normalize
@@ -9,8 +10,10 @@ def test_valid_id_numbers(value):
     assert is_valid_id_number(value)
 
 
-@pytest.mark.parametrize("value", ["110105194912310021", "11010519491231002", "11010519491331002X",
-                                   "", "1101051949123100XX", "abcdefghijklmnopqr"])
+@pytest.mark.parametrize(
+    "value",
+    ["110105194912310021", "11010519491231002", "11010519491331002X", "", "1101051949123100XX", "abcdefghijklmnopqr"],
+)
 def test_invalid_id_numbers(value):
     assert not is_valid_id_number(value)
 

@@ -1,4 +1,5 @@
 """`serve --markup plain`: the same pages, texts, labels and field names, in another vendor's markup."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,8 @@ from mock_portal import markup_plain as plain
 from mock_portal.__main__ import parse
 from tests.unit.conftest import make_portal
 
-
 # --- the transform, piece by piece -------------------------------------------------------------
+
 
 def test_ids_are_renamed_and_labels_still_point_at_their_field():
     out = plain.rewrite_html('<label for="login_name">登录名</label><input id="login_name" name="login_name">')
@@ -31,9 +32,10 @@ def test_test_ids_roles_and_aria_are_dropped_native_semantics_stay():
         '<div class="alert" role="alert">错误</div><strong data-testid="current-user">张三</strong>'
         '<ul aria-label="主导航"><li><a href="/" aria-current="page">首页</a></li></ul>'
         '<input id="x" aria-required="true" aria-describedby="x-hint" required>'
-        '<button type="submit" aria-pressed="false">登录</button><table><tr><th>姓名</th></tr></table>')
+        '<button type="submit" aria-pressed="false">登录</button><table><tr><th>姓名</th></tr></table>'
+    )
     assert not re.search(r"role=|aria-|data-testid", out)
-    assert "<button type=\"submit\">登录</button>" in out and "<th>姓名</th>" in out and " required" in out
+    assert '<button type="submit">登录</button>' in out and "<th>姓名</th>" in out and " required" in out
     assert ">错误<" in out and ">张三<" in out
 
 
@@ -43,7 +45,7 @@ def test_headings_go_one_level_lower_and_keep_their_look_by_class():
     assert f'<h3 id="{plain.new_id("a")}" class="{plain.tag_class("h2")}">b</h3>' in out
     assert "<h6" in out and "<h1" not in out
     css = plain.rewrite_css("")
-    assert f'.{plain.tag_class("h1")} {{ display: block; font-size: 2em;' in css
+    assert f".{plain.tag_class('h1')} {{ display: block; font-size: 2em;" in css
 
 
 @pytest.mark.parametrize("tag", sorted(plain.LANDMARKS))
@@ -57,7 +59,8 @@ def test_each_form_field_sits_in_one_more_div_hidden_inputs_and_buttons_do_not()
     out = plain.rewrite_html(
         '<div class="field"><input id="a" name="a"></div><select id="s" name="s"><option>1</option></select>'
         '<textarea name="t">x</textarea><input type="hidden" name="csrf_token" value="t">'
-        '<input type="submit" value="go"><input type="checkbox" name="c">')
+        '<input type="submit" value="go"><input type="checkbox" name="c">'
+    )
     assert out.count(f'<div class="{w}">') == 4
     assert f'<div class="{w}"><select' in out and "</select></div>" in out and "</textarea></div>" in out
     assert f'<div class="{w}"><input type="hidden"' not in out and f'<div class="{w}"><input type="submit"' not in out
@@ -65,42 +68,52 @@ def test_each_form_field_sits_in_one_more_div_hidden_inputs_and_buttons_do_not()
 
 def test_a_field_inside_a_paragraph_or_label_is_wrapped_in_a_span_so_the_paragraph_is_not_split():
     w = plain.FIELD_WRAPPER
-    out = plain.rewrite_html('<p>数量 <input name="n"> 个</p><label><input type="radio" name="r"> 自然人</label>'
-                             '<div><input name="d"></div>')
+    out = plain.rewrite_html(
+        '<p>数量 <input name="n"> 个</p><label><input type="radio" name="r"> 自然人</label><div><input name="d"></div>'
+    )
     assert f'<p>数量 <span class="{w}"><input name="n"></span> 个</p>' in out
     assert f'<label><span class="{w}"><input type="radio" name="r"></span> 自然人</label>' in out
     assert f'<div><div class="{w}"><input name="d"></div></div>' in out
 
 
 def test_fragment_links_follow_the_renamed_ids_other_links_stay():
-    out = plain.rewrite_html('<a href="#main">跳到</a><a href="/consult/faq#chapter-1">1</a>'
-                             '<a href="/services?q=a">s</a><a href="https://example.org/#x">e</a>'
-                             '<button data-dismiss="browser-hint">关闭</button>')
+    out = plain.rewrite_html(
+        '<a href="#main">跳到</a><a href="/consult/faq#chapter-1">1</a>'
+        '<a href="/services?q=a">s</a><a href="https://example.org/#x">e</a>'
+        '<button data-dismiss="browser-hint">关闭</button>'
+    )
     assert f'href="#{plain.new_id("main")}"' in out and f'href="/consult/faq#{plain.new_id("chapter-1")}"' in out
     assert 'href="/services?q=a"' in out and 'href="https://example.org/#x"' in out
     assert f'data-dismiss="{plain.new_id("browser-hint")}"' in out
 
 
 def test_texts_entities_comments_and_attribute_values_are_kept_as_written():
-    src = '<!DOCTYPE html><!-- c --><p title="a &amp; &quot;b&quot;">A &gt; B &#20013; &amp;</p><script src="/s.js"></script>'
+    src = (
+        '<!DOCTYPE html><!-- c --><p title="a &amp; &quot;b&quot;">A &gt; B &#20013; &amp;</p>'
+        '<script src="/s.js"></script>'
+    )
     out = plain.rewrite_html(src)
     assert out.startswith("<!DOCTYPE html><!-- c -->")
     assert "A &gt; B &#20013; &amp;" in out and 'title="a &amp; &quot;b&quot;"' in out
 
 
 def test_css_selectors_are_rewritten_declarations_and_at_rules_are_not():
-    css = plain.rewrite_css('main { max-width: 1100px; color: #0b4a8b; }\n.alert, nav .x:focus { color: red; }\n'
-                            '@media (max-width: 600px) { .mainnav ul { display: block; } }\nbody.care { font-size: 22px; }')
-    assert f'.{plain.tag_class("main")} {{ max-width: 1100px; color: #0b4a8b; }}' in css
-    assert f'.{plain.new_class("alert")}, .{plain.tag_class("nav")} .{plain.new_class("x")}:focus' in css
-    assert f'@media (max-width: 600px) {{ .{plain.new_class("mainnav")} ul {{ display: block; }} }}' in css
-    assert f'body.{plain.new_class("care")} {{ font-size: 22px; }}' in css
+    css = plain.rewrite_css(
+        "main { max-width: 1100px; color: #0b4a8b; }\n.alert, nav .x:focus { color: red; }\n"
+        "@media (max-width: 600px) { .mainnav ul { display: block; } }\nbody.care { font-size: 22px; }"
+    )
+    assert f".{plain.tag_class('main')} {{ max-width: 1100px; color: #0b4a8b; }}" in css
+    assert f".{plain.new_class('alert')}, .{plain.tag_class('nav')} .{plain.new_class('x')}:focus" in css
+    assert f"@media (max-width: 600px) {{ .{plain.new_class('mainnav')} ul {{ display: block; }} }}" in css
+    assert f"body.{plain.new_class('care')} {{ font-size: 22px; }}" in css
     assert f".{plain.FIELD_WRAPPER} {{ display: contents; }}" in css
 
 
 def test_script_lookups_follow_the_renamed_ids_and_classes():
-    js = plain.rewrite_js('document.getElementById("captcha-image"); document.querySelectorAll("[data-dismiss]");'
-                          "el.closest('.field'); el.classList.add('open')")
+    js = plain.rewrite_js(
+        'document.getElementById("captcha-image"); document.querySelectorAll("[data-dismiss]");'
+        "el.closest('.field'); el.classList.add('open')"
+    )
     assert f'getElementById("{plain.new_id("captcha-image")}")' in js
     assert 'querySelectorAll("[data-dismiss]")' in js
     assert f"closest('.{plain.new_class('field')}')" in js and f"classList.add('{plain.new_class('open')}')" in js
@@ -112,6 +125,7 @@ def test_the_command_line_switch_reaches_the_settings():
 
 
 # --- the whole portal, both renderings side by side ----------------------------------------------
+
 
 class Page(HTMLParser):
     """What a user (and the suite) can read from a page: texts, fields, labels, headings, links."""
@@ -144,7 +158,7 @@ class Page(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in self._stack:
-            del self._stack[len(self._stack) - 1 - self._stack[::-1].index(tag):]
+            del self._stack[len(self._stack) - 1 - self._stack[::-1].index(tag) :]
         if tag == "label" and self._label:
             if self._label[0]:
                 self.label_for[self._label[1].strip()] = self._label[0]
@@ -182,8 +196,19 @@ def both(portal, fetch):
     return pages
 
 
-PUBLIC = ["/", "/login", "/login?reason=logout", "/register", "/recovery", "/recovery/reset", "/consult",
-          "/consult/faq", "/services", "/browser-support", "/no-such-page"]
+PUBLIC = [
+    "/",
+    "/login",
+    "/login?reason=logout",
+    "/register",
+    "/recovery",
+    "/recovery/reset",
+    "/consult",
+    "/consult/faq",
+    "/services",
+    "/browser-support",
+    "/no-such-page",
+]
 SIGNED_IN = ["/online", "/online/info", "/online/authorization", "/services"]
 
 
@@ -195,8 +220,9 @@ def assert_same_for_a_user(standard, plain_page):
     assert p.links == s.links
     assert [(level + 1 if level < 6 else 6, text) for level, text in s.headings] == p.headings
     # Every label still names the same field (by its name), through the renamed id.
-    assert {text: (field and field[1]) for text, field in p.labels.items()} == \
-        {text: (field and field[1]) for text, field in s.labels.items()}
+    assert {text: (field and field[1]) for text, field in p.labels.items()} == {
+        text: (field and field[1]) for text, field in s.labels.items()
+    }
     assert all(field is not None for field in p.labels.values())
     assert not [a for a in p.attrs if a == "role" or a.startswith("aria-") or a == "data-testid"]
     assert not re.search(r"<(h1|nav|main|header|footer|section|article|aside)\b", raw)
@@ -220,6 +246,7 @@ def test_signed_in_pages_read_the_same_in_both_markups(portal, path):
 def test_a_refused_login_shows_its_message_as_plain_styled_text(portal):
     def wrong_password():
         return portal.login("fr_plain", "Wrong#Passw0rd", login_type="legal")
+
     standard, plain_page = both(portal, wrong_password)
     assert_same_for_a_user(standard, plain_page)
     assert "登录名或密码错误" in plain_page[1].texts
@@ -244,7 +271,7 @@ def test_plain_portal_serves_rewritten_css_and_scripts_that_match_its_pages(tmp_
 def test_standard_portal_is_untouched(tmp_path):
     p = make_portal(tmp_path)
     assert 'data-testid="current-user"' not in p.client.get("/login").text  # logged out: no user bar
-    assert '<h1>用户登录</h1>' in p.client.get("/login").text
+    assert "<h1>用户登录</h1>" in p.client.get("/login").text
     assert ".alert {" in p.client.get("/static/portal.css").text
 
 
@@ -253,6 +280,7 @@ def test_every_page_a_signed_in_legal_person_reaches_reads_the_same_in_both_mark
     from collections import deque
 
     from tests.unit.form_catalog import SKIP, START_PAGES
+
     portal.sign_in("fr_plain")
     seen, queue = set(), deque(START_PAGES)
     while queue and len(seen) < 60:
@@ -260,7 +288,7 @@ def test_every_page_a_signed_in_legal_person_reaches_reads_the_same_in_both_mark
         if url in seen or not url.startswith("/") or url.startswith("//") or SKIP.search(url):
             continue
         seen.add(url)
-        standard, plain_page = both(portal, lambda: portal.client.get(url))
+        standard, plain_page = both(portal, lambda url=url: portal.client.get(url))
         try:
             assert_same_for_a_user(standard, plain_page)
         except AssertionError as exc:

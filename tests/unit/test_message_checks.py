@@ -1,5 +1,6 @@
 """A message check that fails says first what the page shows (issue 19): a forbidden action that
 succeeded reads as such, not as "element(s) not found"."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """The blanket rule of `make mutation` for annotation-only mutants (tools/mutation/owners.py,
 docs/mutation.md): inside an annotation that is never evaluated a mutant is equivalent."""
+
 from tools.mutation.owners import annotation_spans, in_annotation
 
 
@@ -9,14 +10,14 @@ def _spans(tmp_path, source):
     return annotation_spans(path)
 
 
-SOURCE = '''from __future__ import annotations
+SOURCE = """from __future__ import annotations
 import datetime as dt
 
 
 def pending(db: Session, note: str = "实名认证审核中", *, n: int | None = None) -> Review | None:
     limit: int | None = 5
     return n + 1 if n is not None else limit
-'''
+"""
 
 
 def test_parameter_return_and_variable_annotations_are_spans(tmp_path):
@@ -45,7 +46,19 @@ def test_no_rule_without_the_future_import(tmp_path):
 
 def test_no_rule_where_annotations_are_read_back(tmp_path):
     """FastAPI and pydantic evaluate annotations: a mutant there changes behaviour."""
-    assert _spans(tmp_path, "from __future__ import annotations\nfrom pydantic import BaseModel\n"
-                            "class In(BaseModel):\n    days: float = 0\n") == []
-    assert _spans(tmp_path, "from __future__ import annotations\nfrom fastapi import Form\n"
-                            "def route(name: str = Form('')):\n    return name\n") == []
+    assert (
+        _spans(
+            tmp_path,
+            "from __future__ import annotations\nfrom pydantic import BaseModel\n"
+            "class In(BaseModel):\n    days: float = 0\n",
+        )
+        == []
+    )
+    assert (
+        _spans(
+            tmp_path,
+            "from __future__ import annotations\nfrom fastapi import Form\n"
+            "def route(name: str = Form('')):\n    return name\n",
+        )
+        == []
+    )

@@ -1,4 +1,5 @@
 """The module → FAQ map of `make mutation` (tools/mutation/owners.yaml) must not go stale."""
+
 from pathlib import Path
 
 from tools.mutation import owners

@@ -1,4 +1,5 @@
 """The permission model without HTTP: enter-once, grant, change, revoke, expiry, services catalogue."""
+
 import datetime as dt
 
 import pytest

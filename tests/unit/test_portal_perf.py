@@ -1,6 +1,7 @@
 """The portal's per-request savings keep the security behaviour: a session's row is written at most
 once a minute while in use, yet the idle timeout still counts from the latest use, to the second;
 the plain ASGI session middleware still sets cookies and security headers."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,9 +36,9 @@ def test_idle_timeout_counts_from_the_latest_use_even_when_the_row_is_behind(tmp
     portal = make_portal(tmp_path)
     portal.seed_natural("zr_exact")
     portal.sign_in("zr_exact")
-    assert portal.client.get("/password/change").status_code == 200   # t = 0: row written
+    assert portal.client.get("/password/change").status_code == 200  # t = 0: row written
     portal.advance(minutes=0.75)
-    assert portal.client.get("/password/change").status_code == 200   # t = 45 s: row not written
+    assert portal.client.get("/password/change").status_code == 200  # t = 45 s: row not written
     portal.advance(minutes=29.5)
     # 30 min 15 s after the row's time, 29 min 30 s after the latest use: still logged in.
     assert portal.client.get("/password/change", follow_redirects=False).status_code == 200

@@ -1,4 +1,5 @@
 """申诉找回密码 on the server: matching, 主代办人 anyone, old unit name, the promise, the decision SMS."""
+
 import re
 
 from tests.unit.test_recovery_reset import CODE, alert
@@ -13,15 +14,26 @@ def appeal(portal, kind: str, form: dict, phone: str, files=None, code: str | No
     token = portal.csrf(path)
     portal.client.post(path, data={"csrf_token": token, "action": "code", "phone": phone})
     code = code or CODE.search(portal.api("GET", "/sms", params={"phone": phone})[-1]["text"]).group(1)
-    files = files if files is not None else {"front": ("front.png", PNG, "image/png"),
-                                             "back": ("back.pdf", PDF, "application/pdf")}
-    return portal.client.post(path, data={"csrf_token": token, "action": "submit", "phone": phone, "code": code,
-                                          **form}, files=files, follow_redirects=True)
+    files = (
+        files
+        if files is not None
+        else {"front": ("front.png", PNG, "image/png"), "back": ("back.pdf", PDF, "application/pdf")}
+    )
+    return portal.client.post(
+        path,
+        data={"csrf_token": token, "action": "submit", "phone": phone, "code": code, **form},
+        files=files,
+        follow_redirects=True,
+    )
 
 
 def legal_form(unit_name="旧名称科技有限公司", agent="王五"):
-    return {"unit_name": unit_name, "credit_code": "91350100M000100Y43", "agent_name": agent,
-            "agent_id_number": "11010519491231002X"}
+    return {
+        "unit_name": unit_name,
+        "credit_code": "91350100M000100Y43",
+        "agent_name": agent,
+        "agent_id_number": "11010519491231002X",
+    }
 
 
 def test_natural_appeal_pending_then_approved_sends_credentials_to_the_code_phone(portal):
@@ -95,8 +107,9 @@ def test_empty_or_bad_input_gets_a_message_never_a_500(portal):
     token = portal.csrf("/recovery/appeal/natural")
     empty = portal.client.post("/recovery/appeal/natural", data={"csrf_token": token, "action": "submit"})
     assert empty.status_code == 422 and alert(empty) == "请填写姓名"
-    bad_phone = portal.client.post("/recovery/appeal/legal", data={"csrf_token": token, "action": "code",
-                                                                   "phone": "12345"})
+    bad_phone = portal.client.post(
+        "/recovery/appeal/legal", data={"csrf_token": token, "action": "code", "phone": "12345"}
+    )
     assert bad_phone.status_code == 422 and alert(bad_phone) == "手机号格式不正确，请输入11位手机号"
     assert portal.client.get("/recovery/appeal/other").status_code == 404
     no_csrf = portal.client.post("/recovery/appeal/natural", data={"action": "code", "phone": "13700001414"})

@@ -1,4 +1,5 @@
 """登录名重置密码 on the server: lookup messages, code, password rules, other sessions ended."""
+
 import re
 
 from fastapi.testclient import TestClient
@@ -21,8 +22,10 @@ def start(portal, login_name: str):
 
 
 def reset(portal, code: str, new: str, confirm: str | None = None):
-    return portal.post_form("/recovery/reset/verify", {"action": "reset", "code": code, "new_password": new,
-                                                        "confirm_password": new if confirm is None else confirm})
+    return portal.post_form(
+        "/recovery/reset/verify",
+        {"action": "reset", "code": code, "new_password": new, "confirm_password": new if confirm is None else confirm},
+    )
 
 
 def test_unknown_login_name_points_to_the_appeals(portal):

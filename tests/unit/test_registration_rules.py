@@ -1,5 +1,6 @@
 """用户注册 on the server: FAQ-1.9.x messages with the appeal pointer, normalization, all-or-nothing,
 and two simultaneous registrations with the same ID number (exactly one succeeds)."""
+
 import re
 import threading
 
@@ -24,8 +25,15 @@ def sms_code(portal, phone):
 
 
 def natural_form(**over):
-    form = {"login_name": "zr_new1", "password": "Aa123456#x", "confirm_password": "Aa123456#x",
-            "name": "王五", "id_type": "居民身份证", "id_number": ID_A, "phone": "13800000001"}
+    form = {
+        "login_name": "zr_new1",
+        "password": "Aa123456#x",
+        "confirm_password": "Aa123456#x",
+        "name": "王五",
+        "id_type": "居民身份证",
+        "id_number": ID_A,
+        "phone": "13800000001",
+    }
     form.update(over)
     return form
 
@@ -57,9 +65,16 @@ def test_wrong_check_digit_is_refused(portal):
 
 def test_legal_unit_name_and_credit_code_taken(portal):
     portal.seed_legal("fr_old", unit_name="旧名科技有限公司", credit_code=CODE_A)
-    form = {"unit_name": "旧名科技有限公司", "credit_code": "91110000600037341L", "unit_type": "企业法人",
-            "agent_name": "赵六", "phone": "13800000002", "login_name": "fr_new1",
-            "password": "Aa123456#x", "confirm_password": "Aa123456#x"}
+    form = {
+        "unit_name": "旧名科技有限公司",
+        "credit_code": "91110000600037341L",
+        "unit_type": "企业法人",
+        "agent_name": "赵六",
+        "phone": "13800000002",
+        "login_name": "fr_new1",
+        "password": "Aa123456#x",
+        "confirm_password": "Aa123456#x",
+    }
     taken_name = register(portal, "legal", form)
     assert "单位名称已被注册" in alert(taken_name) and "/recovery/appeal/legal" in alert(taken_name)
     renamed = {**form, "unit_name": "新名科技有限公司", "credit_code": CODE_A}
@@ -72,9 +87,16 @@ def test_legal_registration_failing_half_way_leaves_no_unit(portal, monkeypatch)
     """The account insert fails after the unit was flushed: the unit is rolled back with it."""
     portal.seed_natural("fr_clash")
     monkeypatch.setattr(reg, "precheck_legal", lambda db, data: None)
-    form = {"unit_name": "半途科技有限公司", "credit_code": "911100001000028938", "unit_type": "企业法人",
-            "agent_name": "赵六", "phone": "13800000003", "login_name": "fr_clash",
-            "password": "Aa123456#x", "confirm_password": "Aa123456#x"}
+    form = {
+        "unit_name": "半途科技有限公司",
+        "credit_code": "911100001000028938",
+        "unit_type": "企业法人",
+        "agent_name": "赵六",
+        "phone": "13800000003",
+        "login_name": "fr_clash",
+        "password": "Aa123456#x",
+        "confirm_password": "Aa123456#x",
+    }
     response = register(portal, "legal", form)
     assert response.status_code == 422 and "登录名已被注册" in alert(response)
     with portal.app.state.sessionmaker() as db:
@@ -92,8 +114,9 @@ def test_two_simultaneous_registrations_with_the_same_id_number(portal, monkeypa
         with maker() as db:
             barrier.wait()
             try:
-                reg.register_natural(db, natural_form(login_name=f"zr_race{n}", phone=f"1380000001{n}",
-                                                      sms_code="000000"), now, settings)
+                reg.register_natural(
+                    db, natural_form(login_name=f"zr_race{n}", phone=f"1380000001{n}", sms_code="000000"), now, settings
+                )
                 results.append("ok")
             except reg.Refusal as refusal:
                 results.append(refusal.message)

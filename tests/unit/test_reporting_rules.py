@@ -1,5 +1,6 @@
 """Issue 22: what a reviewer reads first in an Allure result (support/report_rules.py, the polisher in
 support/reporting.py) and the FAQ matrix on outline rows (tools/faq_coverage.py)."""
+
 from __future__ import annotations
 
 import sys
@@ -15,9 +16,11 @@ sys.path.insert(0, str(TOOLS))
 import faq_coverage  # noqa: E402
 from faqtext import ScenarioInfo  # noqa: E402
 
-LOG = ("2026-11-30 08:42:00,101 INFO mock_portal GET /login 200\n"
-       "2026-11-30 08:42:00,607 ERROR mock_portal incident 04221226 on GET /selftest: SelfTestFailure at selftest.py:22\n")
-CLICK_TIMEOUT = 'playwright._impl._errors.TimeoutError: Locator.click: Timeout 10000ms exceeded.'
+LOG = (
+    "2026-11-30 08:42:00,101 INFO mock_portal GET /login 200\n"
+    "2026-11-30 08:42:00,607 ERROR mock_portal incident 04221226 on GET /selftest: SelfTestFailure at selftest.py:22\n"
+)
+CLICK_TIMEOUT = "playwright._impl._errors.TimeoutError: Locator.click: Timeout 10000ms exceeded."
 
 
 # ------------------------------------------------------------------ blame --
@@ -51,6 +54,7 @@ def test_incident_of_the_error_page_text():
 class FakeItem:
     def __init__(self, browser, responses=(), log="", allowed=None):
         import pytest
+
         self.callspec = type("C", (), {"params": {"browser_name": browser}})()
         self.stash = pytest.Stash()
         self.stash[report_rules.PORTAL_RESPONSES] = list(responses)
@@ -59,14 +63,25 @@ class FakeItem:
 
 
 def result(status=Status.BROKEN, message=CLICK_TIMEOUT, version="156.0.1"):
-    step = model2.TestStepResult(name="当 我以自然人身份用该账号的密码登录", parameters=[
-        Parameter(name="kind", value="'自然人'"),
-        Parameter(name="actor", value="Actor(kind='natural', login_name='zr1', password='Ke9f8e7d#42')")])
-    return model2.TestResult(name="自然人用正确的密码登录成功", fullName="platform/login.feature:自然人用正确的密码登录成功",
-                      status=status, statusDetails=StatusDetails(message=message, trace="…"),
-                      parameters=[Parameter(name="browser_name", value="'chromium'"),
-                                  Parameter(name="浏览器", value=f"'chromium {version}'"),
-                                  Parameter(name="用户类型", value="自然人")], steps=[step])
+    step = model2.TestStepResult(
+        name="当 我以自然人身份用该账号的密码登录",
+        parameters=[
+            Parameter(name="kind", value="'自然人'"),
+            Parameter(name="actor", value="Actor(kind='natural', login_name='zr1', password='Ke9f8e7d#42')"),
+        ],
+    )
+    return model2.TestResult(
+        name="自然人用正确的密码登录成功",
+        fullName="platform/login.feature:自然人用正确的密码登录成功",
+        status=status,
+        statusDetails=StatusDetails(message=message, trace="…"),
+        parameters=[
+            Parameter(name="browser_name", value="'chromium'"),
+            Parameter(name="浏览器", value=f"'chromium {version}'"),
+            Parameter(name="用户类型", value="自然人"),
+        ],
+        steps=[step],
+    )
 
 
 def test_a_broken_result_with_a_portal_500_becomes_a_failed_product_defect():
@@ -125,50 +140,82 @@ def test_step_parameters_keep_only_what_the_step_text_gives():
 
 # ------------------------------------------------------------- FAQ matrix --
 def outline() -> ScenarioInfo:
-    return ScenarioInfo(path="features/platform/login.feature", line=8, name="<用户类型>用正确的密码登录成功",
-                        feature_name="登录", tags={"FAQ-1.1.2"})
+    return ScenarioInfo(
+        path="features/platform/login.feature",
+        line=8,
+        name="<用户类型>用正确的密码登录成功",
+        feature_name="登录",
+        tags={"FAQ-1.1.2"},
+    )
 
 
 def allure_result(name, browser, status, row, stop=1, full_name=None):
-    return {"name": f"{name} [{browser}]", "status": status, "stop": stop,
-            "fullName": full_name or f"platform/login.feature:{name}",
-            "labels": [{"name": "tag", "value": "FAQ-1.1.2"}],
-            "parameters": [{"name": "浏览器", "value": browser},
-                           {"name": "浏览器版本", "value": "1.0", "excluded": True},
-                           {"name": "用户类型", "value": row}]}
+    return {
+        "name": f"{name} [{browser}]",
+        "status": status,
+        "stop": stop,
+        "fullName": full_name or f"platform/login.feature:{name}",
+        "labels": [{"name": "tag", "value": "FAQ-1.1.2"}],
+        "parameters": [
+            {"name": "浏览器", "value": browser},
+            {"name": "浏览器版本", "value": "1.0", "excluded": True},
+            {"name": "用户类型", "value": row},
+        ],
+    }
 
 
 def test_outline_rows_are_matched_by_their_result_not_shown_as_not_run():
-    records = faq_coverage.latest_results([
-        allure_result("自然人用正确的密码登录成功", "chromium", "passed", "自然人"),
-        allure_result("法人用正确的密码登录成功", "chromium", "failed", "法人"),
-        allure_result("自然人用正确的密码登录成功", "firefox", "passed", "自然人"),
-        allure_result("法人用正确的密码登录成功", "firefox", "passed", "法人"),
-    ])
+    records = faq_coverage.latest_results(
+        [
+            allure_result("自然人用正确的密码登录成功", "chromium", "passed", "自然人"),
+            allure_result("法人用正确的密码登录成功", "chromium", "failed", "法人"),
+            allure_result("自然人用正确的密码登录成功", "firefox", "passed", "自然人"),
+            allure_result("法人用正确的密码登录成功", "firefox", "passed", "法人"),
+        ]
+    )
     statuses = faq_coverage.scenario_statuses("FAQ-1.1.2", outline(), records)
     assert faq_coverage.status_text(statuses) == "chromium: failed 1, passed 1, firefox: passed×2"
 
 
 def test_a_result_of_another_feature_with_the_same_name_does_not_match():
-    records = faq_coverage.latest_results([allure_result(
-        "自然人用正确的密码登录成功", "chromium", "passed", "自然人", full_name="hgr/other.feature:自然人用正确的密码登录成功")])
-    assert faq_coverage.status_text(faq_coverage.scenario_statuses("FAQ-1.1.2", outline(), records)) == "未运行 (not run)"
+    records = faq_coverage.latest_results(
+        [
+            allure_result(
+                "自然人用正确的密码登录成功",
+                "chromium",
+                "passed",
+                "自然人",
+                full_name="hgr/other.feature:自然人用正确的密码登录成功",
+            )
+        ]
+    )
+    assert (
+        faq_coverage.status_text(faq_coverage.scenario_statuses("FAQ-1.1.2", outline(), records)) == "未运行 (not run)"
+    )
 
 
 def test_the_newest_run_of_a_row_wins():
-    records = faq_coverage.latest_results([
-        allure_result("法人用正确的密码登录成功", "chromium", "failed", "法人", stop=1),
-        allure_result("法人用正确的密码登录成功", "chromium", "passed", "法人", stop=2)])
-    assert faq_coverage.status_text(faq_coverage.scenario_statuses("FAQ-1.1.2", outline(), records)) == "chromium: passed"
+    records = faq_coverage.latest_results(
+        [
+            allure_result("法人用正确的密码登录成功", "chromium", "failed", "法人", stop=1),
+            allure_result("法人用正确的密码登录成功", "chromium", "passed", "法人", stop=2),
+        ]
+    )
+    assert (
+        faq_coverage.status_text(faq_coverage.scenario_statuses("FAQ-1.1.2", outline(), records)) == "chromium: passed"
+    )
 
 
 def test_the_matrix_attachment_is_a_csv_table_with_every_row():
-    rows = faq_coverage.matrix_rows([{"id": "FAQ-1.1.2", "title": "登录名或密码错误"}],
-                                    {"FAQ-1.1.2": [outline()]}, [], ["一个问题"])
+    rows = faq_coverage.matrix_rows(
+        [{"id": "FAQ-1.1.2", "title": "登录名或密码错误"}], {"FAQ-1.1.2": [outline()]}, [], ["一个问题"]
+    )
     table = faq_coverage.to_csv(rows)
-    assert table.splitlines() == ["FAQ,标题,场景,位置,最近结果",
-                                  "FAQ-1.1.2,登录名或密码错误,<用户类型>用正确的密码登录成功,features/platform/login.feature:8,未运行 (not run)",
-                                  "问题,一个问题,,,"]
+    assert table.splitlines() == [
+        "FAQ,标题,场景,位置,最近结果",
+        "FAQ-1.1.2,登录名或密码错误,<用户类型>用正确的密码登录成功,features/platform/login.feature:8,未运行 (not run)",
+        "问题,一个问题,,,",
+    ]
 
 
 def teardown_function():

@@ -1,6 +1,7 @@
 """Issue 22: no seeded secret in Allure results, attachments or Playwright traces (support/redaction.py,
 the result polisher in support/reporting.py, the Actor's repr). The trace test types a password in a
 real browser, so it proves what Playwright records and that the archive no longer holds it."""
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,9 @@ def test_a_short_code_inside_a_longer_number_is_left_alone():
 def test_the_polisher_masks_secrets_anywhere_in_a_result():
     redaction.register(PASSWORD)
     step = model2.TestStepResult(name=f"当 我输入密码 {PASSWORD}", parameters=[Parameter(name="text", value=PASSWORD)])
-    tr = model2.TestResult(name="场景", statusDetails=StatusDetails(message=f"expected {PASSWORD}", trace=PASSWORD),
-                           steps=[step])
+    tr = model2.TestResult(
+        name="场景", statusDetails=StatusDetails(message=f"expected {PASSWORD}", trace=PASSWORD), steps=[step]
+    )
     reporting.polish(tr, None)
     assert PASSWORD not in json.dumps(attr.asdict(tr), ensure_ascii=False)
 
@@ -77,10 +79,15 @@ def test_a_real_trace_records_the_typed_password_and_the_archive_no_longer_holds
     """Playwright records fill() values in the action log, the DOM snapshot and the POST body."""
     redaction.register(PASSWORD)
     context = browser.new_context()
-    context.route("https://portal.invalid/**", lambda route: route.fulfill(
-        status=200, content_type="text/html; charset=utf-8",
-        body='<form method="post" action="/login"><label>密码<input type="password" name="password"></label>'
-             '<button>登录</button></form>'))
+    context.route(
+        "https://portal.invalid/**",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html; charset=utf-8",
+            body='<form method="post" action="/login"><label>密码<input type="password" name="password"></label>'
+            "<button>登录</button></form>",
+        ),
+    )
     context.tracing.start(screenshots=True, snapshots=True)
     page = context.new_page()
     page.goto("https://portal.invalid/login")
@@ -101,8 +108,10 @@ def test_a_real_trace_records_the_typed_password_and_the_archive_no_longer_holds
 def test_repeated_screencast_frames_are_dropped_with_their_events(tmp_path):
     trace = tmp_path / "t.zip"
     frames = [("f1.jpeg", b"A"), ("f2.jpeg", b"A"), ("f3.jpeg", b"B"), ("f4.jpeg", b"B")]
-    events = "".join(json.dumps({"type": "screencast-frame", "pageId": "p", "file": f"screencast/{n}"},
-                                separators=(",", ":")) + "\n" for n, _ in frames)
+    events = "".join(
+        json.dumps({"type": "screencast-frame", "pageId": "p", "file": f"screencast/{n}"}, separators=(",", ":")) + "\n"
+        for n, _ in frames
+    )
     with zipfile.ZipFile(trace, "w") as archive:
         archive.writestr("trace.trace", events)
         for name, data in frames:

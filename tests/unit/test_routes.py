@@ -1,4 +1,5 @@
 """The route map: one table of named paths; a target file's `paths:` overrides it, unknown names refused."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,7 +38,9 @@ def test_an_unknown_route_name_is_an_error():
 
 def test_target_file_paths_are_parsed(tmp_path):
     file = tmp_path / "t.yaml"
-    file.write_text("kind: staging\npaths:\n  login: /uc/login\n  logout_landing: /uc/login?logout=1\n", encoding="utf-8")
+    file.write_text(
+        "kind: staging\npaths:\n  login: /uc/login\n  logout_landing: /uc/login?logout=1\n", encoding="utf-8"
+    )
     assert parse(file)["paths"] == {"login": "/uc/login", "logout_landing": "/uc/login?logout=1"}
 
 
@@ -47,11 +50,14 @@ def test_target_file_without_paths_keeps_the_defaults(tmp_path):
     assert parse(file)["paths"] == {}
 
 
-@pytest.mark.parametrize("body, words", [
-    ("paths:\n  loginn: /x\n", "未知的路由名 ['loginn']"),
-    ("paths:\n  login: login\n", "必须是以 / 开头"),
-    ("paths: [/login]\n", "paths 应为映射"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("paths:\n  loginn: /x\n", "未知的路由名 ['loginn']"),
+        ("paths:\n  login: login\n", "必须是以 / 开头"),
+        ("paths: [/login]\n", "paths 应为映射"),
+    ],
+)
 def test_bad_target_file_paths_are_refused_in_chinese(tmp_path, body, words):
     file = tmp_path / "t.yaml"
     file.write_text("kind: staging\n" + body, encoding="utf-8")

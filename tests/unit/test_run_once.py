@@ -1,5 +1,6 @@
 """Once-per-run work across xdist workers (support/run_once.py, issue 24): a template's accessibility
 check is done by the first worker that reaches it; a failed or killed attempt leaves it to the next."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -31,10 +32,9 @@ def test_each_browser_checks_each_template(tmp_path):
 
 def test_work_that_raised_is_not_done(tmp_path):
     worker1, worker2 = OncePerRun(tmp_path), OncePerRun(tmp_path)
-    with pytest.raises(RuntimeError):
-        with worker1.claim("firefox", "home.html") as first:
-            assert first
-            raise RuntimeError("page crashed while axe ran")
+    with pytest.raises(RuntimeError), worker1.claim("firefox", "home.html") as first:
+        assert first
+        raise RuntimeError("page crashed while axe ran")
     with worker2.claim("firefox", "home.html") as first:
         assert first is True
 

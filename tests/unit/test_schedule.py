@@ -1,5 +1,6 @@
 """Longest items first from .test_durations (support/schedule.py, issue 24): browsers stay grouped, the
 heavier browser first, unknown items estimated, unit tests last; off when random order is asked for."""
+
 from __future__ import annotations
 
 import heapq
@@ -18,21 +19,48 @@ def ids(items):
 
 
 def test_longest_first_within_each_browser_the_heavier_browser_first():
-    items = [item("a[chromium]", "chromium"), item("crawl[chromium]", "chromium"), item("a[firefox]", "firefox"),
-             item("crawl[firefox]", "firefox"), item("tests/unit/test_x.py::test_y")]
-    durations = {"a[chromium]": 2, "crawl[chromium]": 50, "a[firefox]": 4, "crawl[firefox]": 100,
-                 "tests/unit/test_x.py::test_y": 0.1}
+    items = [
+        item("a[chromium]", "chromium"),
+        item("crawl[chromium]", "chromium"),
+        item("a[firefox]", "firefox"),
+        item("crawl[firefox]", "firefox"),
+        item("tests/unit/test_x.py::test_y"),
+    ]
+    durations = {
+        "a[chromium]": 2,
+        "crawl[chromium]": 50,
+        "a[firefox]": 4,
+        "crawl[firefox]": 100,
+        "tests/unit/test_x.py::test_y": 0.1,
+    }
     assert ids(schedule.longest_first(items, durations)) == [
-        "crawl[firefox]", "a[firefox]", "crawl[chromium]", "a[chromium]", "tests/unit/test_x.py::test_y"]
+        "crawl[firefox]",
+        "a[firefox]",
+        "crawl[chromium]",
+        "a[chromium]",
+        "tests/unit/test_x.py::test_y",
+    ]
 
 
 def test_unit_tests_stay_together_by_module_the_heavier_module_first():
-    items = [item("tests/unit/test_a.py::t1"), item("tests/unit/test_fuzz.py::t1"), item("tests/unit/test_a.py::t2"),
-             item("tests/unit/test_fuzz.py::t2")]
-    durations = {"tests/unit/test_a.py::t1": 0.1, "tests/unit/test_a.py::t2": 5.0,
-                 "tests/unit/test_fuzz.py::t1": 3.0, "tests/unit/test_fuzz.py::t2": 4.0}
+    items = [
+        item("tests/unit/test_a.py::t1"),
+        item("tests/unit/test_fuzz.py::t1"),
+        item("tests/unit/test_a.py::t2"),
+        item("tests/unit/test_fuzz.py::t2"),
+    ]
+    durations = {
+        "tests/unit/test_a.py::t1": 0.1,
+        "tests/unit/test_a.py::t2": 5.0,
+        "tests/unit/test_fuzz.py::t1": 3.0,
+        "tests/unit/test_fuzz.py::t2": 4.0,
+    }
     assert ids(schedule.longest_first(items, durations)) == [
-        "tests/unit/test_fuzz.py::t1", "tests/unit/test_fuzz.py::t2", "tests/unit/test_a.py::t1", "tests/unit/test_a.py::t2"]
+        "tests/unit/test_fuzz.py::t1",
+        "tests/unit/test_fuzz.py::t2",
+        "tests/unit/test_a.py::t1",
+        "tests/unit/test_a.py::t2",
+    ]
 
 
 def test_an_item_the_file_does_not_know_gets_its_browsers_mean():
@@ -69,10 +97,15 @@ def test_longest_first_ends_both_workers_together_where_collection_order_does_no
 
 class Config:
     def __init__(self, workerinput=None, **options):
-        self.options = {"--schedule": "durations", "random_order_enabled": False,
-                        "random_order_bucket": "default:module", "random_order_seed": "default:123"} | options
-        self.option = SimpleNamespace(numprocesses=options.get("numprocesses"), dist=options.get("dist", "no"),
-                                      maxschedchunk=None)
+        self.options = {
+            "--schedule": "durations",
+            "random_order_enabled": False,
+            "random_order_bucket": "default:module",
+            "random_order_seed": "default:123",
+        } | options
+        self.option = SimpleNamespace(
+            numprocesses=options.get("numprocesses"), dist=options.get("dist", "no"), maxschedchunk=None
+        )
         if workerinput is not None:
             self.workerinput = workerinput
 

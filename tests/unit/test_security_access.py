@@ -1,6 +1,7 @@
 """Access control on the server: every object fetched by id is checked against the session's
 account and unit (HGR projects and their attachments, authorization grants, appeals), and a
 mass-assignment field (unit_id, account_id, role …) posted with a form has no effect."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,15 @@ import pytest
 from tests.unit.conftest import make_portal
 
 ALERT = re.compile(r'role="alert">([^<]*)<')
-MASS = {"unit_id": "", "account_id": "1", "owner_account_id": "1", "kind": "legal", "role": "管理员",
-        "is_admin": "1", "realname_status": "passed"}
+MASS = {
+    "unit_id": "",
+    "account_id": "1",
+    "owner_account_id": "1",
+    "kind": "legal",
+    "role": "管理员",
+    "is_admin": "1",
+    "realname_status": "passed",
+}
 
 
 def alert(response) -> str:
@@ -29,8 +37,9 @@ def two_units(tmp_path):
     for unit, who in ((a, "zr_a"), (b, "zr_b")):
         portal.api("POST", "/hgr/grants", json={"unit_id": unit["unit_id"], "login_name": who})
         portal.api("POST", f"/hgr/units/{unit['unit_id']}/filed")
-    project = portal.api("POST", "/hgr/projects", json={"login_name": "zr_b", "unit_id": b["unit_id"],
-                                                        "name": "乙单位的项目"})
+    project = portal.api(
+        "POST", "/hgr/projects", json={"login_name": "zr_b", "unit_id": b["unit_id"], "name": "乙单位的项目"}
+    )
     return portal, a, b, project
 
 
@@ -44,11 +53,17 @@ def test_another_units_project_is_refused_for_every_action(two_units, who):
     portal, _a, _b, project = two_units
     as_user(portal, who)
     base = f"/systems/hgr/projects/{project['id']}"
-    for response in (portal.client.get(base), portal.client.get(base + "/download"),
-                     portal.post_form(base + "/submit", {}, form_page="/"),
-                     portal.post_form(base + "/attachments/1/delete", {}, form_page="/"),
-                     portal.client.post(base + "/attachments", data={"csrf_token": portal.csrf("/")},
-                                        files={"attachment": ("a.docx", b"PK\x03\x04" + b"0" * 64, "application/zip")})):
+    for response in (
+        portal.client.get(base),
+        portal.client.get(base + "/download"),
+        portal.post_form(base + "/submit", {}, form_page="/"),
+        portal.post_form(base + "/attachments/1/delete", {}, form_page="/"),
+        portal.client.post(
+            base + "/attachments",
+            data={"csrf_token": portal.csrf("/")},
+            files={"attachment": ("a.docx", b"PK\x03\x04" + b"0" * 64, "application/zip")},
+        ),
+    ):
         assert response.status_code == 403, response.request.url
         assert "该项目不属于您" in alert(response)
         assert "乙单位的项目" not in response.text and project["number"] not in response.text
@@ -72,8 +87,15 @@ def test_an_appeal_status_page_is_only_for_the_browser_that_filed_it(two_units):
     portal, *_ = two_units
     with portal.app.state.sessionmaker() as db:
         from mock_portal.services import reviews
-        review = reviews.submit(db, "appeal_natural", "自然人申诉找回密码：张三", portal.app.state.clock.now(),
-                                phone="13800138000", payload={})
+
+        review = reviews.submit(
+            db,
+            "appeal_natural",
+            "自然人申诉找回密码：张三",
+            portal.app.state.clock.now(),
+            phone="13800138000",
+            payload={},
+        )
         db.commit()
         review_id = review.id
     as_user(portal, "zr_a")
@@ -83,10 +105,17 @@ def test_an_appeal_status_page_is_only_for_the_browser_that_filed_it(two_units):
 def test_mass_assignment_fields_are_ignored_when_creating_a_project(two_units):
     portal, a, b, _project = two_units
     as_user(portal, "zr_a")
-    form = {"name": "甲单位的新项目", "matter": "采集审批", "leader": "负责人",
-            **MASS, "unit_id": str(b["unit_id"]), "unit_name": "乙单位科技有限公司"}
-    response = portal.post_form("/systems/hgr/projects/new", form, form_page="/systems/hgr/projects/new",
-                                follow_redirects=False)
+    form = {
+        "name": "甲单位的新项目",
+        "matter": "采集审批",
+        "leader": "负责人",
+        **MASS,
+        "unit_id": str(b["unit_id"]),
+        "unit_name": "乙单位科技有限公司",
+    }
+    response = portal.post_form(
+        "/systems/hgr/projects/new", form, form_page="/systems/hgr/projects/new", follow_redirects=False
+    )
     assert response.status_code in (303, 422), alert(response)
     mine = portal.api("GET", "/hgr/projects", params={"unit_id": a["unit_id"]})
     theirs = portal.api("GET", "/hgr/projects", params={"unit_id": b["unit_id"]})
@@ -102,13 +131,17 @@ def test_mass_assignment_fields_are_ignored_when_granting(two_units):
     page = portal.client.get(f"/online/authorization/people/{person['id']}")
     roles = re.findall(r'name="role" value="([^"]+)"', page.text)
     before_b = portal.api("GET", "/authorization/grants", params={"unit_id": b["unit_id"]})
-    portal.post_form(f"/online/authorization/people/{person['id']}",
-                     {"role": roles[:1], "end_date": "", **MASS, "unit_id": str(b["unit_id"])},
-                     form_page=f"/online/authorization/people/{person['id']}")
+    portal.post_form(
+        f"/online/authorization/people/{person['id']}",
+        {"role": roles[:1], "end_date": "", **MASS, "unit_id": str(b["unit_id"])},
+        form_page=f"/online/authorization/people/{person['id']}",
+    )
     assert portal.api("GET", "/authorization/grants", params={"unit_id": b["unit_id"]}) == before_b
-    assert all(g["unit_id"] == a["unit_id"]
-               for g in portal.api("GET", "/authorization/grants", params={"login_name": "zr_b"})
-               if g not in before_b)
+    assert all(
+        g["unit_id"] == a["unit_id"]
+        for g in portal.api("GET", "/authorization/grants", params={"login_name": "zr_b"})
+        if g not in before_b
+    )
 
 
 def test_mass_assignment_cannot_change_the_login_type_or_account(tmp_path):
@@ -126,7 +159,14 @@ def test_grants_and_revocations_are_audited(two_units):
     portal, a, _b, _project = two_units
     grant = portal.api("GET", "/authorization/grants", params={"unit_id": a["unit_id"]})[0]
     as_user(portal, "fr_a")
-    assert portal.post_form(f"/online/authorization/grants/{grant['id']}/revoke", {},
-                            form_page="/online/authorization/grants", follow_redirects=False).status_code == 303
+    assert (
+        portal.post_form(
+            f"/online/authorization/grants/{grant['id']}/revoke",
+            {},
+            form_page="/online/authorization/grants",
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     events = [(e["event"], e["result"]) for e in portal.api("GET", "/audit", params={"login_name": "zr_a"})]
     assert ("grant", "ok") in events and ("grant-revoke", "ok") in events

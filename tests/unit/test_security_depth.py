@@ -3,6 +3,7 @@
 Each property has a check and, where the portal has a switch for it, a second run with the guard off
 that shows the check fails on a portal without it (`guard_off`). Concurrency is real: threads fire
 requests at the same moment (a barrier), each through a client of its own."""
+
 from __future__ import annotations
 
 import contextlib
@@ -69,11 +70,21 @@ def login_job(p, login_name, password):
     c = browser(p)
     token = CSRF.search(c.get("/login").text).group(1)
     answer = p.api("GET", f"/captcha/{c.cookies.get('MOSTSESSION')}")["answer"]
-    return lambda: c.post("/login", data={"csrf_token": token, "login_name": login_name, "password": password,
-                                          "captcha": answer, "login_type": "natural"}, follow_redirects=False)
+    return lambda: c.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "login_name": login_name,
+            "password": password,
+            "captcha": answer,
+            "login_type": "natural",
+        },
+        follow_redirects=False,
+    )
 
 
 # -- V2.2.1 / 等保 b: login throttling, on every login surface, race-safe -------------------------------
+
 
 def parallel_wrong_logins(tmp_path, n=12):
     p = make_portal(tmp_path)
@@ -96,8 +107,9 @@ def test_without_the_atomic_counter_parallel_guesses_pass_the_limit(tmp_path):
 
 def admin_login(c, username, password):
     token = CSRF.search(c.get("/admin/login").text).group(1)
-    return c.post("/admin/login", data={"csrf_token": token, "username": username, "password": password},
-                  follow_redirects=False)
+    return c.post(
+        "/admin/login", data={"csrf_token": token, "username": username, "password": password}, follow_redirects=False
+    )
 
 
 def test_back_office_login_locks_after_five_failures_like_the_user_login(tmp_path):
@@ -130,6 +142,7 @@ def test_back_office_lock_does_not_tell_whether_the_reviewer_exists(tmp_path):
 
 
 # -- V2.2.1 / V3 enumeration: the answer's time does not tell whether a login name exists -------------
+
 
 def answer_time(p, name, password):
     job = login_job(p, name, password)
@@ -167,12 +180,14 @@ def test_without_the_dummy_hash_an_unknown_name_answers_faster(tmp_path):
 
 # -- V2.2 anti-automation: the captcha's answer is not in the markup ----------------------------------
 
+
 def test_captcha_answer_is_only_in_the_pixels(tmp_path):
     check_captcha(tmp_path)
 
 
 def test_a_captcha_drawn_as_svg_text_fails_the_check(tmp_path, monkeypatch):
     from mock_portal.services import captcha
+
     monkeypatch.setattr(captcha, "png", lambda answer: f'<svg><text x="1">{answer}</text></svg>'.encode())
     with pytest.raises(AssertionError):
         check_captcha(tmp_path)
@@ -193,12 +208,22 @@ def test_staging_fixed_captcha_still_works(tmp_path):
     p = make_portal(tmp_path, staging_captcha="8888")
     p.seed_natural("zr_stage")
     token = p.csrf("/login")
-    done = p.client.post("/login", data={"csrf_token": token, "login_name": "zr_stage", "password": "Aa123456#x",
-                                         "captcha": "8888", "login_type": "natural"}, follow_redirects=False)
+    done = p.client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "login_name": "zr_stage",
+            "password": "Aa123456#x",
+            "captcha": "8888",
+            "login_type": "natural",
+        },
+        follow_redirects=False,
+    )
     assert done.status_code == 303
 
 
 # -- V2.1.7 / 等保 a: well-known passwords and the login name are refused ---------------------------
+
 
 def test_the_well_known_list_has_thousands_of_entries_and_is_used_by_both_policies():
     assert len(passwords.WELL_KNOWN) >= 10000
@@ -210,6 +235,7 @@ def test_the_well_known_list_has_thousands_of_entries_and_is_used_by_both_polici
 
 
 # -- V11.1.4: SMS code tries and resends hold under parallel requests ---------------------------------
+
 
 def reset_flow(p, login_name):
     """A browser at the reset form of `login_name`, with a code sent."""
@@ -224,9 +250,18 @@ def parallel_wrong_codes(tmp_path, n=12):
     p = make_portal(tmp_path)
     p.seed_natural("zr_code", phone="13800000021")
     c, token = reset_flow(p, "zr_code")
-    jobs = [lambda: c.post("/recovery/reset/verify", data={
-        "csrf_token": token, "code": "000000" if i % 2 else "999999", "new_password": "Kq#zv8Tm2wpl",
-        "confirm_password": "Kq#zv8Tm2wpl"}) for i in range(n)]
+    jobs = [
+        lambda i=i: c.post(
+            "/recovery/reset/verify",
+            data={
+                "csrf_token": token,
+                "code": "000000" if i % 2 else "999999",
+                "new_password": "Kq#zv8Tm2wpl",
+                "confirm_password": "Kq#zv8Tm2wpl",
+            },
+        )
+        for i in range(n)
+    ]
     return [alert(r) for r in in_parallel(jobs)]
 
 
@@ -251,8 +286,9 @@ def parallel_resends(tmp_path, n=8):
         token = CSRF.search(c.get("/recovery/reset").text).group(1)
         c.post("/recovery/reset", data={"csrf_token": token, "login_name": "zr_resend"})
         flows.append((c, token))
-    in_parallel([lambda c=c, t=t: c.post("/recovery/reset/verify", data={"csrf_token": t, "action": "code"})
-                 for c, t in flows])
+    in_parallel(
+        [lambda c=c, t=t: c.post("/recovery/reset/verify", data={"csrf_token": t, "action": "code"}) for c, t in flows]
+    )
     return len(p.api("GET", "/sms", params={"phone": "13800000022"}))
 
 
@@ -270,6 +306,7 @@ def test_without_the_atomic_cooldown_parallel_resends_send_several(tmp_path):
 
 # -- V2.2.1: a current-password check is limited and locks ---------------------------------------------
 
+
 def test_current_password_guesses_on_change_password_lock_and_log_out(tmp_path):
     check_current_password_limit(tmp_path)
 
@@ -286,8 +323,11 @@ def check_current_password_limit(tmp_path):
     p.sign_in("zr_guess")
 
     def change(old):
-        return p.post_form("/password/change", {"old_password": old, "new_password": "Kq#zv8Tm2wpl",
-                                                "confirm_password": "Kq#zv8Tm2wpl"})
+        return p.post_form(
+            "/password/change",
+            {"old_password": old, "new_password": "Kq#zv8Tm2wpl", "confirm_password": "Kq#zv8Tm2wpl"},
+        )
+
     answers = [alert(change(f"Guess#{i}x")) for i in range(5)]
     assert answers[:4] == ["原密码错误"] * 4 and answers[4].startswith("当前密码错误次数过多"), answers
     assert p.client.get("/password/change", follow_redirects=False).status_code == 303  # logged out
@@ -306,6 +346,7 @@ def test_current_password_guesses_on_a_new_phone_share_the_limit(tmp_path):
 
 # -- V2.2.3 / V2.5.5: the holder hears of a password or phone change -----------------------------------
 
+
 def sms_texts(p, phone):
     return [m["text"] for m in p.api("GET", "/sms", params={"phone": phone})]
 
@@ -314,8 +355,10 @@ def test_password_change_sends_a_notice_to_the_reserved_phone(tmp_path):
     p = make_portal(tmp_path)
     p.seed_natural("zr_note", phone="13800000024")
     p.sign_in("zr_note")
-    p.post_form("/password/change", {"old_password": "Aa123456#x", "new_password": "Kq#zv8Tm2wpl",
-                                     "confirm_password": "Kq#zv8Tm2wpl"})
+    p.post_form(
+        "/password/change",
+        {"old_password": "Aa123456#x", "new_password": "Kq#zv8Tm2wpl", "confirm_password": "Kq#zv8Tm2wpl"},
+    )
     assert any("密码已于" in t and "如非本人操作" in t for t in sms_texts(p, "13800000024"))
 
 
@@ -331,6 +374,7 @@ def test_phone_change_sends_a_notice_to_the_old_phone_and_without_the_guard_none
 
 
 # -- V3.3.2: an absolute session lifetime besides the idle one ----------------------------------------
+
 
 def test_a_session_in_use_ends_after_twelve_hours(tmp_path):
     check_absolute_lifetime(make_portal(tmp_path))
@@ -355,6 +399,7 @@ def check_absolute_lifetime(p):
 
 # -- V8.2.1: pages with personal data are not cached ----------------------------------------------------
 
+
 def test_personal_pages_say_no_store_and_static_files_may_be_cached(tmp_path):
     p = make_portal(tmp_path)
     p.seed_natural("zr_cache", id_number="11010519491231002X")
@@ -368,6 +413,7 @@ def test_personal_pages_say_no_store_and_static_files_may_be_cached(tmp_path):
 
 # -- V4.2.2 / V13: no state change on GET ---------------------------------------------------------------
 
+
 def test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token(tmp_path):
     p = make_portal(tmp_path)
     legal = p.seed_legal("fr_get", realname_status="passed")
@@ -377,8 +423,10 @@ def test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token(
 
     def units():
         from mock_portal.services import permissions
+
         with p.app.state.sessionmaker() as db:
             return permissions.unit_systems(db, legal["unit_id"])
+
     assert "pathogen_lab" not in str(units())
     forged = p.client.post("/services/pathogen_lab/enter", follow_redirects=False)
     assert forged.status_code == 403 and "pathogen_lab" not in str(units())
@@ -388,13 +436,17 @@ def test_entering_a_system_by_get_changes_nothing_and_post_needs_the_csrf_token(
 
 # -- one normaliser of 身份证号 everywhere --------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", ["11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ", " 110105 19491231 002X "])
+
+@pytest.mark.parametrize(
+    "typed", ["11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ", " 110105 19491231 002X "]
+)
 def test_id_number_variants_find_the_same_person_in_search_and_appeal(tmp_path, typed):
     check_id_variant(make_portal(tmp_path), typed)
 
 
 def test_with_a_strip_upper_normaliser_the_full_width_variant_fails(tmp_path, monkeypatch):
     from mock_portal.services import identifiers
+
     p = make_portal(tmp_path)
     monkeypatch.setattr(identifiers, "normalize", lambda v: (v or "").strip().upper())  # the former search/appeal rule
     with pytest.raises(AssertionError):
@@ -403,6 +455,7 @@ def test_with_a_strip_upper_normaliser_the_full_width_variant_fails(tmp_path, mo
 
 def check_id_variant(p, typed):
     from mock_portal.services import appeals, authorization
+
     p.seed_natural("zr_norm", id_number="11010519491231002X", realname_status="passed")
     with p.app.state.sessionmaker() as db:
         assert [a.login_name for a in authorization.search_natural(db, "张三", typed)] == ["zr_norm"]

@@ -1,4 +1,5 @@
 """Errors, logs, audit, the test control plane's guard, security headers and uploads."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -97,14 +98,18 @@ def test_logins_failures_resets_are_audited(tmp_path):
     assert all(e["at"] and e["login_name"] == "zr_audit" for e in events)
 
 
-@pytest.mark.parametrize("content, ok", [
-    (b"\x89PNG\r\n\x1a\n" + b"0" * 20, True),
-    (b"%PDF-1.7\n...", True),
-    (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", False),
-    (b"<!DOCTYPE html><script>alert(1)</script>", False),
-    (b"GIF89a....", False),
-    (b"", False),
-], ids=["png", "pdf", "svg-script", "html", "gif", "empty"])
+@pytest.mark.parametrize(
+    "content, ok",
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"0" * 20, True),
+        (b"%PDF-1.7\n...", True),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", False),
+        (b"<!DOCTYPE html><script>alert(1)</script>", False),
+        (b"GIF89a....", False),
+        (b"", False),
+    ],
+    ids=["png", "pdf", "svg-script", "html", "gif", "empty"],
+)
 def test_uploads_are_checked_by_content(tmp_path, content, ok):
     portal = make_portal(tmp_path)
     with portal.app.state.sessionmaker() as db:

@@ -1,6 +1,7 @@
 """等保 login-failure handling and session security on the server: the lock and its end, reset
 still working while locked, idle timeout, logout and password changes ending sessions, cookie
 flags, CSRF refusals."""
+
 from __future__ import annotations
 
 import re
@@ -65,9 +66,11 @@ def test_reset_by_login_name_works_while_locked_and_ends_the_lock(tmp_path):
     sent = portal.post_form("/recovery/reset/verify", {"action": "code"}, form_page="/recovery/reset/verify")
     assert sent.status_code == 200, alert(sent)
     code = CODE.search(portal.api("GET", "/sms", params={"phone": account["phone"]})[-1]["text"]).group(1)
-    done = portal.post_form("/recovery/reset/verify", {"action": "reset", "code": code,
-                                                       "new_password": "Nn654321#y", "confirm_password": "Nn654321#y"},
-                            form_page="/recovery/reset/verify")
+    done = portal.post_form(
+        "/recovery/reset/verify",
+        {"action": "reset", "code": code, "new_password": "Nn654321#y", "confirm_password": "Nn654321#y"},
+        form_page="/recovery/reset/verify",
+    )
     assert done.status_code == 200, alert(done)
     portal.client.cookies.clear()
     assert portal.login("zr_victim", "Nn654321#y").status_code == 303
@@ -140,8 +143,10 @@ def test_password_change_ends_every_other_session(tmp_path):
     portal.seed_natural("zr_two")
     second_sid = portal.api("POST", "/sessions", json={"login_name": "zr_two"})["session_id"]
     portal.sign_in("zr_two")
-    portal.post_form("/password/change", {"old_password": "Aa123456#x", "new_password": "Bb654321#y",
-                                          "confirm_password": "Bb654321#y"})
+    portal.post_form(
+        "/password/change",
+        {"old_password": "Aa123456#x", "new_password": "Bb654321#y", "confirm_password": "Bb654321#y"},
+    )
     portal.client.cookies.clear()
     portal.client.cookies.set("MOSTSESSION", second_sid)
     assert portal.client.get("/password/change", follow_redirects=False).status_code == 303

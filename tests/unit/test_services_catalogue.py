@@ -1,4 +1,5 @@
 """服务事项 over HTTP: listing, search, 关注 toggle, 办理入口 only where a system has one, login required."""
+
 from tests.unit.conftest import make_portal
 
 

@@ -1,4 +1,5 @@
 """SMS one-time codes: expiry by the portal clock, single use, wrong-try limit, resend cooldown."""
+
 import datetime as dt
 import re
 

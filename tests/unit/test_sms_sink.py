@@ -1,5 +1,6 @@
 """The SMS sink (`serve --sms-outbox FILE`) and its reader (tools/sms_sink_read.py): what a staging
 target file's `sms: command` runs."""
+
 import json
 import subprocess
 import sys
@@ -50,16 +51,24 @@ def test_without_the_flag_no_outbox_is_written(tmp_path):
 
 
 def _write(path: Path, *messages):
-    path.write_text("".join(json.dumps({"phone": p, "text": t, "time": "2026-11-27T10:00:00"}, ensure_ascii=False) + "\n"
-                            for p, t in messages), encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"phone": p, "text": t, "time": "2026-11-27T10:00:00"}, ensure_ascii=False) + "\n"
+            for p, t in messages
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_reader_prints_the_latest_code_of_that_phone_as_its_last_line(tmp_path):
     outbox = tmp_path / "o.jsonl"
-    _write(outbox, ("13900001234", "【科技部】您的验证码为111111，10分钟内有效。"),
-           ("13900005678", "【科技部】您的验证码为222222，10分钟内有效。"),
-           ("13900001234", "【科技部】您的验证码为333333，10分钟内有效。"),
-           ("13900001234", "【科技部】您的自然人实名认证已通过。"))
+    _write(
+        outbox,
+        ("13900001234", "【科技部】您的验证码为111111，10分钟内有效。"),
+        ("13900005678", "【科技部】您的验证码为222222，10分钟内有效。"),
+        ("13900001234", "【科技部】您的验证码为333333，10分钟内有效。"),
+        ("13900001234", "【科技部】您的自然人实名认证已通过。"),
+    )
     done = subprocess.run([sys.executable, str(READER), str(outbox), "13900001234"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.strip().splitlines()[-1] == "333333"

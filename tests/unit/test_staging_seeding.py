@@ -1,5 +1,6 @@
 """Staging plumbing for seeding without a test API: target-file account pools claimed one per
 scenario, the reviewer entry, skips that name a capability, and the staging demo's provisioning."""
+
 import sys
 import tempfile
 import uuid
@@ -77,7 +78,9 @@ def test_single_account_is_shared(tmp_path):
 
 def test_missing_account_skips_naming_the_capability(tmp_path):
     target = _target(tmp_path)
-    with pytest.raises(pytest.skip.Exception, match=r"需要控制门户时钟（clock），或目标配置中的账号“密码已过期的法人账号”"):
+    with pytest.raises(
+        pytest.skip.Exception, match=r"需要控制门户时钟（clock），或目标配置中的账号“密码已过期的法人账号”"
+    ):
         staging.actor(target, "一个密码已过期的法人账号", needs="clock")
 
 
@@ -92,18 +95,31 @@ def test_demo_provisioning_writes_a_reviewer_and_expired_accounts_the_portal_acc
     assert len(pool) == staging_demo.POOL_SIZE and all("password" not in spec for spec in pool)
     client = TestClient(create_app(Settings(db_path=tmp_path / "p.db", staging_captcha="1234")))
     token = CSRF_RE.search(client.get("/admin/login").text).group(1)
-    done = client.post("/admin/login", data={"csrf_token": token, "username": "qa_reviewer",
-                                             "password": env[staging_demo.ENV["reviewer"]]}, follow_redirects=False)
+    done = client.post(
+        "/admin/login",
+        data={"csrf_token": token, "username": "qa_reviewer", "password": env[staging_demo.ENV["reviewer"]]},
+        follow_redirects=False,
+    )
     assert done.status_code == 303 and done.headers["location"] == "/admin"
     token = CSRF_RE.search(client.get("/login").text).group(1)
-    login = client.post("/login", data={"csrf_token": token, "login_name": pool[0]["login_name"], "captcha": "1234",
-                                        "password": env[staging_demo.ENV["expired_natural"]], "login_type": "natural"})
+    login = client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "login_name": pool[0]["login_name"],
+            "captcha": "1234",
+            "password": env[staging_demo.ENV["expired_natural"]],
+            "login_type": "natural",
+        },
+    )
     assert "您的密码已过期" in login.text
 
 
 def test_demo_target_file_parses_with_sms_command_captcha_and_pools(tmp_path):
-    sections = {"accounts": {"密码已过期的法人账号": [{"kind": "legal", "login_name": "x", "password_env": "P"}]},
-                "reviewer": {"username": "qa_reviewer", "password_env": "R"}}
+    sections = {
+        "accounts": {"密码已过期的法人账号": [{"kind": "legal", "login_name": "x", "password_env": "P"}]},
+        "reviewer": {"username": "qa_reviewer", "password_env": "R"},
+    }
     data = staging.parse(staging_demo.target_file(tmp_path, sections))
     assert {"sms", "captcha", "back-office"} <= data["capabilities"]
     assert "sms_sink_read.py" in data["sms"]["command"] and "{phone}" in data["sms"]["command"]
@@ -123,6 +139,14 @@ def test_demo_provisions_migrated_torch_accounts_that_log_in_by_credit_code(tmp_
     assert torch["login_name"] == torch["credit_code"]
     client = TestClient(create_app(Settings(db_path=tmp_path / "p.db", staging_captcha="1234")))
     token = CSRF_RE.search(client.get("/login").text).group(1)
-    client.post("/login", data={"csrf_token": token, "login_name": torch["login_name"], "captcha": "1234",
-                                "password": env[torch["password_env"]], "login_type": "legal"})
+    client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "login_name": torch["login_name"],
+            "captcha": "1234",
+            "password": env[torch["password_env"]],
+            "login_type": "legal",
+        },
+    )
     assert torch["name"] in client.get("/").text

@@ -1,6 +1,7 @@
 """Typed step parameters (support/parsing.py): a phrase a step does not know is an undefined step, told
 with the accepted phrases before any browser starts (tools/step_catalog.py --missing, i.e. make dry-run)
 and at run time (support/step_hints.py); the accepted phrases come from the registries the steps use."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,10 @@ def test_numbers_are_converted_and_other_words_do_not_match():
 def test_quotes_colons_and_commas_of_either_width():
     step = phrase('法人已授权该自然人"{system:业务系统}"的"{role:授权角色}"角色，有效期{days:整数}天')
     assert step.parse_arguments('法人已授权该自然人“人类遗传资源管理”的"事项办理员"角色,有效期30天') == {
-        "system": "人类遗传资源管理", "role": "事项办理员", "days": 30}
+        "system": "人类遗传资源管理",
+        "role": "事项办理员",
+        "days": 30,
+    }
 
 
 def test_free_text_stays_free():
@@ -86,23 +90,34 @@ def test_a_word_where_a_number_goes_is_told_how_to_write_a_number():
 
 
 def test_a_one_character_typo_names_the_right_step_and_the_missing_character():
-    candidates = [candidate(t, "when") for t in ("我以{kind:用户类型}身份用错误的密码登录",
-                                                 "我以{kind:用户类型}身份用该账号的密码登录",
-                                                 "我以{kind:用户类型}身份用原密码登录")]
+    candidates = [
+        candidate(t, "when")
+        for t in (
+            "我以{kind:用户类型}身份用错误的密码登录",
+            "我以{kind:用户类型}身份用该账号的密码登录",
+            "我以{kind:用户类型}身份用原密码登录",
+        )
+    ]
     hints = step_hints.nearest("我以自然人身份用错误密码登录", "when", candidates)
     assert hints[0].candidate.written == "我以{kind:用户类型}身份用错误的密码登录"
     assert hints[0].reasons == ["少了“的”（在第 11 个字处）"]
 
 
 def test_the_right_words_under_the_wrong_keyword_say_which_keyword():
-    hints = step_hints.nearest("我以自然人身份用错误的密码登录", "given",
-                               [candidate("我以{kind:用户类型}身份用错误的密码登录", "when")])
-    assert hints[0].reasons == ["文字相符，但这是“当”步骤，这一行按“假如”查找（“而且”“但是”沿用上一个关键字）：改用“当”开头"]
+    hints = step_hints.nearest(
+        "我以自然人身份用错误的密码登录", "given", [candidate("我以{kind:用户类型}身份用错误的密码登录", "when")]
+    )
+    assert hints[0].reasons == [
+        "文字相符，但这是“当”步骤，这一行按“假如”查找（“而且”“但是”沿用上一个关键字）：改用“当”开头"
+    ]
 
 
 def test_a_missing_part_around_a_parameter_is_named():
-    hints = step_hints.nearest("我以自然人身份用错误的密码登录", "when",
-                               [candidate("我以{kind:用户类型}身份连续{times:整数}次用错误的密码登录", "when")])
+    hints = step_hints.nearest(
+        "我以自然人身份用错误的密码登录",
+        "when",
+        [candidate("我以{kind:用户类型}身份连续{times:整数}次用错误的密码登录", "when")],
+    )
     assert hints[0].reasons == ["少了“连续{times}次”（在第 8 个字处）"]
 
 
@@ -112,18 +127,28 @@ def test_the_registration_example_of_the_issue_is_undefined_before_any_browser(t
     features.mkdir()
     (features / "trial.feature").write_text(
         "# language: zh-CN\n@FAQ-1.9.2\n功能: 试写\n\n  场景: 信用代码\n"
-        "    当 我用一个新的单位名称和一个新的统一社会信用代码注册一个新的法人账号\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "tools/step_catalog.py", "--missing", "--features", str(features)],
-                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False)
+        "    当 我用一个新的单位名称和一个新的统一社会信用代码注册一个新的法人账号\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "tools/step_catalog.py", "--missing", "--features", str(features)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "trial.feature:6: 当 我用一个新的单位名称和一个新的统一社会信用代码注册一个新的法人账号" in result.stdout
     hint = result.stdout.split("最接近的已有步骤：")[1]
     assert hint.lstrip().startswith("1. 当 我用{name_how:单位名称写法}和{code_how:信用代码写法}注册一个新的法人账号")
-    assert ("“一个新的统一社会信用代码”不是 {code_how:信用代码写法} 可接受的写法，可写："
-            "一个新的信用代码、一个校验位错误的信用代码、一个含字母I的信用代码、该单位的信用代码") in hint
+    assert (
+        "“一个新的统一社会信用代码”不是 {code_how:信用代码写法} 可接受的写法，可写："
+        "一个新的信用代码、一个校验位错误的信用代码、一个含字母I的信用代码、该单位的信用代码"
+    ) in hint
 
 
-TYPED_STEPS = '''
+TYPED_STEPS = """
 from support.parsing import param_type, phrase
 
 param_type("结果_测试", ("账号已创建", "账号未创建"))
@@ -132,15 +157,15 @@ param_type("结果_测试", ("账号已创建", "账号未创建"))
 @given(phrase("门户出错，{outcome:结果_测试}"))
 def given_outcome(outcome):
     pass
-'''
+"""
 
-TYPED_FEATURE = '''# language: zh-CN
+TYPED_FEATURE = """# language: zh-CN
 @FAQ-1.1.2
 功能: 类型
 
   场景: 写错了结果
     假如 门户出错，账号没有创建
-'''
+"""
 
 
 def test_at_run_time_a_wrong_phrase_is_a_missing_step_with_the_accepted_phrases(tmp_path, monkeypatch):
@@ -166,8 +191,16 @@ def test_every_registration_phrase_is_handled():
     from steps import registration
     from support.personas import Actor
 
-    account = Actor("legal", "login", "pw", "名", "13800138000", id_number="110105194912310029",
-                    unit_name="甲公司", credit_code="91110108MA01ABCD1X")
+    account = Actor(
+        "legal",
+        "login",
+        "pw",
+        "名",
+        "13800138000",
+        id_number="110105194912310029",
+        unit_name="甲公司",
+        credit_code="91110108MA01ABCD1X",
+    )
     request = _Request(account)
     for how in registration.ID_NUMBER_WAYS:
         assert registration.id_number_for(how, request) is not None

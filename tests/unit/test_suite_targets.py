@@ -1,5 +1,6 @@
 """Suite plugins for browsers and targets: reasoned browser tags, the browser preflight, the staging
 target file, capability skips and the --plan dry run (no portal, no browser)."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_browser_tag_becomes_a_marker_with_its_reason():
     def scenario():
         pass
+
     assert browser_marks.pytest_bdd_apply_tag("only_browser:chromium:下载对话框不同", scenario) is True
     mark = scenario.pytestmark[0]
     assert (mark.name, mark.args, mark.kwargs) == ("only_browser", ("chromium",), {"reason": "下载对话框不同"})
@@ -33,9 +35,14 @@ def test_preflight_names_how_to_get_a_missing_browser(monkeypatch, tmp_path):
 
 
 def test_webkit_run_ends_at_once_with_exit_code_2():
-    done = subprocess.run([sys.executable, "-m", "pytest", "tests/e2e", "--browser", "webkit", "-n", "0",
-                           "-p", "no:randomly"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={"PLAYWRIGHT_BROWSERS_PATH": str(ROOT / ".playwright"), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/e2e", "--browser", "webkit", "-n", "0", "-p", "no:randomly"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PLAYWRIGHT_BROWSERS_PATH": str(ROOT / ".playwright"), "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 2
     assert "本机没有 WebKit" in done.stdout + done.stderr and "Traceback" not in done.stdout + done.stderr
 
@@ -47,8 +54,12 @@ def _write(tmp_path, text: str) -> Path:
 
 
 def test_target_file_derives_capabilities_and_keeps_secrets_out(tmp_path):
-    data = staging.parse(_write(tmp_path, "kind: staging\ncapabilities: [back-office]\n"
-                                          "captcha: {mode: fixed, env: CAP}\nsms: none\naccounts: {}\n"))
+    data = staging.parse(
+        _write(
+            tmp_path,
+            "kind: staging\ncapabilities: [back-office]\ncaptcha: {mode: fixed, env: CAP}\nsms: none\naccounts: {}\n",
+        )
+    )
     assert data["capabilities"] == {"back-office", "captcha"}
     with pytest.raises(pytest.UsageError, match="password_env"):
         staging.parse(_write(tmp_path, "accounts:\n  自然人账号: {login_name: a, password: secret}\n"))
@@ -72,8 +83,27 @@ def test_missing_capability_reasons():
 
 def test_plan_lists_skips_with_reasons_without_starting_anything(tmp_path):
     target = _write(tmp_path, "kind: staging\ncapabilities: []\n")
-    done = subprocess.run([sys.executable, "-m", "pytest", "tests/e2e/test_platform.py", "--plan", "--target-config",
-                           str(target), "--browser", "chromium", "-n", "0", "-p", "no:randomly", "-q"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/e2e/test_platform.py",
+            "--plan",
+            "--target-config",
+            str(target),
+            "--browser",
+            "chromium",
+            "-n",
+            "0",
+            "-p",
+            "no:randomly",
+            "-q",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "跳过" in done.stdout and "需要测试控制接口（mock-only）" in done.stdout and "计划：共" in done.stdout

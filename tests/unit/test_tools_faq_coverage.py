@@ -1,4 +1,5 @@
 """Unit tests of tools/faq_coverage.py on the small fixture trees in tools/fixtures/coverage."""
+
 import json
 import sys
 from pathlib import Path
@@ -12,8 +13,16 @@ CATALOG = str(FIXTURES / "catalog.yaml")
 
 
 def call(tree, tmp_path, capsys, results=None):
-    argv = ["--features", str(FIXTURES / tree / "features"), "--catalog", CATALOG,
-            "--output", str(tmp_path / "faq-coverage.md"), "--results", str(results or tmp_path / "no-results")]
+    argv = [
+        "--features",
+        str(FIXTURES / tree / "features"),
+        "--catalog",
+        CATALOG,
+        "--output",
+        str(tmp_path / "faq-coverage.md"),
+        "--results",
+        str(results or tmp_path / "no-results"),
+    ]
     code = faq_coverage.main(argv)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
@@ -56,26 +65,40 @@ def test_scenario_without_faq_tag_fails(tmp_path, capsys):
 
 def test_empty_features_directory_fails_with_every_id(tmp_path, capsys):
     (tmp_path / "features").mkdir()
-    argv = ["--features", str(tmp_path / "features"), "--catalog", CATALOG,
-            "--output", str(tmp_path / "m.md"), "--results", str(tmp_path / "none")]
+    argv = [
+        "--features",
+        str(tmp_path / "features"),
+        "--catalog",
+        CATALOG,
+        "--output",
+        str(tmp_path / "m.md"),
+        "--results",
+        str(tmp_path / "none"),
+    ]
     assert faq_coverage.main(argv) == 1
     err = capsys.readouterr().err
     assert all(faq_id in err for faq_id in ("FAQ-1.1.1", "FAQ-1.1.2", "FAQ-2.1"))
 
 
 def allure_result(name, tag, browser, status, stop):
-    return {"name": name, "status": status, "stop": stop,
-            "labels": [{"name": "tag", "value": tag}, {"name": "feature", "value": "x"}],
-            "parameters": [{"name": "browser_name", "value": browser}]}
+    return {
+        "name": name,
+        "status": status,
+        "stop": stop,
+        "labels": [{"name": "tag", "value": tag}, {"name": "feature", "value": "x"}],
+        "parameters": [{"name": "browser_name", "value": browser}],
+    }
 
 
 def test_last_allure_result_per_browser_and_global_attachment(tmp_path, capsys):
     results = tmp_path / "allure-results"
     results.mkdir()
     name = "密码错误时提示登录名或密码错误"
-    runs = [allure_result(name, "FAQ-1.1.2", "chromium", "failed", 1),
-            allure_result(name, "FAQ-1.1.2", "chromium", "passed", 2),
-            allure_result(name, "FAQ-1.1.2", "firefox", "broken", 2)]
+    runs = [
+        allure_result(name, "FAQ-1.1.2", "chromium", "failed", 1),
+        allure_result(name, "FAQ-1.1.2", "chromium", "passed", 2),
+        allure_result(name, "FAQ-1.1.2", "firefox", "broken", 2),
+    ]
     for number, run in enumerate(runs):
         (results / f"{number}-result.json").write_text(json.dumps(run, ensure_ascii=False), encoding="utf-8")
     code, _out, _err = call("ok", tmp_path, capsys, results)
@@ -88,7 +111,10 @@ def test_last_allure_result_per_browser_and_global_attachment(tmp_path, capsys):
     assert attachment["name"].startswith("FAQ 覆盖矩阵") and attachment["type"] == "text/csv"
     table = (results / attachment["source"]).read_text(encoding="utf-8")
     assert table.splitlines()[0] == "FAQ,标题,场景,位置,最近结果"
-    assert f"FAQ-1.1.2,登录名或密码错误（密码忘记）,{name},features/platform/login.feature:4,\"chromium: passed, firefox: broken\"" in table
+    assert (
+        f"FAQ-1.1.2,登录名或密码错误（密码忘记）,{name},"
+        'features/platform/login.feature:4,"chromium: passed, firefox: broken"' in table
+    )
 
 
 def test_a_text_only_drift_check_does_not_cover_an_entry(tmp_path, capsys):
@@ -99,7 +125,17 @@ def test_a_text_only_drift_check_does_not_cover_an_entry(tmp_path, capsys):
         target.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
         target.write_text(text.replace("@FAQ-2.1", "@FAQ-2.1 @faq-drift"), encoding="utf-8")
-    code = faq_coverage.main(["--features", str(tmp_path / "features"), "--catalog", CATALOG,
-                              "--output", str(tmp_path / "m.md"), "--results", str(tmp_path / "none")])
+    code = faq_coverage.main(
+        [
+            "--features",
+            str(tmp_path / "features"),
+            "--catalog",
+            CATALOG,
+            "--output",
+            str(tmp_path / "m.md"),
+            "--results",
+            str(tmp_path / "none"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1 and "FAQ-2.1" in err and "without a scenario" in err

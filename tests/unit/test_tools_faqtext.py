@@ -1,4 +1,5 @@
 """Unit tests of tools/faqtext.py and of the committed docs/faq_catalog.yaml."""
+
 import re
 import sys
 from pathlib import Path

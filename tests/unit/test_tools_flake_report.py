@@ -1,4 +1,5 @@
 """tools/flake_report.py: per-case failure counts over the JUnit XML files of repeated runs."""
+
 import io
 import sys
 from pathlib import Path
@@ -27,9 +28,11 @@ def test_clean_runs_report_zero_failures(tmp_path):
 
 
 def test_failures_are_counted_per_case(tmp_path):
-    files = [write(tmp_path, "run-1.xml", '<failure message="TimeoutError: locator">trace</failure>'),
-             write(tmp_path, "run-2.xml"),
-             write(tmp_path, "run-3.xml", '<error message="setup failed"/>')]
+    files = [
+        write(tmp_path, "run-1.xml", '<failure message="TimeoutError: locator">trace</failure>'),
+        write(tmp_path, "run-2.xml"),
+        write(tmp_path, "run-3.xml", '<error message="setup failed"/>'),
+    ]
     out = io.StringIO()
     assert flake_report.report(flake_report.read(files), out) == 1
     text = out.getvalue()

@@ -1,4 +1,5 @@
 """Unit tests of tools/gherkin_lint.py on tools/fixtures/lint."""
+
 import sys
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """tools/bench/load.py: latency is judged at full concurrency, errors over the whole run (arrival included)."""
+
 import csv
 import importlib.util
 import json
@@ -14,9 +15,11 @@ COLUMNS = ["Type", "Name", "Request Count", "Failure Count", "50%", "95%", "99%"
 
 def _steady(path: Path, p95_get: int) -> Path:
     """locust's CSV after --reset-stats: what it saw once every user had arrived."""
-    rows = [["GET", "GET /services", 100, 0, 4, p95_get, p95_get, 10.0],
-            ["POST", "POST /login", 20, 0, 25, 40, 60, 2.0],
-            ["", "Aggregated", 120, 0, 5, 30, 50, 12.0]]
+    rows = [
+        ["GET", "GET /services", 100, 0, 4, p95_get, p95_get, 10.0],
+        ["POST", "POST /login", 20, 0, 25, 40, 60, 2.0],
+        ["", "Aggregated", 120, 0, 5, 30, 50, 12.0],
+    ]
     stats = path / "stats_stats.csv"
     with stats.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
@@ -27,8 +30,12 @@ def _steady(path: Path, p95_get: int) -> Path:
 
 def _whole(path: Path, failures: dict[str, int]) -> Path:
     whole = path / "whole_run.json"
-    whole.write_text(json.dumps({"times": {"GET /services": [3.0] * 90 + [400.0] * 10, "POST /login": [25.0] * 20},
-                                 "failures": failures}), encoding="utf-8")
+    whole.write_text(
+        json.dumps(
+            {"times": {"GET /services": [3.0] * 90 + [400.0] * 10, "POST /login": [25.0] * 20}, "failures": failures}
+        ),
+        encoding="utf-8",
+    )
     return whole
 
 

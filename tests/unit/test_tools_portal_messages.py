@@ -1,4 +1,5 @@
 """Unit tests of tools/portal_messages.py (docs/portal-messages.md from mock_portal/messages/)."""
+
 import sys
 from pathlib import Path
 
@@ -12,7 +13,9 @@ def test_every_string_constant_is_listed_under_its_module(tmp_path):
     messages.mkdir()
     (messages / "auth.py").write_text(
         '"""登录与密码."""\nBAD = "登录名或密码错误"\nLONG = ("请输入"\n        "验证码")\nLIMIT = 5\n'
-        'LABELS = {"a": "证件正面", "b": "证件反面"}\n', encoding="utf-8")
+        'LABELS = {"a": "证件正面", "b": "证件反面"}\n',
+        encoding="utf-8",
+    )
     text = portal_messages.render(messages)
     section = text.split("## auth：登录与密码.")[1]
     assert "| `BAD` | 登录名或密码错误 |" in section and "| `LONG` | 请输入验证码 |" in section

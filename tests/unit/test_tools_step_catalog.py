@@ -1,5 +1,6 @@
 """Unit tests of tools/step_catalog.py on tools/fixtures/step_catalog (run as a subprocess,
 because importing step modules registers them process-wide)."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -9,8 +10,15 @@ FIXTURE = ROOT / "tools" / "fixtures" / "step_catalog"
 
 
 def step_catalog(*args, steps=FIXTURE / "steps", features=FIXTURE / "features"):
-    command = [sys.executable, str(ROOT / "tools" / "step_catalog.py"),
-               "--steps", str(steps), "--features", str(features), *map(str, args)]
+    command = [
+        sys.executable,
+        str(ROOT / "tools" / "step_catalog.py"),
+        "--steps",
+        str(steps),
+        "--features",
+        str(features),
+        *map(str, args),
+    ]
     return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
 
 
@@ -80,6 +88,7 @@ def test_catalog_has_no_line_numbers_and_tells_what_a_step_does(tmp_path):
 
 def copy_fixture(tmp_path):
     import shutil
+
     shutil.copytree(FIXTURE, tmp_path / "fx")
     return tmp_path / "fx" / "steps", tmp_path / "fx" / "features"
 
@@ -92,12 +101,18 @@ def test_blank_line_in_a_step_module_and_a_new_feature_keep_the_check_green(tmp_
     module.write_text("\n" + module.read_text(encoding="utf-8"), encoding="utf-8")  # every line moves down
     (features / "platform" / "aaa_new.feature").write_text(
         "# language: zh-CN\n@FAQ-1.1.2\n功能: 新\n\n  场景: 新的\n    当 该用户以正确的密码登录\n"
-        "    那么 这个步骤没有任何场景使用\n", encoding="utf-8")  # new first example, one step no longer unused
+        "    那么 这个步骤没有任何场景使用\n",
+        encoding="utf-8",
+    )  # new first example, one step no longer unused
     result = step_catalog("--check", "--output", output, steps=steps, features=features)
     assert result.returncode == 0, result.stderr
     # a changed step definition still makes it stale
-    module.write_text(module.read_text(encoding="utf-8").replace("我以(?P<kind>自然人|法人)身份用错误", "我以(?P<kind>自然人|法人)身份用不对"),
-                      encoding="utf-8")
+    module.write_text(
+        module.read_text(encoding="utf-8").replace(
+            "我以(?P<kind>自然人|法人)身份用错误", "我以(?P<kind>自然人|法人)身份用不对"
+        ),
+        encoding="utf-8",
+    )
     assert step_catalog("--check", "--output", output, steps=steps, features=features).returncode == 1
 
 
@@ -106,7 +121,9 @@ def test_missing_step_names_the_nearest_step_and_the_differing_character(tmp_pat
     features.mkdir()
     (features / "typo.feature").write_text(
         "# language: zh-CN\n@FAQ-1.1.2\n功能: 错字\n\n  场景: 少一个字\n    当 我以自然人身份用错误密码登录\n"
-        "    而且 我以法人代表身份用错误的密码登录\n", encoding="utf-8")
+        "    而且 我以法人代表身份用错误的密码登录\n",
+        encoding="utf-8",
+    )
     result = step_catalog("--missing", features=features)
     assert result.returncode == 1
     first = result.stdout.split("typo.feature:6: 当 我以自然人身份用错误密码登录")[1].split("typo.feature:7")[0]

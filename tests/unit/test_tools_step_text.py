@@ -1,4 +1,5 @@
 """tools/step_text.readable: step regexes shown as the text a writer types."""
+
 import sys
 from pathlib import Path
 

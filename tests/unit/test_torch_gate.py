@@ -1,4 +1,5 @@
 """The Torch completeness gate (FAQ-3.1.3, 3.1.4): real name first, then every missing piece named."""
+
 import re
 
 import pytest
@@ -38,14 +39,19 @@ def test_unverified_account_gets_the_popup_leading_to_the_info_page(portal):
     assert 'role="alertdialog"' in page.text and POPUP in page.text and 'href="/online/info">确定<' in page.text
 
 
-@pytest.mark.parametrize("missing,expected", [
-    ({"other_missing": ["所属行业2", "企业类型"]}, "请先完善：法人单位其他信息（所属行业2、企业类型）"),
-    ({"basic_missing": ["法定代表人类型"]}, "请先完善：法人单位基本信息（法定代表人类型）"),
-    ({"unit_realname": "none"}, "请先完善：法人单位基本信息（实名认证）"),
-    ({"agent_missing": ["实名认证"]}, "请先完善：主代办人信息（实名认证）"),
-    ({"agent_missing": ["手机号码"], "other_missing": ["外资来源地"]},
-     "请先完善：法人单位其他信息（外资来源地）；主代办人信息（手机号码）"),
-])
+@pytest.mark.parametrize(
+    "missing,expected",
+    [
+        ({"other_missing": ["所属行业2", "企业类型"]}, "请先完善：法人单位其他信息（所属行业2、企业类型）"),
+        ({"basic_missing": ["法定代表人类型"]}, "请先完善：法人单位基本信息（法定代表人类型）"),
+        ({"unit_realname": "none"}, "请先完善：法人单位基本信息（实名认证）"),
+        ({"agent_missing": ["实名认证"]}, "请先完善：主代办人信息（实名认证）"),
+        (
+            {"agent_missing": ["手机号码"], "other_missing": ["外资来源地"]},
+            "请先完善：法人单位其他信息（外资来源地）；主代办人信息（手机号码）",
+        ),
+    ],
+)
 def test_each_missing_piece_is_named(portal, missing, expected):
     row = legal_unit(portal)
     fill(portal, row["unit_id"], **missing)
@@ -56,7 +62,16 @@ def test_each_missing_piece_is_named(portal, missing, expected):
 
 
 def test_every_other_info_field_is_required(portal):
-    fields = ["单位经营期限", "所属行业1", "所属行业2", "工商登记机关", "核准日期", "外资来源地", "所得税征收方式", "企业类型"]
+    fields = [
+        "单位经营期限",
+        "所属行业1",
+        "所属行业2",
+        "工商登记机关",
+        "核准日期",
+        "外资来源地",
+        "所得税征收方式",
+        "企业类型",
+    ]
     row = legal_unit(portal)
     seeded = fill(portal, row["unit_id"], other_missing=fields)
     assert seeded["missing"] == ["法人单位其他信息（" + "、".join(fields) + "）"]
@@ -64,8 +79,11 @@ def test_every_other_info_field_is_required(portal):
 
 def natural_admin(portal, unit_id, login="zr_admin"):
     portal.seed_natural(login_name=login, id_number="110101199003077000", realname_status="passed")
-    portal.api("POST", "/business/grants", json={"login_name": login, "unit_id": unit_id,
-                                                  "systems": ["sme", "hnte", "torch"], "migration": True})
+    portal.api(
+        "POST",
+        "/business/grants",
+        json={"login_name": login, "unit_id": unit_id, "systems": ["sme", "hnte", "torch"], "migration": True},
+    )
 
 
 def test_natural_admin_completes_the_unit_information_then_enters(portal):

@@ -1,4 +1,5 @@
 """Uploaded documents are checked by content and size: wrong type, too large and empty are refused."""
+
 import datetime as dt
 
 import pytest
@@ -21,7 +22,9 @@ def env(tmp_path):
         yield db, settings
 
 
-@pytest.mark.parametrize("content, ctype", [(PNG, "image/png"), (JPEG, "image/jpeg"), (PDF, "application/pdf")], ids=["png", "jpeg", "pdf"])
+@pytest.mark.parametrize(
+    "content, ctype", [(PNG, "image/png"), (JPEG, "image/jpeg"), (PDF, "application/pdf")], ids=["png", "jpeg", "pdf"]
+)
 def test_images_and_pdf_are_kept_outside_the_served_tree(env, content, ctype):
     db, settings = env
     upload = uploads.store(db, settings, "证件.x", content, NOW)
@@ -51,8 +54,14 @@ def test_empty_is_refused(env):
 def test_appeal_reports_the_upload_problem_in_the_slot(portal):
     from tests.unit.test_recovery_appeals import appeal
     from tests.unit.test_recovery_reset import alert
+
     portal.seed_natural("zr_up", id_number="11010519491231002X")
-    response = appeal(portal, "natural", {"name": "张三", "id_number": "11010519491231002X"}, "13700009999",
-                      files={"front": ("证件.png", b"GIF89a....", "image/png"), "back": ("b.pdf", PDF, "application/pdf")})
+    response = appeal(
+        portal,
+        "natural",
+        {"name": "张三", "id_number": "11010519491231002X"},
+        "13700009999",
+        files={"front": ("证件.png", b"GIF89a....", "image/png"), "back": ("b.pdf", PDF, "application/pdf")},
+    )
     assert response.status_code == 422
     assert alert(response) == "上传的文件“证件正面-证件.png”格式不正确，仅支持JPG、PNG图片或PDF文件"

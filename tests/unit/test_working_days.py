@@ -1,4 +1,5 @@
 """Working days by the Chinese official calendar: weekends, public holidays and 调休 workdays."""
+
 import datetime as dt
 
 from mock_portal.clock import add_working_days, is_working_day

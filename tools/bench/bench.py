@@ -9,6 +9,7 @@ Prints per browser: medians of A and B, the A/B ratio (target ≤ 1.15), the rat
 times (what the suite adds per scenario, without the fixed start-up), and where the time goes.
 Writes everything to reports/bench/bench.json.  Usage: python tools/bench/bench.py [--rounds 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,17 +57,37 @@ def run_a(browser: str, work: Path) -> dict:
     timings = work / "a-timings.json"
     results = work / "allure-results"
     # As `make e2e` runs them (E2E_OPTS = -p no:hypothesispytest), in one process.
-    cmd = [PY, "-m", "pytest", *[n.format(b=browser) for n, _ in SCENARIOS], "--browser", browser, "-n", "0",
-           "-p", "no:hypothesispytest", f"--alluredir={results}", "--clean-alluredir", "-p", "bench_timing",
-           "-q", "--no-header"]
-    env = {**child_env(), "BENCH_TIMINGS": str(timings),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tools" / "bench"), os.environ.get("PYTHONPATH")]))}
+    cmd = [
+        PY,
+        "-m",
+        "pytest",
+        *[n.format(b=browser) for n, _ in SCENARIOS],
+        "--browser",
+        browser,
+        "-n",
+        "0",
+        "-p",
+        "no:hypothesispytest",
+        f"--alluredir={results}",
+        "--clean-alluredir",
+        "-p",
+        "bench_timing",
+        "-q",
+        "--no-header",
+    ]
+    env = {
+        **child_env(),
+        "BENCH_TIMINGS": str(timings),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tools" / "bench"), os.environ.get("PYTHONPATH")])),
+    }
     env["BENCH_T0"] = str(time.time())
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
     if proc.returncode != 0 or not timings.exists():
-        raise SystemExit(f"A（pytest）失败 / suite run failed ({proc.returncode}):\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+        raise SystemExit(
+            f"A（pytest）失败 / suite run failed ({proc.returncode}):\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}"
+        )
     written = len(list(results.glob("*-result.json")))
     if written != len(SCENARIOS):
         raise SystemExit(f"A 只写了 {written} 个 Allure 结果（应为 {len(SCENARIOS)}）/ Allure results missing")
@@ -76,11 +97,19 @@ def run_a(browser: str, work: Path) -> dict:
 def run_b(browser: str) -> dict:
     env = {**child_env(), "BENCH_T0": str(time.time())}
     start = time.perf_counter()
-    proc = subprocess.run([PY, str(ROOT / "tools" / "bench" / "plain.py"), "--browser", browser],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [PY, str(ROOT / "tools" / "bench" / "plain.py"), "--browser", browser],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"B（plain Playwright）失败 / plain run failed ({proc.returncode}):\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+        raise SystemExit(
+            f"B（plain Playwright）失败 / plain run failed ({proc.returncode}):\n"
+            f"{proc.stdout[-3000:]}{proc.stderr[-3000:]}"
+        )
     return {"wall": wall, **json.loads(proc.stdout.strip().splitlines()[-1])}
 
 
@@ -98,8 +127,14 @@ def a_breakdown(runs: list[dict], browser: str) -> dict:
         setup, call, teardown = (med(x.get(p, 0.0) for x in rows) for p in ("setup", "call", "teardown"))
         protocol, allure = med(x.get("protocol") for x in rows), med(x.get("allure", 0.0) for x in rows)
         hooks = med(x["protocol"] - sum(x.get(p, 0.0) for p in ("setup", "call", "teardown")) for x in rows)
-        per[name] = {"setup": setup, "call": call, "teardown": teardown, "allure": allure,
-                     "hooks": hooks, "protocol": protocol}
+        per[name] = {
+            "setup": setup,
+            "call": call,
+            "teardown": teardown,
+            "allure": allure,
+            "hooks": hooks,
+            "protocol": protocol,
+        }
     # pytest-bdd scenarios ask for `target` and `browser` inside their steps: the session start-up
     # (portal, Playwright, browser) is timed inside the first scenario's call, and taken out of it here.
     first = SCENARIOS[0][1]
@@ -115,32 +150,54 @@ def scenario_sum_a(breakdown: dict) -> float:
 def report(browser: str, a_runs: list[dict], b_runs: list[dict]) -> dict:
     a_wall, b_wall = med(r["wall"] for r in a_runs), med(r["wall"] for r in b_runs)
     a = a_breakdown(a_runs, browser)
-    b_marks = {k: med(r["marks"].get(k) for r in b_runs) for k in ("imported", "portal_started", "browser_launched",
-                                                                    "scenarios_done", "end")}
+    b_marks = {
+        k: med(r["marks"].get(k) for r in b_runs)
+        for k in ("imported", "portal_started", "browser_launched", "scenarios_done", "end")
+    }
     b_scen = {name: med(r["scenarios"][name][0] for r in b_runs) for _, name in SCENARIOS}
     a_sum, b_sum = scenario_sum_a(a), sum(b_scen.values())
-    out = {"browser": browser, "a_walls": [r["wall"] for r in a_runs], "b_walls": [r["wall"] for r in b_runs],
-           "a_median": a_wall, "b_median": b_wall, "ratio": a_wall / b_wall,
-           "scenario_ratio": a_sum / b_sum, "a": a, "b": {"marks": b_marks, "scenarios": b_scen},
-           "raw": {"a": a_runs, "b": b_runs}}
+    out = {
+        "browser": browser,
+        "a_walls": [r["wall"] for r in a_runs],
+        "b_walls": [r["wall"] for r in b_runs],
+        "a_median": a_wall,
+        "b_median": b_wall,
+        "ratio": a_wall / b_wall,
+        "scenario_ratio": a_sum / b_sum,
+        "a": a,
+        "b": {"marks": b_marks, "scenarios": b_scen},
+        "raw": {"a": a_runs, "b": b_runs},
+    }
     verdict = "达标" if out["ratio"] <= TARGET_RATIO else "未达标"
     print(f"\n== {browser}: A（pytest 套件）/ B（纯 Playwright），{len(a_runs)} 轮交替 ==")
     print(f"  A 各轮 {', '.join(f'{w:.1f}' for w in out['a_walls'])} s → 中位数 {a_wall:.2f} s")
     print(f"  B 各轮 {', '.join(f'{w:.1f}' for w in out['b_walls'])} s → 中位数 {b_wall:.2f} s")
-    print(f"  进程总耗时比 A/B = {out['ratio']:.3f}（目标 ≤ {TARGET_RATIO}，{verdict}）；"
-          f"场景耗时比（不含启动）= {out['scenario_ratio']:.3f}（A {a_sum:.2f} s / B {b_sum:.2f} s）")
+    print(
+        f"  进程总耗时比 A/B = {out['ratio']:.3f}（目标 ≤ {TARGET_RATIO}，{verdict}）；"
+        f"场景耗时比（不含启动）= {out['scenario_ratio']:.3f}（A {a_sum:.2f} s / B {b_sum:.2f} s）"
+    )
     m, f = a["marks"], a["fixtures"]
-    print(f"  A 启动：python+pytest+插件导入 {m['configured']:.2f} s，收集完成 {m['collected']:.2f} s，"
-          f"门户启动 {f['target']:.2f} s，Playwright {f['playwright']:.2f} s，浏览器启动 {f['browser']:.2f} s，"
-          f"会话结束 {m['session_end']:.2f} s")
-    print(f"  B 启动：导入 {b_marks['imported']:.2f} s，门户启动 {b_marks['portal_started'] - b_marks['imported']:.2f} s，"
-          f"Playwright+浏览器启动 {b_marks['browser_launched'] - b_marks['portal_started']:.2f} s，"
-          f"场景结束 {b_marks['scenarios_done']:.2f} s，退出 {b_marks['end']:.2f} s")
+    print(
+        f"  A 启动：python+pytest+插件导入 {m['configured']:.2f} s，收集完成 {m['collected']:.2f} s，"
+        f"门户启动 {f['target']:.2f} s，Playwright {f['playwright']:.2f} s，浏览器启动 {f['browser']:.2f} s，"
+        f"会话结束 {m['session_end']:.2f} s"
+    )
+    print(
+        f"  B 启动：导入 {b_marks['imported']:.2f} s，"
+        f"门户启动 {b_marks['portal_started'] - b_marks['imported']:.2f} s，"
+        f"Playwright+浏览器启动 {b_marks['browser_launched'] - b_marks['portal_started']:.2f} s，"
+        f"场景结束 {b_marks['scenarios_done']:.2f} s，退出 {b_marks['end']:.2f} s"
+    )
     print(f"  {'场景':<16}{'A setup':>9}{'A call':>9}{'A tear':>9}{'A hooks':>9}{'A allure':>9}{'A 合计':>9}{'B':>9}")
     for name, s in a["scenarios"].items():
-        print(f"  {name:<16}{s['setup']:>9.2f}{s['call']:>9.2f}{s['teardown']:>9.2f}{s['hooks']:>9.2f}"
-              f"{s['allure']:>9.3f}{s['protocol']:>9.2f}{b_scen[name]:>9.2f}")
-    print(f"  （第一个场景的 call 已扣除会话启动：门户、Playwright、浏览器；hooks = 报告钩子等 setup/call/teardown 之外的时间）")
+        print(
+            f"  {name:<16}{s['setup']:>9.2f}{s['call']:>9.2f}{s['teardown']:>9.2f}{s['hooks']:>9.2f}"
+            f"{s['allure']:>9.3f}{s['protocol']:>9.2f}{b_scen[name]:>9.2f}"
+        )
+    print(
+        "  （第一个场景的 call 已扣除会话启动：门户、Playwright、浏览器；"
+        "hooks = 报告钩子等 setup/call/teardown 之外的时间）"
+    )
     return out
 
 
@@ -154,28 +211,41 @@ def main() -> int:
     global KEEP_ENV
     KEEP_ENV = args.keep_env
     browsers = args.browser or ["chromium", "firefox"]
-    summary = {"date": dt.datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
-               "rounds": args.rounds, "bytecode_cache": "PYTHONDONTWRITEBYTECODE" not in child_env(),
-               "load_before": os.getloadavg(), "browsers": []}
-    print(f"负载 / load average {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）；字节码缓存 "
-          f"{'开' if summary['bytecode_cache'] else '关'}", flush=True)
+    summary = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "rounds": args.rounds,
+        "bytecode_cache": "PYTHONDONTWRITEBYTECODE" not in child_env(),
+        "load_before": os.getloadavg(),
+        "browsers": [],
+    }
+    print(
+        f"负载 / load average {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）；字节码缓存 "
+        f"{'开' if summary['bytecode_cache'] else '关'}",
+        flush=True,
+    )
     for browser in browsers:
         a_runs, b_runs = [], []
         for i in range(args.rounds):
             # A,B then B,A: a background load that rises or falls during the run hits both sides alike.
-            for side in ("AB" if i % 2 == 0 else "BA"):
+            for side in "AB" if i % 2 == 0 else "BA":
                 if side == "A":
                     with tempfile.TemporaryDirectory(prefix="bench-a-") as work:
                         a_runs.append(run_a(browser, Path(work)))
                 else:
                     b_runs.append(run_b(browser))
-            print(f"  {browser} 第 {i + 1}/{args.rounds} 轮：A {a_runs[-1]['wall']:.1f} s，B {b_runs[-1]['wall']:.1f} s",
-                  flush=True)
+            print(
+                f"  {browser} 第 {i + 1}/{args.rounds} 轮：A {a_runs[-1]['wall']:.1f} s，B {b_runs[-1]['wall']:.1f} s",
+                flush=True,
+            )
         summary["browsers"].append(report(browser, a_runs, b_runs))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    print("\n" + "  ".join(f"{b['browser']} A/B = {b['ratio']:.3f}" for b in summary["browsers"])
-          + f"（目标 ≤ {TARGET_RATIO}）；详情 {args.out}")
+    print(
+        "\n"
+        + "  ".join(f"{b['browser']} A/B = {b['ratio']:.3f}" for b in summary["browsers"])
+        + f"（目标 ≤ {TARGET_RATIO}）；详情 {args.out}"
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ Writes JSON to $BENCH_TIMINGS at session end:
              runtest protocol, so protocol − the three = reporting hooks), allure (time spent writing
              Allure result, container and attachment files during that test)
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,6 +45,7 @@ def _time_allure_writes() -> None:
                 return method(*args, **kwargs)
             finally:
                 _allure["seconds"] += time.perf_counter() - start
+
         return wrapper
 
     for name in ("report_result", "report_container", "report_attached_file", "report_attached_data"):

@@ -10,6 +10,7 @@ fullName (feature:scenario) and their parameters (browser, 例子 row): no key t
 many results as the shards ran (skipped-at-setup scenarios write no Allure result, so they are not counted).
 Exit 0 when everything holds, 1 otherwise, with the offending ids listed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,13 +76,19 @@ def main() -> int:
     twice = sorted(n for n, c in seen.items() if c > 1)
     missing = sorted(set(expected) - set(seen))
     extra = sorted(set(seen) - set(expected))
-    for label, ids in (("在两个分片中都运行了 / in two shards", twice), ("没有任何分片运行 / in no shard", missing),
-                       ("未被收集却运行了 / ran but not collected", extra)):
+    for label, ids in (
+        ("在两个分片中都运行了 / in two shards", twice),
+        ("没有任何分片运行 / in no shard", missing),
+        ("未被收集却运行了 / ran but not collected", extra),
+    ):
         if ids:
             problems.append(f"{label}: {len(ids)}\n    " + "\n    ".join(ids[:20]))
     per_shard = Counter(shard for shard, _, _ in ran)
-    print(f"收集 {len(expected)} 个场景×浏览器；分片运行 "
-          + "，".join(f"分片{s} {c} 个" for s, c in sorted(per_shard.items())) + f"，合计 {sum(per_shard.values())} 个")
+    print(
+        f"收集 {len(expected)} 个场景×浏览器；分片运行 "
+        + "，".join(f"分片{s} {c} 个" for s, c in sorted(per_shard.items()))
+        + f"，合计 {sum(per_shard.values())} 个"
+    )
 
     root = Path(__file__).resolve().parents[2]
     scenarios = [(node, outcome) for _, node, outcome in ran if is_scenario(node, root)]
@@ -91,18 +98,25 @@ def main() -> int:
     keys = allure_keys(args.results)
     dup = sorted({k for k, c in Counter(keys).items() if c > 1})
     if dup:
-        problems.append(f"Allure 结果重复 / duplicated results: {len(dup)}\n    "
-                        + "\n    ".join(f"{b} {name} {params}" for b, name, params in dup[:20]))
+        problems.append(
+            f"Allure 结果重复 / duplicated results: {len(dup)}\n    "
+            + "\n    ".join(f"{b} {name} {params}" for b, name, params in dup[:20])
+        )
     in_allure = Counter(b for b, _, _ in keys)
     for browser in sorted(set(not_skipped) | set(in_allure)):
         line = f"  {browser}: 分片中执行 {not_skipped[browser]} 个，合并后的 Allure 结果 {in_allure[browser]} 个"
         print(line)
         if not_skipped[browser] != in_allure[browser]:
             problems.append(f"{browser}: Allure 结果数与执行数不一致 / result count differs from the run count")
-    print(f"  跳过 {skipped} 个场景（在 setup 阶段跳过，不写 Allure 结果）；非场景的普通测试 {plain} 个（不写 Allure 结果）")
+    print(
+        f"  跳过 {skipped} 个场景（在 setup 阶段跳过，不写 Allure 结果）；"
+        f"非场景的普通测试 {plain} 个（不写 Allure 结果）"
+    )
     failed = [node for _, node, outcome in ran if outcome in ("failed", "error")]
     if failed:
-        print(f"  注意：{len(failed)} 个失败（不影响本检查，见各分片的 pytest.log）：\n    " + "\n    ".join(failed[:10]))
+        print(
+            f"  注意：{len(failed)} 个失败（不影响本检查，见各分片的 pytest.log）：\n    " + "\n    ".join(failed[:10])
+        )
 
     if problems:
         print("检查未通过 / check failed:\n  " + "\n  ".join(problems))

@@ -11,6 +11,7 @@ Both profiles do the same actions in the same proportions; only the waiting diff
 load.py asks locust to reset its statistics once every user has arrived (the figures it judges are those
 at full concurrency); LOAD_WHOLE_RUN names a file where this module writes every page's response times
 and errors of the whole run, arrival included, so no error is ever left out."""
+
 import json
 import os
 import re
@@ -43,7 +44,8 @@ def _record_whole_run(name, response_time, exception=None, **_):
 def _write_whole_run(**_):
     if os.environ.get("LOAD_WHOLE_RUN"):
         Path(os.environ["LOAD_WHOLE_RUN"]).write_text(
-            json.dumps({"times": _whole_run_times, "failures": _whole_run_failures}), encoding="utf-8")
+            json.dumps({"times": _whole_run_times, "failures": _whole_run_failures}), encoding="utf-8"
+        )
 
 
 class PortalUser(FastHttpUser):
@@ -63,12 +65,22 @@ class PortalUser(FastHttpUser):
         token = CSRF.search(page.text).group(1)
         # The test API's captcha answer is fetched through the same connection pool but outside locust's
         # statistics (not a page a person loads), so locust's total is the pages' total.
-        answer = self.client.client.urlopen(f"{self.host}/__test__/captcha/{self.session_id()}",
-                                            method="GET", headers={"X-Test-Token": TOKEN}).json()["answer"]
-        with self.client.post("/login", name="POST /login", allow_redirects=False, catch_response=True,
-                              data={"csrf_token": token, "login_name": self.account["login_name"],
-                                    "password": self.account["password"], "captcha": answer,
-                                    "login_type": "natural"}) as response:
+        answer = self.client.client.urlopen(
+            f"{self.host}/__test__/captcha/{self.session_id()}", method="GET", headers={"X-Test-Token": TOKEN}
+        ).json()["answer"]
+        with self.client.post(
+            "/login",
+            name="POST /login",
+            allow_redirects=False,
+            catch_response=True,
+            data={
+                "csrf_token": token,
+                "login_name": self.account["login_name"],
+                "password": self.account["password"],
+                "captcha": answer,
+                "login_type": "natural",
+            },
+        ) as response:
             if response.status_code != 303:
                 response.failure(f"login answered {response.status_code}")
 

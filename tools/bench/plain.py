@@ -16,6 +16,7 @@ checks are the same expect() calls. Scenarios, in the suite's collection order:
 Prints one JSON line: phase timestamps (seconds since the process started, BENCH_T0 env) and each
 scenario's wall time.  Usage: python tools/bench/plain.py --browser chromium|firefox [--rounds N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,13 @@ class Run:
         self.contexts: list = []
 
     def context(self, title: str):
-        args = {"locale": "zh-CN", "timezone_id": "Asia/Shanghai", "base_url": self.base_url,
-                "viewport": {"width": 1280, "height": 900}, "accept_downloads": True}
+        args = {
+            "locale": "zh-CN",
+            "timezone_id": "Asia/Shanghai",
+            "base_url": self.base_url,
+            "viewport": {"width": 1280, "height": 900},
+            "accept_downloads": True,
+        }
         if self.browser_name == "chromium":
             args["record_video_dir"] = str(ROOT / "reports" / "videos")
         ctx = self.browser.new_context(**args)
@@ -94,12 +100,23 @@ def seed(api: TestApi, kind: str) -> dict:
     if kind == "自然人":
         p = factories.Person()
         row = api.seed_account(**factories.natural_spec(p))
-        return {"login": p.login_name, "password": p.password, "name": p.name, "phone": row["phone"],
-                "id_number": row["id_number"]}
+        return {
+            "login": p.login_name,
+            "password": p.password,
+            "name": p.name,
+            "phone": row["phone"],
+            "id_number": row["id_number"],
+        }
     u = factories.LegalUnit()
     row = api.seed_account(**factories.legal_spec(u))
-    return {"login": u.login_name, "password": u.password, "name": u.agent_name, "phone": row["phone"],
-            "unit_id": row["unit_id"], "unit_name": u.unit_name}
+    return {
+        "login": u.login_name,
+        "password": u.password,
+        "name": u.agent_name,
+        "phone": row["phone"],
+        "unit_id": row["unit_id"],
+        "unit_name": u.unit_name,
+    }
 
 
 def captcha(run: Run, page) -> str:
@@ -135,6 +152,7 @@ def login(kind: str):
         page = run.context(title).new_page()
         log_in(run, page, kind, acc["login"], acc["password"])
         logged_in_as(page, acc["name"], kind)
+
     return body
 
 
@@ -165,6 +183,7 @@ def reset(kind: str):
         page.get_by_role("button", name="退出登录").click()
         log_in(run, page, kind, acc["login"], old)
         expect(page.get_by_role("alert")).to_contain_text("登录名或密码错误")
+
     return body
 
 
@@ -180,8 +199,12 @@ def grant(run: Run, title: str) -> None:
     page.get_by_role("group", name=LAB, exact=True).get_by_role("checkbox", name="事项办理员", exact=True).check()
     page.get_by_role("button", name="提交授权").click()
     expect(page.get_by_role("status")).to_contain_text("授权成功")
-    row = (page.get_by_role("table", name="已授权用户").get_by_role("row")
-           .filter(has_text=person["name"]).filter(has_text=LAB))
+    row = (
+        page.get_by_role("table", name="已授权用户")
+        .get_by_role("row")
+        .filter(has_text=person["name"])
+        .filter(has_text=LAB)
+    )
     expect(row.get_by_role("cell").nth(3)).to_have_text("事项办理员")
     expect(row.get_by_role("cell").nth(5)).to_have_text("有效")
     other = run.signed_in_page(title, person["login"])
@@ -196,8 +219,16 @@ def hgr_synthesis(run: Run, title: str) -> None:
     legal, person = seed(api, "法人"), seed(api, "自然人")
     api.post(f"/hgr/units/{legal['unit_id']}/filed")
     api.post("/authorization/unit-permissions", {"unit_id": legal["unit_id"], "system": HGR})
-    api.post("/authorization/grants", {"unit_id": legal["unit_id"], "login_name": person["login"], "system": HGR,
-                                       "roles": ["事项办理员"], "valid_days": 365})
+    api.post(
+        "/authorization/grants",
+        {
+            "unit_id": legal["unit_id"],
+            "login_name": person["login"],
+            "system": HGR,
+            "roles": ["事项办理员"],
+            "valid_days": 365,
+        },
+    )
     page = run.signed_in_page(title, person["login"])
     page.goto("/systems/hgr")
     page.get_by_role("link", name="新建项目").click()
@@ -206,8 +237,10 @@ def hgr_synthesis(run: Run, title: str) -> None:
     page.get_by_label("负责人").fill(person["name"])
     page.get_by_role("button", name="保存项目").click()
     texts = ["人类遗传资源材料出境申请书正文", "受试者知情同意书模板"]
-    for filename, text in zip(("申请书.docx", "知情同意书.docx"), texts):
-        page.get_by_label("附件（Word文档）").set_input_files(docx_files.as_upload(filename, docx_files.valid_docx(text)))
+    for filename, text in zip(("申请书.docx", "知情同意书.docx"), texts, strict=True):
+        page.get_by_label("附件（Word文档）").set_input_files(
+            docx_files.as_upload(filename, docx_files.valid_docx(text))
+        )
         page.get_by_role("button", name="上传附件").click()
     expect(page.get_by_role("status")).to_contain_text("已上传")
     for filename in ("申请书.docx", "知情同意书.docx"):
@@ -222,8 +255,14 @@ def hgr_synthesis(run: Run, title: str) -> None:
     assert not [t for t in texts if t not in paragraphs], f"合成文件缺少附件内容（文件段落：{paragraphs}）"
 
 
-SCENARIOS = [("hgr-synthesis", hgr_synthesis), ("grant", grant), ("reset-自然人", reset("自然人")),
-             ("reset-法人", reset("法人")), ("login-自然人", login("自然人")), ("login-法人", login("法人"))]
+SCENARIOS = [
+    ("hgr-synthesis", hgr_synthesis),
+    ("grant", grant),
+    ("reset-自然人", reset("自然人")),
+    ("reset-法人", reset("法人")),
+    ("login-自然人", login("自然人")),
+    ("login-法人", login("法人")),
+]
 
 
 def main() -> int:

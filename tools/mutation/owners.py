@@ -2,6 +2,7 @@
 
 Kept free of Cosmic Ray so that `make test` can check the map without the mutation tool installed.
 """
+
 from __future__ import annotations
 
 import ast
@@ -38,8 +39,11 @@ def problems(owners: dict[str, dict], root: Path = ROOT, known_ids: set[str] | N
         found += [f"{module}: unknown FAQ ID {fid}" for fid in ids if fid not in known_ids]
         if (root / module).is_file():
             defined = function_lines(root / module)
-            found += [f"{module}: excluded function {name} does not exist" for name in entry.get("exclude") or {}
-                      if name not in defined]
+            found += [
+                f"{module}: excluded function {name} does not exist"
+                for name in entry.get("exclude") or {}
+                if name not in defined
+            ]
     for package in MUST_LIST:
         for path in sorted((root / package).glob("*.py")):
             rel = path.relative_to(root).as_posix()
@@ -56,8 +60,11 @@ def owned(owners: dict[str, dict]) -> dict[str, list[str]]:
 def function_lines(path: Path) -> dict[str, range]:
     """Top-level function name → its line numbers (decorators included)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {node.name: range(min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno + 1)
-            for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return {
+        node.name: range(min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno + 1)
+        for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
 
 
 def excluded_lines(module: str, entry: dict, root: Path = ROOT) -> set[int]:
@@ -84,8 +91,12 @@ def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]
     mutant inside such a span cannot change what the portal does, so it is equivalent. Empty otherwise."""
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
-    future = any(isinstance(node, ast.ImportFrom) and node.module == "__future__"
-                 and any(alias.name == "annotations" for alias in node.names) for node in tree.body)
+    future = any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(alias.name == "annotations" for alias in node.names)
+        for node in tree.body
+    )
     if not future or any(word in source for word in _EVALUATES_ANNOTATIONS):
         return []
     lines = source.split("\n")
@@ -103,8 +114,10 @@ def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]
             notes += [node.returns] if node.returns is not None else []
         elif isinstance(node, ast.AnnAssign):
             notes = [node.annotation]
-        found += [((n.lineno, column(n.lineno, n.col_offset)), (n.end_lineno, column(n.end_lineno, n.end_col_offset)))
-                  for n in notes]
+        found += [
+            ((n.lineno, column(n.lineno, n.col_offset)), (n.end_lineno, column(n.end_lineno, n.end_col_offset)))
+            for n in notes
+        ]
     return found
 
 

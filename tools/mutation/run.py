@@ -4,6 +4,7 @@ its module (tools/mutation/owners.yaml), on Chromium, in a copy of the working t
 Runs under .venv-mutation (Cosmic Ray); the scenarios run under .venv. Modes: `sample` (N mutants drawn
 with a printed seed), `changed` (mutants on lines changed against a base ref), `full` (every mutant).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,9 +22,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import cosmic_ray.mutating
 import parso
 import yaml
-import cosmic_ray.mutating
 from cosmic_ray import plugins
 from cosmic_ray.commands.init import _all_work_items
 from cosmic_ray.mutating import mutate_and_test, mutate_code
@@ -50,7 +51,7 @@ class DropLastChineseCharacter(Operator):
 
     def mutate(self, node, index):
         last = [m.start() for m in CJK.finditer(node.value)][-1]
-        return parso.python.tree.String(node.value[:last] + node.value[last + 1:], node.start_pos, node.prefix)
+        return parso.python.tree.String(node.value[:last] + node.value[last + 1 :], node.start_pos, node.prefix)
 
     @classmethod
     def examples(cls):
@@ -112,8 +113,9 @@ def run_tests(command: str, timeout: float) -> tuple[TestOutcome, str]:
     remembered in RUNNING while it runs."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     try:
-        proc = subprocess.Popen(shlex.split(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            shlex.split(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+        )
     except OSError as exc:
         return TestOutcome.INCOMPETENT, str(exc)
     RUNNING.add(proc)
@@ -170,8 +172,16 @@ def parse_args(argv=None):
 def copy_tree() -> Path:
     """The working tree's files (tracked and new, not ignored) in a temporary directory: mutants never
     touch the checkout others work in."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            check=True, capture_output=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     copy = Path(tempfile.mkdtemp(prefix="mutation-"))
     for rel in filter(None, listed):
         source = ROOT / rel
@@ -187,14 +197,17 @@ def copy_tree() -> Path:
 
 def test_command(ids: list[str], workers: str) -> str:
     pytest = ROOT / ".venv" / "bin" / "pytest"
-    return (f'{pytest} tests/e2e -m "{owners_map.marker_expression(ids)}" --browser chromium -x -q '
-            f"-p no:randomly -p no:hypothesispytest -n {workers}")
+    return (
+        f'{pytest} tests/e2e -m "{owners_map.marker_expression(ids)}" --browser chromium -x -q '
+        f"-p no:randomly -p no:hypothesispytest -n {workers}"
+    )
 
 
 def changed_lines(base: str) -> dict[str, set[int]]:
     """module → line numbers added or changed in the working tree against `base`."""
-    diff = subprocess.run(["git", "diff", "-U0", base, "--", "mock_portal"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout
+    diff = subprocess.run(
+        ["git", "diff", "-U0", base, "--", "mock_portal"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     lines: dict[str, set[int]] = defaultdict(set)
     current = None
     for line in diff.splitlines():
@@ -211,8 +224,11 @@ def mutated_lines(source: str, spec) -> tuple[str, str, str]:
     """(original line, mutated line, unified diff) of one mutant, computed without touching a file."""
     operator = plugins.get_operator(spec.operator_name)(**spec.operator_args)
     mutated = mutate_code(source, operator, spec.occurrence)
-    diff = "\n".join(difflib.unified_diff(source.split("\n"), mutated.split("\n"), f"a/{spec.module_path}",
-                                          f"b/{spec.module_path}", lineterm="", n=2))
+    diff = "\n".join(
+        difflib.unified_diff(
+            source.split("\n"), mutated.split("\n"), f"a/{spec.module_path}", f"b/{spec.module_path}", lineterm="", n=2
+        )
+    )
     removed = [d[1:].strip() for d in diff.splitlines() if d.startswith("-") and not d.startswith("---")]
     added = [d[1:].strip() for d in diff.splitlines() if d.startswith("+") and not d.startswith("+++")]
     return " / ".join(removed), " / ".join(added), diff
@@ -249,8 +265,11 @@ def main(argv=None) -> int:
         return 2
     owned = owners_map.owned(owners_map.load())
     if args.modules:
-        owned = {m: ids for m, ids in owned.items() if any(m == w or Path(m).name == w or m.endswith("/" + w)
-                                                          for w in args.modules)}
+        owned = {
+            m: ids
+            for m, ids in owned.items()
+            if any(m == w or Path(m).name == w or m.endswith("/" + w) for w in args.modules)
+        }
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     copy = copy_tree()
     print(f"mutation: mode={args.mode} seed={seed} copy={copy} modules={len(owned)}")
@@ -269,11 +288,15 @@ def main(argv=None) -> int:
                 annotations += 1  # equivalent by rule: an annotation that is never evaluated
                 continue
             items.append((module, spec))
-    print(f"mutation: {annotations} mutants inside annotations of modules with `from __future__ import "
-          "annotations` set aside as equivalent (never evaluated; docs/mutation.md)")
+    print(
+        f"mutation: {annotations} mutants inside annotations of modules with `from __future__ import "
+        "annotations` set aside as equivalent (never evaluated; docs/mutation.md)"
+    )
     chosen = select(items, args, seed)
-    print(f"mutation: {len(chosen)} of {len(items)} mutants "
-          + (f"(sample: make mutation MUTANTS={args.mutants} SEED={seed})" if args.mode == "sample" else ""))
+    print(
+        f"mutation: {len(chosen)} of {len(items)} mutants "
+        + (f"(sample: make mutation MUTANTS={args.mutants} SEED={seed})" if args.mode == "sample" else "")
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     install_signal_handlers()
     results = []
@@ -281,8 +304,11 @@ def main(argv=None) -> int:
         run(chosen, owned, args, copy, results)
     except Stopped as stop:
         stop_running()
-        print(f"\nmutation: stopped by {stop} after {len(results)} of {len(chosen)} mutants; "
-              "the running scenarios were stopped, the copy is removed", flush=True)
+        print(
+            f"\nmutation: stopped by {stop} after {len(results)} of {len(chosen)} mutants; "
+            "the running scenarios were stopped, the copy is removed",
+            flush=True,
+        )
         report(results, owned, seed, args)
         return 128 + stop.signum
     finally:
@@ -302,8 +328,15 @@ def run(chosen, owned, args, copy, results: list[dict]) -> list[dict]:
             command = test_command(owned[module], args.workers)
             source = (copy / module).read_text(encoding="utf-8")
             original, mutated, diff = mutated_lines(source, spec)
-            row = dict(module=module, line=spec.start_pos[0], operator=spec.operator_name, diff=diff,
-                       original=original, mutated=mutated, faq=owned[module])
+            row = dict(
+                module=module,
+                line=spec.start_pos[0],
+                operator=spec.operator_name,
+                diff=diff,
+                original=original,
+                mutated=mutated,
+                faq=owned[module],
+            )
             reason = equivalent_reason(equivalents, module, original, mutated)
             if reason:
                 row.update(outcome="equivalent", reason=reason)
@@ -322,13 +355,17 @@ def run(chosen, owned, args, copy, results: list[dict]) -> list[dict]:
                     if row["outcome"] == "incompetent":
                         row["output"] = (result.output or "")[-2000:]
             results.append(row)
-            print(f"[{n}/{len(chosen)}] {row['outcome']:<10} {module}:{row['line']} {spec.operator_name} "
-                  f"({row.get('seconds', 0)} s)  {original[:60]!r} → {mutated[:60]!r}", flush=True)
+            print(
+                f"[{n}/{len(chosen)}] {row['outcome']:<10} {module}:{row['line']} {spec.operator_name} "
+                f"({row.get('seconds', 0)} s)  {original[:60]!r} → {mutated[:60]!r}",
+                flush=True,
+            )
     return results
 
 
 def _work_item(spec, n):
     from cosmic_ray.work_item import WorkItem
+
     return WorkItem.single(str(n), spec)
 
 
@@ -338,8 +375,9 @@ def baseline(command: str, module: str) -> float | None:
     outcome, output = run_tests(command, 3600)
     seconds = time.monotonic() - started
     if outcome != TestOutcome.SURVIVED:
-        print(f"mutation: baseline of {module} FAILED (its scenarios fail without a mutant); skipped:\n"
-              + output[-3000:])
+        print(
+            f"mutation: baseline of {module} FAILED (its scenarios fail without a mutant); skipped:\n" + output[-3000:]
+        )
         return None
     print(f"mutation: baseline of {module}: green in {seconds:.0f} s")
     return seconds
@@ -360,8 +398,12 @@ def report(results, owned, seed, args) -> int:
     for row in results:
         for fid in row["faq"]:
             per_faq[fid][row["outcome"]] += 1
-    lines = [f"# make mutation — mode {args.mode}, seed {seed}, {len(results)} mutants", "",
-             "| FAQ | killed | survived | equivalent | other | score |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"# make mutation — mode {args.mode}, seed {seed}, {len(results)} mutants",
+        "",
+        "| FAQ | killed | survived | equivalent | other | score |",
+        "|---|---|---|---|---|---|",
+    ]
     for fid in sorted(per_faq, key=lambda f: [int(p) for p in f[4:].split(".")]):
         c = per_faq[fid]
         other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent"))
@@ -372,15 +414,24 @@ def report(results, owned, seed, args) -> int:
     survived = [r for r in results if r["outcome"] == "survived"]
     judged = killed + len(survived)
     total = 100 * killed / judged if judged else 100.0
-    lines += ["", f"总计 / total: killed {killed}, survived {len(survived)}, "
-              f"equivalent {sum(r['outcome'] == 'equivalent' for r in results)}, "
-              f"other {len(results) - judged - sum(r['outcome'] == 'equivalent' for r in results)}; "
-              + (f"score {total:.1f}% of the non-equivalent mutants" if judged else "no mutant judged yet"), ""]
+    lines += [
+        "",
+        f"总计 / total: killed {killed}, survived {len(survived)}, "
+        f"equivalent {sum(r['outcome'] == 'equivalent' for r in results)}, "
+        f"other {len(results) - judged - sum(r['outcome'] == 'equivalent' for r in results)}; "
+        + (f"score {total:.1f}% of the non-equivalent mutants" if judged else "no mutant judged yet"),
+        "",
+    ]
     if survived:
         lines.append("## 存活的变异体 / surviving mutants")
         for row in survived:
-            lines += ["", f"{row['module']}:{row['line']} {row['operator']} (owners: {', '.join(row['faq'])})",
-                      "```diff", row["diff"], "```"]
+            lines += [
+                "",
+                f"{row['module']}:{row['line']} {row['operator']} (owners: {', '.join(row['faq'])})",
+                "```diff",
+                row["diff"],
+                "```",
+            ]
     for row in results:
         if row["outcome"] in ("incompetent", "baseline-failed"):
             lines += ["", f"{row['outcome']}: {row['module']}:{row['line']}", "```", row.get("output", ""), "```"]

@@ -9,6 +9,7 @@ match another text. Exit status 0; `-v` lists the texts.
 
     .venv/bin/python tools/mutation/unasserted_texts.py [-v]
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,15 +23,19 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def docstrings(tree: ast.AST) -> set[int]:
-    return {id(node.body[0].value) for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-            and isinstance(node.body[0], ast.Expr)}
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
 
 
 def ending(text: str, width: int = 4) -> str:
     """The last `width` characters up to the last Chinese one, after the last {placeholder}."""
     last = [m.start() for m in CJK.finditer(text)][-1]
-    return re.split(r"\{[^}]*\}", text[:last + 1])[-1][-width:]
+    return re.split(r"\{[^}]*\}", text[: last + 1])[-1][-width:]
 
 
 def blind_texts(root: Path = ROOT) -> tuple[Counter, list[tuple[str, int, str]]]:
@@ -40,8 +45,12 @@ def blind_texts(root: Path = ROOT) -> tuple[Counter, list[tuple[str, int, str]]]
         tree = ast.parse(module.read_text(encoding="utf-8"))
         skip = docstrings(tree)
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)
-                    and id(node) not in skip):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and CJK.search(node.value)
+                and id(node) not in skip
+            ):
                 total[module.name] += 1
                 if ending(node.value) not in features:
                     blind.append((module.name, node.lineno, node.value))
