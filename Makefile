@@ -117,9 +117,9 @@ test: setup
 
 # The checks make test runs before pytest; no browser (CI runs them in its first job).
 gates: venv-ready
-	@if [ -f tools/faq_coverage.py ]; then $(PY) tools/faq_coverage.py; fi
+	@if [ -f tools/faq_coverage.py ]; then $(PY) -m tools.faq_coverage; fi
 	@if [ -f tools/step_catalog.py ]; then $(PY) tools/step_catalog.py --check; fi
-	@if [ -f tools/gherkin_lint.py ]; then $(PY) tools/gherkin_lint.py; fi
+	@if [ -f tools/gherkin_lint.py ]; then $(PY) -m tools.gherkin_lint; fi
 	@if [ -f tools/export_faq.py ]; then $(PY) tools/export_faq.py --check; fi
 	@if [ -f tools/portal_messages.py ]; then $(PY) tools/portal_messages.py --check; fi
 	@$(MAKE) --no-print-directory lint
@@ -219,7 +219,7 @@ report: $(NODE_STAMP)
 	@# Exit 1 = traceability problems, listed in the matrix itself (the gate on them runs in make test).
 	@$(MATRIX_PY) -c "import yaml, gherkin" 2>/dev/null || { \
 	  echo "FAQ 覆盖矩阵需要 PyYAML 与 gherkin-official / the FAQ matrix needs them: $(MATRIX_PY) 不可用 (make setup, or MATRIX_PY=…)"; exit 2; }
-	@$(MATRIX_PY) tools/faq_coverage.py --results "$(RESULTS)" > /dev/null || [ $$? -eq 1 ]
+	@$(MATRIX_PY) -m tools.faq_coverage --results "$(RESULTS)" > /dev/null || [ $$? -eq 1 ]
 	rm -rf $(REPORT_DIR)
 	@# Renders and applies the quality gate in one pass (the report's 质量门 tab shows the verdict); the
 	@# same results rendered again add no history entry. Exit 1 when the gate fails.
@@ -255,7 +255,7 @@ new-scenario: venv-ready
 # One feature (or all): Gherkin check, then its undefined steps with the nearest existing ones; no browser.
 # make dry-run [FEATURE=features/platform/我的.feature]
 dry-run: venv-ready
-	@$(PY) tools/gherkin_lint.py $(FEATURE)
+	@$(PY) -m tools.gherkin_lint $(FEATURE)
 	@$(PY) tools/step_catalog.py --missing $(if $(FEATURE),--features $(FEATURE))
 
 # The portal's 常见问题 content (mock_portal/data/faq.yaml) from docs/faq_catalog.yaml.
@@ -297,8 +297,8 @@ shard-demo: setup
 
 # Mutation testing (docs/mutation.md): Cosmic Ray in its own .venv-mutation (make test does not need it);
 # each module's mutants are judged only by the @FAQ scenarios that own it (tools/mutation/owners.yaml), on
-# Chromium, in a temporary copy of the working tree. A sample with a printed seed by default:
-#   make mutation [MUTANTS=20] [SEED=n] [MODULES="realname.py sms.py"]
+# Chromium, in temporary copies of the committed tree (HEAD). A sample with a printed seed by default:
+#   make mutation [MUTANTS=20] [SEED=n] [MODULES="realname.py sms.py"] [JOBS=2]  (mutants side by side)
 #   make mutation MODE=changed BASE=origin/main    (pull request: mutants on changed lines only)
 #   make mutation MODE=full                        (nightly)
 MUTATION_VENV = .venv-mutation
@@ -308,6 +308,7 @@ SEED ?=
 BASE ?= origin/main
 MODULES ?=
 MUTATION_WORKERS ?= 0
+JOBS ?= 1
 .PHONY: mutation
 $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 	python3 -m venv $(MUTATION_VENV)
@@ -318,7 +319,7 @@ $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 # the running scenarios' process group before it exits.
 mutation: setup $(MUTATION_VENV)/.stamp
 	exec $(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
-	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS)
+	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS) --jobs $(JOBS)
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:

@@ -18,22 +18,23 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 
-import cosmic_ray.mutating
 import parso
 import yaml
 from cosmic_ray import plugins
 from cosmic_ray.commands.init import _all_work_items
-from cosmic_ray.mutating import mutate_and_test, mutate_code
+from cosmic_ray.mutating import mutate_code
 from cosmic_ray.operators.operator import Example, Operator
 from cosmic_ray.work_db import WorkDB, use_db
 from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.mutation import owners as owners_map  # noqa: E402
+from tools.mutation.jobs import OncePerKey, Pool, export_tree  # noqa: E402
 
 ROOT = owners_map.ROOT
 EQUIVALENT = ROOT / "tools" / "mutation" / "equivalent.yaml"
@@ -68,6 +69,7 @@ plugins.OPERATOR_PROVIDERS["faq"] = {"DropLastChineseCharacter": DropLastChinese
 # portal or its browser. The driver runs the command itself, remembers it, and on SIGINT / SIGTERM / SIGHUP
 # stops that group (SIGTERM, then SIGKILL after a grace period) before it exits (the copy is removed).
 RUNNING: set[subprocess.Popen] = set()
+STOPPING = threading.Event()
 GRACE_SECONDS = 10
 
 
@@ -108,13 +110,18 @@ def stop_group(proc: subprocess.Popen, grace: float = GRACE_SECONDS) -> None:
         time.sleep(0.1)
 
 
-def run_tests(command: str, timeout: float) -> tuple[TestOutcome, str]:
+def run_tests(command: str, timeout: float, cwd: Path | None = None) -> tuple[TestOutcome, str]:
     """Cosmic Ray's run_tests (exit 0 = survived, other = killed, timeout = killed), with the process
-    remembered in RUNNING while it runs."""
+    remembered in RUNNING while it runs; `cwd` is the job's copy of the tree."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     try:
         proc = subprocess.Popen(
-            shlex.split(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+            shlex.split(command),
+            env=env,
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     except OSError as exc:
         return TestOutcome.INCOMPETENT, str(exc)
@@ -130,12 +137,10 @@ def run_tests(command: str, timeout: float) -> tuple[TestOutcome, str]:
         raise
     finally:
         RUNNING.discard(proc)
+    if proc.returncode < 0 and STOPPING.is_set():  # stopped by a signal to the run, not judged
+        return TestOutcome.INCOMPETENT, "stopped"
     text = output.decode("utf-8", errors="replace")
     return (TestOutcome.SURVIVED if proc.returncode == 0 else TestOutcome.KILLED), text
-
-
-# mutate_and_test calls the name it imported from cosmic_ray.testing: it gets ours.
-cosmic_ray.mutating.run_tests = run_tests
 
 
 def _on_signal(signum, _frame):
@@ -151,6 +156,7 @@ def install_signal_handlers() -> None:
 
 def stop_running() -> None:
     """Stop any test command still running (after a signal; run_tests normally stopped it already)."""
+    STOPPING.set()
     for proc in list(RUNNING):
         stop_group(proc)
         RUNNING.discard(proc)
@@ -162,51 +168,44 @@ def parse_args(argv=None):
     parser.add_argument("--mutants", type=int, default=20, help="sample size (mode sample)")
     parser.add_argument("--seed", type=int, default=None, help="sample seed (printed; default: random)")
     parser.add_argument("--base", default="origin/main", help="base ref (mode changed)")
-    parser.add_argument("--modules", nargs="*", default=None, help="only these modules (paths or file names)")
+    parser.add_argument(
+        "--modules", nargs="*", default=None, help="only these modules (paths, file names or directories)"
+    )
     parser.add_argument("--workers", default="0", help="pytest -n for each scenario run")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="mutants judged side by side, each in its own copy with its own portal"
+    )
+    parser.add_argument("--ref", default="HEAD", help="the committed tree that is copied and mutated (git archive)")
     parser.add_argument("--timeout-factor", type=float, default=3.0, help="timeout = factor × baseline run")
     parser.add_argument("--fail-under", type=float, default=0.0, help="exit 1 when the score (%%) is lower")
     return parser.parse_args(argv)
 
 
-def copy_tree() -> Path:
-    """The working tree's files (tracked and new, not ignored) in a temporary directory: mutants never
-    touch the checkout others work in."""
-    listed = (
-        subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-        .stdout.decode()
-        .split("\0")
-    )
-    copy = Path(tempfile.mkdtemp(prefix="mutation-"))
-    for rel in filter(None, listed):
-        source = ROOT / rel
-        if source.is_file():
-            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy / rel)
-    # Set-up output the scenarios read (axe-core for the @a11y steps), shared read-only with the checkout.
-    for shared in ("node_modules",):
-        if (ROOT / shared).exists():
-            (copy / shared).symlink_to(ROOT / shared)
-    return copy
+def copy_trees(ref: str, jobs: int) -> tuple[Path, list[Path], str]:
+    """One copy of the committed tree `ref` (git archive, never the working tree: others' half-done edits
+    must not make a baseline fail) per job, in one temporary directory; mutants never touch the checkout."""
+    scratch = Path(tempfile.mkdtemp(prefix="mutation-"))
+    copies = [scratch / f"job{k + 1}" for k in range(jobs)]
+    commit = ""
+    for copy in copies:
+        commit = export_tree(ROOT, ref, copy)
+    return scratch, copies, commit
 
 
-def test_command(ids: list[str], workers: str) -> str:
+def test_command(ids: list[str], workers: str, basetemp: Path | None = None) -> str:
+    """The module's owning scenarios on Chromium; `basetemp` keeps each job's pytest temporary files (its
+    portal's database and log) apart from the other jobs'."""
     pytest = ROOT / ".venv" / "bin" / "pytest"
     return (
         f'{pytest} tests/e2e -m "{owners_map.marker_expression(ids)}" --browser chromium -x -q '
-        f"-p no:randomly -p no:hypothesispytest -n {workers}"
+        f"-p no:randomly -p no:hypothesispytest -n {workers}" + (f" --basetemp={basetemp}" if basetemp else "")
     )
 
 
-def changed_lines(base: str) -> dict[str, set[int]]:
-    """module → line numbers added or changed in the working tree against `base`."""
+def changed_lines(base: str, ref: str = "HEAD") -> dict[str, set[int]]:
+    """module → line numbers added or changed in the committed tree `ref` against `base`."""
     diff = subprocess.run(
-        ["git", "diff", "-U0", base, "--", "mock_portal"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["git", "diff", "-U0", base, ref, "--", "mock_portal"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
     lines: dict[str, set[int]] = defaultdict(set)
     current = None
@@ -251,7 +250,7 @@ def select(items, args, rng_seed):
     if args.mode == "full":
         return items
     if args.mode == "changed":
-        lines = changed_lines(args.base)
+        lines = changed_lines(args.base, args.ref)
         return [i for i in items if i[1].start_pos[0] in lines.get(i[0], ())]
     return random.Random(rng_seed).sample(items, min(args.mutants, len(items)))
 
@@ -268,11 +267,19 @@ def main(argv=None) -> int:
         owned = {
             m: ids
             for m, ids in owned.items()
-            if any(m == w or Path(m).name == w or m.endswith("/" + w) for w in args.modules)
+            if any(
+                m == w or Path(m).name == w or m.endswith("/" + w) or m.startswith(w.rstrip("/") + "/")
+                for w in args.modules
+            )
         }
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
-    copy = copy_tree()
-    print(f"mutation: mode={args.mode} seed={seed} copy={copy} modules={len(owned)}")
+    jobs = max(1, args.jobs)
+    scratch, copies, commit = copy_trees(args.ref, jobs)
+    copy = copies[0]
+    print(
+        f"mutation: mode={args.mode} seed={seed} jobs={jobs} tree={args.ref} ({commit[:12]}, committed; "
+        f"not the working tree) copies={scratch}/job1..{jobs} modules={len(owned)}"
+    )
     os.chdir(copy)
     os.environ["PLAYWRIGHT_BROWSERS_PATH"] = str(ROOT / ".playwright")
     entries = owners_map.load()
@@ -300,35 +307,63 @@ def main(argv=None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     install_signal_handlers()
     results = []
+    pool = Pool(jobs)
     try:
-        run(chosen, owned, args, copy, results)
+        run(chosen, owned, args, copies, results, pool)
     except Stopped as stop:
+        pool.stop()
         stop_running()
         print(
             f"\nmutation: stopped by {stop} after {len(results)} of {len(chosen)} mutants; "
-            "the running scenarios were stopped, the copy is removed",
+            "the running scenarios were stopped, the copies are removed",
             flush=True,
         )
         report(results, owned, seed, args)
         return 128 + stop.signum
     finally:
-        shutil.rmtree(copy, ignore_errors=True)
+        os.chdir(ROOT)
+        shutil.rmtree(scratch, ignore_errors=True)
     return report(results, owned, seed, args)
 
 
-def run(chosen, owned, args, copy, results: list[dict]) -> list[dict]:
-    """Judges each chosen mutant, appending its row to `results` as it goes (a stopped run reports
-    the rows done so far)."""
+def judge(job: int, module: str, spec, copies: list[Path], command: str, timeout: float) -> dict:
+    """Writes the mutant into job `job`'s copy of its module, runs the module's scenarios there (their
+    portal is started by pytest from that copy, on a free port) and puts the file back."""
+    path = copies[job] / module
+    source = path.read_text(encoding="utf-8")
+    operator = plugins.get_operator(spec.operator_name)(**spec.operator_args)
+    mutated = mutate_code(source, operator, spec.occurrence)
+    if mutated is None:
+        return dict(outcome="no-test", seconds=0)
+    started = time.monotonic()
+    try:
+        path.write_text(mutated, encoding="utf-8")
+        outcome, output = run_tests(command, timeout, cwd=copies[job])
+    finally:
+        path.write_text(source, encoding="utf-8")
+    row = dict(outcome=outcome_name(outcome), seconds=round(time.monotonic() - started), job=job + 1)
+    if outcome == TestOutcome.KILLED and output == "timeout":
+        row["timeout"] = True
+    if row["outcome"] == "incompetent":
+        row["output"] = (output or "")[-2000:]
+    row["result"] = WorkResult(worker_outcome=WorkerOutcome.NORMAL, test_outcome=outcome, output=output[-20000:])
+    return row
+
+
+def run(chosen, owned, args, copies: list[Path], results: list[dict], pool: Pool | None = None) -> list[dict]:
+    """Judges each chosen mutant on `pool`'s jobs (one copy each), appending its row to `results` as it
+    comes in (a stopped run reports the rows done so far)."""
+    pool = pool or Pool(len(copies))
     equivalents = load_equivalents()
-    baselines: dict[str, float | None] = {}
-    db_path = OUT / "session.sqlite"
-    db_path.unlink(missing_ok=True)
-    with use_db(str(db_path), WorkDB.Mode.create) as db:
-        for n, (module, spec) in enumerate(chosen, 1):
-            command = test_command(owned[module], args.workers)
-            source = (copy / module).read_text(encoding="utf-8")
-            original, mutated, diff = mutated_lines(source, spec)
-            row = dict(
+    baselines = OncePerKey()
+    scratch = copies[0].parent
+    rows = []
+    for n, (module, spec) in enumerate(chosen, 1):
+        source = (copies[0] / module).read_text(encoding="utf-8")
+        original, mutated, diff = mutated_lines(source, spec)
+        rows.append(
+            dict(
+                n=n,
                 module=module,
                 line=spec.start_pos[0],
                 operator=spec.operator_name,
@@ -336,31 +371,51 @@ def run(chosen, owned, args, copy, results: list[dict]) -> list[dict]:
                 original=original,
                 mutated=mutated,
                 faq=owned[module],
+                spec=spec,
             )
-            reason = equivalent_reason(equivalents, module, original, mutated)
-            if reason:
-                row.update(outcome="equivalent", reason=reason)
-            else:
-                if module not in baselines:
-                    baselines[module] = baseline(command, module)
-                if baselines[module] is None:
-                    row.update(outcome="baseline-failed")
-                else:
-                    started = time.monotonic()
-                    timeout = max(120.0, args.timeout_factor * baselines[module])
-                    result = mutate_and_test([spec], command, timeout)
-                    row.update(outcome=outcome_of(result), seconds=round(time.monotonic() - started))
-                    db.add_work_item(_work_item(spec, n))
-                    db.set_result(str(n), result)
-                    if row["outcome"] == "incompetent":
-                        row["output"] = (result.output or "")[-2000:]
-            results.append(row)
-            print(
-                f"[{n}/{len(chosen)}] {row['outcome']:<10} {module}:{row['line']} {spec.operator_name} "
-                f"({row.get('seconds', 0)} s)  {original[:60]!r} → {mutated[:60]!r}",
-                flush=True,
-            )
+        )
+    todo = []
+    for row in rows:
+        reason = equivalent_reason(equivalents, row["module"], row["original"], row["mutated"])
+        if reason:
+            row.update(outcome="equivalent", reason=reason)
+            _record(row, len(chosen), results, None)
+        else:
+            todo.append(row)
+
+    def work(job: int, row: dict) -> dict:
+        module = row["module"]
+        command = test_command(owned[module], args.workers, scratch / f"pytest-job{job + 1}")
+        seconds = baselines.get(module, lambda: baseline(command, module, copies[job]))
+        if seconds is None:
+            return dict(outcome="baseline-failed")
+        timeout = max(120.0, args.timeout_factor * seconds)
+        return judge(job, module, row["spec"], copies, command, timeout)
+
+    db_path = OUT / "session.sqlite"
+    db_path.unlink(missing_ok=True)
+    with use_db(str(db_path), WorkDB.Mode.create) as db:
+        for row, got in pool.run(todo, work):
+            if isinstance(got, Exception):
+                got = dict(outcome="incompetent", output=f"{type(got).__name__}: {got}")
+            result = got.pop("result", None)
+            row.update(got)
+            if result is not None:
+                db.add_work_item(_work_item(row["spec"], row["n"]))
+                db.set_result(str(row["n"]), result)
+            _record(row, len(chosen), results, db)
     return results
+
+
+def _record(row: dict, total: int, results: list[dict], _db) -> None:
+    results.append(row)
+    timeout = " timeout" if row.get("timeout") else ""
+    job = f" job{row['job']}" if row.get("job") else ""
+    print(
+        f"[{len(results)}/{total}] {row['outcome']:<10} {row['module']}:{row['line']} {row['operator']} "
+        f"({row.get('seconds', 0)} s{timeout}{job})  {row['original'][:60]!r} → {row['mutated'][:60]!r}",
+        flush=True,
+    )
 
 
 def _work_item(spec, n):
@@ -369,10 +424,10 @@ def _work_item(spec, n):
     return WorkItem.single(str(n), spec)
 
 
-def baseline(command: str, module: str) -> float | None:
+def baseline(command: str, module: str, copy: Path) -> float | None:
     """The unmutated scenarios must pass, or every mutant would count as killed."""
     started = time.monotonic()
-    outcome, output = run_tests(command, 3600)
+    outcome, output = run_tests(command, 3600, cwd=copy)
     seconds = time.monotonic() - started
     if outcome != TestOutcome.SURVIVED:
         print(
@@ -383,40 +438,43 @@ def baseline(command: str, module: str) -> float | None:
     return seconds
 
 
-def outcome_of(result: WorkResult) -> str:
-    if result.worker_outcome == WorkerOutcome.NO_TEST:
-        return "no-test"
-    if result.test_outcome == TestOutcome.SURVIVED:
+def outcome_name(outcome: TestOutcome) -> str:
+    if outcome == TestOutcome.SURVIVED:
         return "survived"
-    if result.test_outcome == TestOutcome.KILLED:
+    if outcome == TestOutcome.KILLED:
         return "killed"
     return "incompetent"
 
 
 def report(results, owned, seed, args) -> int:
     per_faq: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    results = sorted(results, key=lambda r: r.get("n", 0))
     for row in results:
         for fid in row["faq"]:
             per_faq[fid][row["outcome"]] += 1
+            per_faq[fid]["timeout"] += bool(row.get("timeout"))
     lines = [
         f"# make mutation — mode {args.mode}, seed {seed}, {len(results)} mutants",
         "",
-        "| FAQ | killed | survived | equivalent | other | score |",
-        "|---|---|---|---|---|---|",
+        "| FAQ | killed | (of which timeout) | survived | equivalent | other | score |",
+        "|---|---|---|---|---|---|---|",
     ]
     for fid in sorted(per_faq, key=lambda f: [int(p) for p in f[4:].split(".")]):
         c = per_faq[fid]
-        other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent"))
+        other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent", "timeout"))
         judged = c["killed"] + c["survived"]
         score = f"{100 * c['killed'] / judged:.0f}%" if judged else "–"
-        lines.append(f"| {fid} | {c['killed']} | {c['survived']} | {c['equivalent']} | {other} | {score} |")
+        lines.append(
+            f"| {fid} | {c['killed']} | {c['timeout']} | {c['survived']} | {c['equivalent']} | {other} | {score} |"
+        )
     killed = sum(r["outcome"] == "killed" for r in results)
     survived = [r for r in results if r["outcome"] == "survived"]
     judged = killed + len(survived)
     total = 100 * killed / judged if judged else 100.0
     lines += [
         "",
-        f"总计 / total: killed {killed}, survived {len(survived)}, "
+        f"总计 / total: killed {killed} (of which timeout {sum(bool(r.get('timeout')) for r in results)}), "
+        f"survived {len(survived)}, "
         f"equivalent {sum(r['outcome'] == 'equivalent' for r in results)}, "
         f"other {len(results) - judged - sum(r['outcome'] == 'equivalent' for r in results)}; "
         + (f"score {total:.1f}% of the non-equivalent mutants" if judged else "no mutant judged yet"),
