@@ -193,6 +193,10 @@ def _install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(CsrfRefused)
     async def csrf_refused(request: Request, _exc):
+        # A forged cross-site post arrives without the SameSite=Lax session cookie, so the request got a
+        # fresh anonymous session: sending its cookie back would replace the user's own and log them out.
+        # A refused request changes nothing, the browser's cookie included.
+        request.state.cookie = None
         return page(request, 403, M.CSRF_REFUSED)
 
     @app.exception_handler(Forbidden)

@@ -233,7 +233,10 @@ def sign_in(context, target: Target, login_name: str) -> None:
 
         return ui_sign_in(context, target, login_name)
     session = target.control.open_session(login_name)
-    context.add_cookies([{"name": session["cookie"], "value": session["session_id"], "url": target.base_url}])
+    # The flags the portal's own login sets (HttpOnly, SameSite=Lax): without SameSite the browser would
+    # send the injected cookie on cross-site posts (Chromium's "Lax+POST" grace) as it never sends the real one.
+    cookie = {"name": session["cookie"], "value": session["session_id"], "url": target.base_url}
+    context.add_cookies([{**cookie, "httpOnly": True, "sameSite": "Lax"}])
 
 
 def session_id_of(context, target: Target) -> str | None:

@@ -188,3 +188,19 @@ def test_csrf_refusals(tmp_path):
     assert as_json.status_code == 403
     portal.client.cookies.clear()
     assert portal.login("zr_csrf", "Aa123456#x").status_code == 303  # the password did not change
+
+
+def test_a_refused_cross_site_post_leaves_the_users_session_cookie_alone(tmp_path):
+    """A forged form on another site posts without the SameSite=Lax cookie: the portal refuses it and
+    must not answer with a new session cookie, which would replace the user's and log them out."""
+    portal = make_portal(tmp_path)
+    portal.seed_natural("zr_forged")
+    portal.client.get("/login")
+    portal.login("zr_forged", "Aa123456#x")
+    mine = portal.client.cookies.get("MOSTSESSION")
+    portal.client.cookies.clear()  # what the browser sends cross-site: no session cookie
+    forged = portal.client.post("/logout", data={})
+    assert forged.status_code == 403 and CSRF_REFUSED in forged.text
+    assert "set-cookie" not in forged.headers
+    portal.client.cookies.set("MOSTSESSION", mine)
+    assert "当前用户" in portal.client.get("/").text
