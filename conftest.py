@@ -25,7 +25,7 @@ pytest_plugins = [
     "support.skip_results",
     "support.step_hints",
     "support.gherkin_failures",
-    "support.custom_tags",
+    "support.tagging",
     "support.schedule",
     "support.smoke",
 ] + sorted(f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")

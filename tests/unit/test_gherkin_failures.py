@@ -1,5 +1,5 @@
 """The suite's pytest-bdd plugins for writers (support/step_hints.py, support/gherkin_failures.py,
-support/custom_tags.py), on a tiny feature against fake steps, in a pytest subprocess (no browser)."""
+support/tagging.py), on a tiny feature against fake steps, in a pytest subprocess (no browser)."""
 
 import json
 import subprocess
@@ -72,7 +72,7 @@ def run(tmp_path, feature=FEATURE, *args):
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         sys.path.insert(0, {str(tmp_path)!r})
-        pytest_plugins = ["support.step_hints", "support.gherkin_failures", "support.custom_tags", "fake_steps"]
+        pytest_plugins = ["support.step_hints", "support.gherkin_failures", "support.tagging", "fake_steps"]
         """),
         encoding="utf-8",
     )
