@@ -177,18 +177,20 @@ test-plain: setup
 	  $(FAILED_FIRST) --junitxml=reports/junit-plain.xml
 
 # Issue 21: every security property (ASVS 4.0.3 L2 V2/V3/V4/V8/V11, 等保 8.1.4.1 a–d) as one table:
-# the HTTP-level checks (tests/unit/test_security_*.py, with guard-off proofs) and the @security scenarios
-# (features/security; add E2E_OPTS="--target-config …" for staging, where @mock-only rows read 未运行).
+# the in-process checks (tests/unit/test_security_*.py, with guard-off proofs), the HTTP checks on the
+# target (tests/http, httpx) and the @security scenarios (features/security); for staging add
+# E2E_OPTS="--base-url … --target-config …" (both suites take it), where @mock-only rows read 未运行.
 SECURITY_BROWSERS ?= --browser chromium
 security: setup
 	@rc=0; \
 	$(PYTEST) tests/unit/test_security_depth.py tests/unit/test_security_sessions.py \
 	  tests/unit/test_security_password_policy.py tests/unit/test_security_access.py \
 	  -p no:randomly -q --junitxml=reports/junit-security-unit.xml || rc=$$?; \
+	$(PYTEST) tests/http -n 0 -p no:randomly $(E2E_OPTS) -q --junitxml=reports/junit-security-http.xml || rc=$$?; \
 	$(PYTEST) tests/e2e -m security -n $(WORKERS) $(SECURITY_BROWSERS) $(E2E_OPTS) -q \
 	  --junitxml=reports/junit-security-e2e.xml || rc=$$?; \
-	$(PY) tools/security_report.py reports/junit-security-unit.xml reports/junit-security-e2e.xml \
-	  --markdown reports/security.md || rc=$$?; \
+	$(PY) tools/security_report.py reports/junit-security-unit.xml reports/junit-security-http.xml \
+	  reports/junit-security-e2e.xml --markdown reports/security.md || rc=$$?; \
 	exit $$rc
 
 # The full matrix RUNS times, no retries, a new random scenario order each run (pytest-random-order,

@@ -15,6 +15,8 @@ import re
 import allure_commons
 import pytest
 
+from support import report_rules
+
 STEP_FAILURE = pytest.StashKey[str]()
 _PLUGIN_NAME = "suite-gherkin-failure-line"
 _current_item = None
@@ -74,8 +76,13 @@ def pytest_runtest_makereport(item, call):
         _current_item = None
     report = outcome.get_result()
     header = item.stash.get(STEP_FAILURE, None)
-    if header and report.when == "call" and report.failed and not isinstance(report.longrepr, str):
-        report.longrepr = f"{header}\n\n{report.longrepr}"
+    if report.when != "call" or not report.failed or isinstance(report.longrepr, str):
+        return
+    # A portal 5xx seen during the scenario takes the blame on the console as in the report.
+    blamed = report_rules.portal_error_head(item.stash.get(report_rules.PORTAL_RESPONSES, []))
+    lead = [text for text in (blamed, header) if text]
+    if lead:
+        report.longrepr = "\n".join(lead) + f"\n\n{report.longrepr}"
 
 
 class GherkinLineFirst:

@@ -82,6 +82,16 @@ def log_quote(excerpt: str | None, incident: str | None) -> str:
     return "\n".join(chosen[:LOG_LINES])
 
 
+def portal_error_head(responses: list[dict], log_excerpt: str | None = None) -> str | None:
+    """ "门户返回 500（事件编号 …）：GET /path" for the first 5xx answer of a scenario; None without one."""
+    server = [r for r in responses if r["status"] >= 500]
+    if not server:
+        return None
+    first = server[0]
+    incident = first.get("incident") or next((m for m in LOG_INCIDENT.findall(log_excerpt or "")), None)
+    return f"门户返回 {first['status']}（事件编号 {incident or '未知'}）：{first['method']} {first['path']}"
+
+
 def blame(message: str | None, responses: list[dict], log_excerpt: str | None) -> str | None:
     """The message for a failed scenario that saw portal error responses; None when there were none.
     5xx: the first one leads the message and the log is quoted. 4xx only: listed after the failure
@@ -96,9 +106,8 @@ def blame(message: str | None, responses: list[dict], log_excerpt: str | None) -
     )
     if not server:
         return f"{message or ''}\n\n场景期间门户的错误响应：\n{listed}"
-    first = server[0]
-    incident = first.get("incident") or next((m for m in LOG_INCIDENT.findall(log_excerpt or "")), None)
-    head = f"门户返回 {first['status']}（事件编号 {incident or '未知'}）：{first['method']} {first['path']}"
+    head = portal_error_head(responses, log_excerpt)
+    incident = server[0].get("incident") or next((m for m in LOG_INCIDENT.findall(log_excerpt or "")), None)
     parts = [head]
     quoted = log_quote(log_excerpt, incident)
     if quoted:

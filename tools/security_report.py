@@ -146,6 +146,59 @@ PROPERTIES = (
             "test_with_a_strip_upper_normaliser_the_full_width_variant_fails",
         ),
     ),
+    # tests/http: the same properties measured over plain HTTP on any target (--base-url/--target-config);
+    # the guard-off proofs (tests/http/test_guards_off.py) run on the in-process mock only.
+    Property(
+        "HTTP：登录回答耗时不泄露登录名是否存在（统计）",
+        "ASVS V2.2.1 (enumeration); 等保 8.1.4.1 a",
+        (
+            "test_http_login_time_does_not_tell_whether_a_login_name_exists",
+            "test_without_the_dummy_hash_the_http_timing_check_fails",
+        ),
+    ),
+    Property(
+        "HTTP：并发错误密码不突破锁定上限",
+        "ASVS V2.2.1, V11.1.4; 等保 8.1.4.1 b",
+        (
+            "test_http_parallel_wrong_passwords_stay_within_the_lock_limit",
+            "test_without_the_atomic_counter_the_http_parallel_login_check_fails",
+        ),
+    ),
+    Property(
+        "HTTP：并发错误短信验证码不突破尝试上限",
+        "ASVS V2.7.3, V11.1.4; 等保 8.1.4.1 b",
+        (
+            "test_http_parallel_wrong_sms_codes_stay_within_the_try_limit",
+            "test_without_atomic_code_tries_the_http_parallel_code_check_fails",
+        ),
+    ),
+    Property(
+        "HTTP：并发重发短信不突破冷却间隔",
+        "ASVS V2.7.3, V11.1.4; 等保 8.1.4.1 b",
+        (
+            "test_http_parallel_resends_send_one_code_within_the_cooldown",
+            "test_without_the_atomic_cooldown_the_http_parallel_resend_check_fails",
+        ),
+    ),
+    Property(
+        "HTTP：含个人信息的页面 Cache-Control: no-store",
+        "ASVS V8.2.1; 等保 8.1.4.11（个人信息保护）",
+        ("test_http_personal_pages_say_no_store", "test_without_no_store_the_http_cache_check_fails"),
+    ),
+    Property(
+        "HTTP：会话 Cookie 为 HttpOnly、SameSite，https 上为 Secure",
+        "ASVS V3.4.1-3; 等保 8.1.4.1 d",
+        (
+            "test_http_session_cookie_is_httponly_samesite_and_secure_on_https",
+            "test_with_a_script_readable_session_cookie_the_http_cookie_check_fails",
+            "test_without_secure_on_https_the_http_cookie_check_fails",
+        ),
+    ),
+    Property(
+        "HTTP：GET 请求不改变状态",
+        "ASVS V4.2.2, V14.5.1; 等保 8.1.4.1 c",
+        ("test_http_no_state_change_on_get", "test_with_logout_on_get_the_http_get_check_fails"),
+    ),
     Property(
         "安全发现：申诉通过后明文短信发送新密码（FAQ 规定）",
         "ASVS V2.5.2/V2.5.6 — 记录为发现",
@@ -156,7 +209,15 @@ PROPERTIES = (
         "ASVS V2.2.1 — 记录为发现",
         ("未登录的任何人都能在注册页检索某个证件号码是否已注册",),
     ),
+    Property(
+        "安全发现：登录名重置密码可判断登录名是否存在（FAQ 规定）",
+        "ASVS V2.2.1 — 记录为发现",
+        ("登录名重置密码告诉任何人某个登录名是否存在",),
+    ),
 )
+
+
+EVIDENCE: dict[str, str] = {}  # test name → the evidence it recorded (record_property "evidence", tests/http)
 
 
 def results(junit: Path) -> dict[str, str]:
@@ -164,6 +225,9 @@ def results(junit: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for case in ET.parse(junit).getroot().iter("testcase"):
         name = case.get("name", "")
+        for prop in case.iter("property"):
+            if prop.get("name") == "evidence":
+                EVIDENCE[name] = prop.get("value", "")
         if case.find("failure") is not None or case.find("error") is not None:
             state = "failed"
         elif case.find("skipped") is not None:
@@ -184,6 +248,9 @@ def verdict(prop: Property, ran: dict[str, str]) -> tuple[str, str]:
     if not passed:
         return "未运行 (not run)", "无通过的测试"
     evidence = f"{passed} 项通过"
+    measured = [EVIDENCE[n] for n, s in hits.items() if s == "passed" and EVIDENCE.get(n)]
+    if measured:
+        evidence += "：" + "；".join(measured).replace("|", "\\|")
     if missing:
         evidence += f"；未运行 {len(missing)} 项（{'; '.join(missing[:2])}）"
     return "通过 (pass)", evidence

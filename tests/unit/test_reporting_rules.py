@@ -3,18 +3,14 @@ support/reporting.py) and the FAQ matrix on outline rows (tools/faq_coverage.py)
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from allure_commons import model2
 from allure_commons.model2 import Parameter, Status, StatusDetails
 
 from support import redaction, report_rules, reporting
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
-sys.path.insert(0, str(TOOLS))
-import faq_coverage  # noqa: E402
-from faqtext import ScenarioInfo  # noqa: E402
+from tools import faq_coverage
+from tools.faqtext import ScenarioInfo
 
 LOG = (
     "2026-11-30 08:42:00,101 INFO mock_portal GET /login 200\n"
@@ -44,6 +40,18 @@ def test_only_4xx_answers_do_not_take_the_blame_but_are_listed():
     message = report_rules.blame("AssertionError: 期望的提示没有出现", responses, "")
     assert message.startswith("AssertionError") and "- 404 GET /nope" in message
     assert report_rules.blame("AssertionError", [], LOG) is None
+
+
+def test_the_console_head_names_the_first_5xx_and_nothing_for_4xx_only():
+    """The same first line the report leads with heads the pytest failure text (support/gherkin_failures.py)."""
+    responses = [
+        {"status": 404, "method": "GET", "path": "/nope", "actor": ""},
+        {"status": 500, "method": "GET", "path": "/recovery/reset", "incident": "C3CBB3F4", "actor": ""},
+        {"status": 503, "method": "GET", "path": "/login", "actor": ""},
+    ]
+    assert report_rules.portal_error_head(responses) == "门户返回 500（事件编号 C3CBB3F4）：GET /recovery/reset"
+    assert report_rules.portal_error_head(responses[:1]) is None
+    assert report_rules.portal_error_head([]) is None
 
 
 def test_incident_of_the_error_page_text():
