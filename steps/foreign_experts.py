@@ -79,8 +79,8 @@ def given_unit_registered(seeder, actors: Actors):
 
 
 @given(phrase('该单位有以前的外国专家项目办理信息"{title}"'))
-def given_legacy_record(api, actors: Actors, title):
-    api.post("/business/legacy_records", {"unit_id": actors.legal.unit_id, "titles": [title]})
+def given_legacy_record(seeder, actors: Actors, title):
+    actors.add("法人", seeder.wzj_legacy_records(actors.legal, [title]))
 
 
 @then(phrase('自然人看到以前的办理信息"{title}"'))

@@ -21,7 +21,10 @@ Descriptions (the target file's `accounts:` keys):
   file gives the person's own ID number, bound to no account, for the appeal);
 - 单位名称中带全角括号的已实名法人单位: a unit whose name has full-width brackets, with backup numbers the
   人类遗传资源 backup system holds under variants of that name, entered by its staff (`backup_numbers`:
-  variant → number; the variants are steps/hgr.py's VARIANTS)."""
+  variant → number; the variants are steps/hgr.py's VARIANTS);
+- 有以前的外国专家项目办理信息的已实名法人单位: a verified unit whose earlier 外国专家项目 records came over from
+  the old 外专 system (`wzj_records`: their titles, as the natural person granted by the unit sees them); the unit
+  is not yet registered in the platform's 外专 system (the scenario registers it through the screens)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,8 @@ POOL_SIZE = 4
 # then swaps it for one in the named state), so that pool serves ~20 scenarios per browser.
 POOL_SIZES = {"信息完整的火炬中心企业账号": 48, "由火炬中心迁移的企业账号": 8, "因数据冲突迁移为自然人的企业账号": 8}
 ENV = "DEMO_MIGRATED_PASSWORD"
+# The earlier 外国专家项目 records of the units in the pool 有以前的外国专家项目办理信息的已实名法人单位 (FAQ-5.1).
+WZJ_RECORDS = ["2019年度高端外国专家引进计划", "2020年度外国青年人才计划"]
 WZJ_PREFIX = "WGZJXM_"
 TORCH_SYSTEMS = ["sme", "hnte", "torch"]
 BASE = {
@@ -249,7 +254,28 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
             "backup_numbers": numbers,
         }
 
+    def unit_with_wzj_records() -> dict:
+        from mock_portal.models.business import LegacyRecord
+        from mock_portal.services.foreign_experts import SYSTEM
+
+        none = {"basic": [], "other": [], "agent": []}
+        _, row, legal = unit_with_legal(none, "passed", login_is_code=False)
+        for title in WZJ_RECORDS:
+            db.add(LegacyRecord(unit_id=row.id, system=SYSTEM, title=title, created_at=stamp))
+        db.flush()
+        return {
+            "kind": "legal",
+            "login_name": legal.login_name,
+            "password_env": ENV,
+            "name": legal.name,
+            "phone": legal.phone,
+            "unit_name": row.name,
+            "credit_code": row.credit_code,
+            "wzj_records": list(WZJ_RECORDS),
+        }
+
     accounts: dict[str, list[dict]] = {}
+    accounts["有以前的外国专家项目办理信息的已实名法人单位"] = [unit_with_wzj_records() for _ in range(POOL_SIZE)]
     accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 2)]
     accounts["外国专家项目管理信息系统迁移的账号"] = [legacy_wzj(False) for _ in range(POOL_SIZE)]
     accounts["没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号"] = [

@@ -64,6 +64,10 @@ class ApiBusiness(Business):
         self._api.post("/hgr/backup-records", {"unit_name": name, "number": number, "entered": True})
         return number
 
+    def wzj_legacy_records(self, legal: Actor, titles: list[str]) -> Actor:
+        self._api.post("/business/legacy_records", {"unit_id": legal.unit_id, "titles": titles})
+        return legal
+
     def legacy_wzj_account(self, person: Actor) -> Actor:
         legacy = factories.Person(login_name="WGZJXM_" + factories.unique("wz"))
         legacy.name = person.name

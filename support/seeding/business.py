@@ -80,6 +80,11 @@ class Business:
         `variant`), already entered by its staff; returns the number."""
         self.unsupported("test-api", "备份系统中的备份号")
 
+    def wzj_legacy_records(self, legal: Actor, titles: list[str]) -> Actor:
+        """The legal's unit has earlier 外国专家项目 records with those titles (data migrated from the old
+        外国专家项目管理信息系统). Returns the legal account the scenario goes on with."""
+        self.unsupported("test-api", "单位以前的外国专家项目办理信息")
+
     def legacy_wzj_account(self, person: Actor) -> Actor:
         """That person's account migrated from 外国专家项目管理信息系统 (WGZJXM_ login name), not verified,
         no ID number on it."""

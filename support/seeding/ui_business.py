@@ -39,6 +39,7 @@ REVIEW_TYPES = {
 }
 DEFAULT_GRANT_DAYS = 365  # what 授权截止日期 offers by default: today + one year
 COMPETENT_UNIT = "北京市科学技术委员会"
+WZJ_RECORDS_UNIT = "有以前的外国专家项目办理信息的已实名法人单位"
 PROJECT_NUMBER = re.compile(r"项目编号[：:]\s*(\S+)")
 PROJECT_URL = re.compile(r"/projects/(\d+)")
 
@@ -130,6 +131,7 @@ class UiBusiness(Business):
         self.approve("outbound_filing", person=natural)
 
     def wzj_registered(self, legal: Actor) -> None:
+        self.__dict__.setdefault("_wzj_registered", set()).add(legal.login_name)
         page = self.page_of(legal)
         screen = ForeignExpertsPage(page)
         screen.open()
@@ -163,6 +165,22 @@ class UiBusiness(Business):
                 "test-api", f"备份系统中以{variant}的单位名称登记的备份号（目标配置中该单位的 backup_numbers）"
             )
         return number
+
+    def wzj_legacy_records(self, legal: Actor, titles: list[str]) -> Actor:
+        """A unit's earlier 外专 records are migrated data, no screen makes them: the target file lists units
+        that have them ("有以前的外国专家项目办理信息的已实名法人单位", a pool; `wzj_records`: the titles). The
+        scenario goes on with such a unit's 法人; what this scenario already did for its unit through the
+        screens (the 外专 registration with the 归口单位's approval) is done again for the new one."""
+        new = staging.actor(self.target, WZJ_RECORDS_UNIT, needs="test-api")
+        records = (staging.account_spec(self.target, new.login_name) or {}).get("wzj_records") or []
+        missing = [t for t in titles if t not in records]
+        if missing:
+            self.unsupported(
+                "test-api", f"以前的外国专家项目办理信息“{'”“'.join(missing)}”（目标配置中该单位的 wzj_records）"
+            )
+        if legal.login_name in self.__dict__.get("_wzj_registered", set()):
+            self.wzj_registered(new)
+        return new
 
     def legacy_wzj_account(self, person: Actor) -> Actor:
         """Migrated accounts come from the operators: the target file's pool "尚未实名的外国专家项目管理信息系统
