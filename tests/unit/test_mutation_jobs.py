@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tools.mutation.jobs import OncePerKey, Pool, export_tree
+from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer
 
 
 def _git(repo, *args):
@@ -113,3 +113,16 @@ def test_a_baseline_is_computed_once_however_many_jobs_ask():
     assert len(calls) == 1
     assert once.get("sms.py", compute) == 42.0
     assert once.get("clock.py", lambda: None) is None
+
+
+def test_the_killer_is_the_first_scenario_pytest_names_failed():
+    output = (
+        "..F\n=========================== short test summary info ============================\n"
+        "FAILED tests/e2e/test_platform.py::test_验证码过期[chromium] - AssertionError: 期望页面提示…\n"
+        "!!!!!!!!!!!!!!!!!!!!!!!!!! stopping after 1 failures !!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+    )
+    assert killer(output) == "tests/e2e/test_platform.py::test_验证码过期[chromium]"
+    assert killer("ERROR tests/e2e/test_platform.py::test_登录[chromium] - RuntimeError: portal\n").endswith(
+        "test_登录[chromium]"
+    )
+    assert killer("timeout") == ""

@@ -108,3 +108,13 @@ class OncePerKey:
             if key not in self._values:
                 self._values[key] = compute()
             return self._values[key]
+
+
+def killer(output: str) -> str:
+    """The first scenario that failed, as pytest's short summary names it (`FAILED <nodeid> - …` or
+    `ERROR <nodeid> …`), or "" when the output names none (a timeout, a crash before collection)."""
+    for line in output.splitlines():
+        for word in ("FAILED ", "ERROR "):
+            if line.startswith(word):
+                return line[len(word) :].split(" - ", 1)[0].strip()
+    return ""

@@ -34,7 +34,7 @@ from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.mutation import owners as owners_map  # noqa: E402
-from tools.mutation.jobs import OncePerKey, Pool, export_tree  # noqa: E402
+from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer  # noqa: E402
 
 ROOT = owners_map.ROOT
 EQUIVALENT = ROOT / "tools" / "mutation" / "equivalent.yaml"
@@ -194,10 +194,12 @@ def copy_trees(ref: str, jobs: int) -> tuple[Path, list[Path], str]:
 
 def test_command(ids: list[str], workers: str, basetemp: Path | None = None) -> str:
     """The module's owning scenarios on Chromium; `basetemp` keeps each job's pytest temporary files (its
-    portal's database and log) apart from the other jobs'."""
+    portal's database and log) apart from the other jobs'. `--ff`: the scenarios that killed an earlier
+    mutant in this job's copy (pytest's cache there) run first, so that -x stops sooner; same set, same
+    killing power, only the order changes."""
     pytest = ROOT / ".venv" / "bin" / "pytest"
     return (
-        f'{pytest} tests/e2e -m "{owners_map.marker_expression(ids)}" --browser chromium -x -q '
+        f'{pytest} tests/e2e -m "{owners_map.marker_expression(ids)}" --browser chromium -x -q --ff '
         f"-p no:randomly -p no:hypothesispytest -n {workers}" + (f" --basetemp={basetemp}" if basetemp else "")
     )
 
@@ -344,6 +346,8 @@ def judge(job: int, module: str, spec, copies: list[Path], command: str, timeout
     row = dict(outcome=outcome_name(outcome), seconds=round(time.monotonic() - started), job=job + 1)
     if outcome == TestOutcome.KILLED and output == "timeout":
         row["timeout"] = True
+    elif outcome == TestOutcome.KILLED:
+        row["killer"] = killer(output)
     if row["outcome"] == "incompetent":
         row["output"] = (output or "")[-2000:]
     row["result"] = WorkResult(worker_outcome=WorkerOutcome.NORMAL, test_outcome=outcome, output=output[-20000:])
@@ -411,9 +415,10 @@ def _record(row: dict, total: int, results: list[dict], _db) -> None:
     results.append(row)
     timeout = " timeout" if row.get("timeout") else ""
     job = f" job{row['job']}" if row.get("job") else ""
+    by = f"  by {row['killer']}" if row.get("killer") else ""
     print(
         f"[{len(results)}/{total}] {row['outcome']:<10} {row['module']}:{row['line']} {row['operator']} "
-        f"({row.get('seconds', 0)} s{timeout}{job})  {row['original'][:60]!r} → {row['mutated'][:60]!r}",
+        f"({row.get('seconds', 0)} s{timeout}{job})  {row['original'][:60]!r} → {row['mutated'][:60]!r}{by}",
         flush=True,
     )
 
