@@ -80,6 +80,23 @@ def sms_code(target):
 
 
 @pytest.fixture
+def sms_text(target):
+    """The whole text of the latest SMS sent to a phone: the mock's outbox through the test API, else the
+    target file's `sms: text_command` (a staging SMS gateway's log, read the way its codes are)."""
+
+    def read(phone: str) -> str:
+        if target.api is not None:
+            from support.sms_outbox import latest_sms
+
+            return latest_sms(target.api, phone)
+        from support import staging
+
+        return staging.sms_text(target, phone)
+
+    return read
+
+
+@pytest.fixture
 def api(target):
     """The portal's test control plane; scenarios needing it are skipped elsewhere, with the reason."""
     return target.control
@@ -251,10 +268,10 @@ def captcha_solver(target, context):
     """Reads the current captcha of this browser's session (mock: test API; staging: config)."""
 
     def solve(ctx=None) -> str:
-        if target.api is None:  # staging: the fixed code from the target file's captcha.env
+        if target.api is None:  # staging: the target file's captcha (a fixed code, or read from its log)
             from support.staging import captcha_code
 
-            return captcha_code(target)
+            return captcha_code(target, ctx or context)
         target.require("captcha")
         return target.control.captcha_answer(session_id_of(ctx or context, target))
 

@@ -5,6 +5,7 @@ the accounts to use by description; secrets come from environment variables name
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shlex
 import subprocess
@@ -54,12 +55,25 @@ def parse(path: Path) -> dict:
     sms = _section(data, "sms", where)
     if captcha.get("mode", "none") == "fixed" and "code" in captcha:
         raise TargetConfigError(f"{where}：验证码不能写在文件里，请用 captcha.env 指定环境变量名")
+    if captcha.get("mode", "none") not in ("none", "fixed", "command"):
+        raise TargetConfigError(f"{where}：captcha.mode 只能是 none、fixed 或 command，而不是 {captcha['mode']!r}")
+    if captcha.get("mode", "none") == "command":
+        if "{key}" not in str(captcha.get("command") or "") or not captcha.get("session_cookie"):
+            raise TargetConfigError(
+                f"{where}：captcha.mode 为 command 时需要 captcha.command（含 {{key}}：会话 Cookie 值的 SHA-256）"
+                "和 captcha.session_cookie（门户会话 Cookie 的名字）"
+            )
+        declared.add("captcha-log")
     if captcha.get("mode", "none") != "none":
         declared.add("captcha")
     if sms.get("mode", "none") == "command":
         if not sms.get("command"):
             raise TargetConfigError(f"{where}：sms.mode 为 command 时需要 sms.command")
         declared.add("sms")
+        if sms.get("text_command"):
+            declared.add("sms-text")
+    if "test-api" in declared:  # a mock's control plane reads every captcha and every SMS text
+        declared |= {"captcha-log", "sms-text"}
     accounts = data.get("accounts") or {}
     for name, entry in accounts.items():
         # One account, or a pool (a list): each scenario then claims one of its own (see `actor`).
@@ -144,12 +158,32 @@ def _secret(env_name: str, what: str) -> str:
     return value
 
 
-def captcha_code(target: Target) -> str:
-    """The captcha on a staging target: a fixed code read from the named environment variable."""
+def captcha_code(target: Target, context=None) -> str:
+    """The captcha on a staging target. `fixed`: the code in the named environment variable. `command`:
+    the answer the portal issued to this browser (`context`, a Playwright BrowserContext that has
+    opened the login page), read from the portal's captcha log with the configured command, `{key}`
+    being the SHA-256 (hex) of the value of the session cookie `captcha.session_cookie`."""
     captcha = target.config.get("captcha", {})
-    if captcha.get("mode") != "fixed":
+    if captcha.get("mode") == "fixed":
+        return _secret(captcha["env"], "固定验证码")
+    if captcha.get("mode") != "command":
         pytest.skip(CAPABILITY_REASONS["captcha"])
-    return _secret(captcha["env"], "固定验证码")
+    if context is None:
+        raise ValueError("captcha.mode command reads the captcha of one browser: pass its context")
+    return _run_reader(captcha["command"], "{key}", captcha_key(target, context), "图形验证码读取命令").strip()
+
+
+def captcha_key(target: Target, context) -> str:
+    """What the captcha log calls this browser: the SHA-256 (hex) of its session cookie's value."""
+    name = target.config.get("captcha", {}).get("session_cookie")
+    for cookie in context.cookies(target.base_url):
+        if cookie["name"] == name:
+            return hashlib.sha256(cookie["value"].encode()).hexdigest()
+    pytest.fail(
+        f"浏览器中没有门户的会话 Cookie {name}（captcha.session_cookie），读不出它的图形验证码；"
+        "请确认先打开了登录页、Cookie 名与门户一致",
+        pytrace=False,
+    )
 
 
 def sms_code(target: Target, phone: str) -> str:
@@ -157,14 +191,30 @@ def sms_code(target: Target, phone: str) -> str:
     sms = target.config.get("sms", {})
     if sms.get("mode") != "command":
         pytest.skip(CAPABILITY_REASONS["sms"])
-    argv = [part.replace("{phone}", phone) for part in shlex.split(sms["command"])]
+    code = _run_reader(sms["command"], "{phone}", phone, "短信读取命令").strip()
+    redaction.register(code)  # never shown in a report, a step parameter or a trace
+    return code
+
+
+def sms_text(target: Target, phone: str) -> str:
+    """The whole text of the latest SMS to `phone`: the configured `sms.text_command` ({phone}
+    substituted) prints it (all of its output, a text may hold line breaks)."""
+    sms = target.config.get("sms", {})
+    if sms.get("mode") != "command" or not sms.get("text_command"):
+        pytest.skip(CAPABILITY_REASONS["sms-text"])
+    return _run_reader(sms["text_command"], "{phone}", phone, "短信全文读取命令", last_line=False)
+
+
+def _run_reader(command: str, placeholder: str, value: str, what: str, last_line: bool = True) -> str:
+    """Runs a reader command the target file names ({placeholder} substituted); its last output line
+    (or, with last_line=False, its whole output without the final line break). The output is never
+    put into the failure message: it may be a code or a password."""
+    argv = [part.replace(placeholder, value) for part in shlex.split(command)]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
     lines = done.stdout.strip().splitlines()
     if done.returncode or not lines:
-        pytest.fail(f"短信读取命令失败（{sms['command']}）：{done.stderr.strip()[:300]}", pytrace=False)
-    code = lines[-1].strip()
-    redaction.register(code)  # never shown in a report, a step parameter or a trace
-    return code
+        pytest.fail(f"{what}失败（{command}）：{done.stderr.strip()[:300]}", pytrace=False)
+    return lines[-1] if last_line else done.stdout.rstrip("\n")
 
 
 def description_key(description: str) -> str:
@@ -245,7 +295,7 @@ def ui_sign_in(context, target: Target, login_name: str) -> None:
     page.get_by_role("radio", name="法人登录" if spec.get("kind") == "legal" else "自然人登录").check()
     page.get_by_label("登录名").fill(login_name)
     page.get_by_label("密码", exact=True).fill(password)
-    page.get_by_label("验证码", exact=True).fill(captcha_code(target))
+    page.get_by_label("验证码", exact=True).fill(captcha_code(target, context))
     page.get_by_role("button", name="登录", exact=True).click()
     page.get_by_role("button", name="退出登录").wait_for()
     page.close()

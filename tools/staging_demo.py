@@ -4,13 +4,17 @@
    before the portal starts (no test API ever runs): a back-office reviewer account and pools of
    pre-provisioned accounts in states no screen reaches (expired passwords). Passwords are random per
    run and travel only in environment variables.
-2. Starts `python -m mock_portal serve` WITHOUT --test-api, with a fixed captcha (PORTAL_STAGING_CAPTCHA,
-   like many staging portals) and an SMS outbox (--sms-outbox, a staging SMS gateway's log).
-3. Writes the target file (sms: command → tools/sms_sink_read.py, captcha env, accounts, reviewer).
+2. Starts `python -m mock_portal serve` WITHOUT --test-api, with a captcha log (--captcha-outbox: every
+   captcha issued, keyed by the SHA-256 of the session cookie, as a staging portal's log) and an SMS
+   outbox (--sms-outbox, a staging SMS gateway's log). `--captcha fixed` starts it with a fixed captcha
+   instead (PORTAL_STAGING_CAPTCHA, like many staging portals): the refresh/single-use scenarios then skip.
+3. Writes the target file (sms: command and text_command → tools/sms_sink_read.py, captcha: command →
+   tools/captcha_sink_read.py or the fixed code's env, accounts, reviewer).
 4. Runs the suite on both browsers (-n auto unless WORKERS/--workers says otherwise) against it,
    stops the portal, and ends with pytest's summary line (its exit status is this script's).
 
-    .venv/bin/python tools/staging_demo.py [--workers N] [--browser chromium] [-- extra pytest args]"""
+    .venv/bin/python tools/staging_demo.py [--workers N] [--browser chromium] [--captcha log|fixed]
+        [-- extra pytest args]"""
 
 from __future__ import annotations
 
@@ -141,7 +145,7 @@ def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
     }
 
 
-def start_portal(work: Path, env: dict) -> tuple[subprocess.Popen, str]:
+def start_portal(work: Path, env: dict, captcha: str = "log") -> tuple[subprocess.Popen, str]:
     cmd = [
         sys.executable,
         "-m",
@@ -159,6 +163,9 @@ def start_portal(work: Path, env: dict) -> tuple[subprocess.Popen, str]:
         str(work / "portal.log"),
     ]
     proc = subprocess.Popen(
+    if captcha == "log":
+        cmd += ["--captcha-outbox", str(work / "captcha-outbox.jsonl")]
+        env = {k: v for k, v in env.items() if k != "PORTAL_STAGING_CAPTCHA"}
         cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )
     line = proc.stdout.readline()
@@ -178,13 +185,20 @@ def stop_portal(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def target_file(work: Path, sections: dict) -> Path:
+def target_file(work: Path, sections: dict, captcha: str = "log") -> Path:
     reader = f"{sys.executable} {ROOT / 'tools' / 'sms_sink_read.py'} {work / 'sms-outbox.jsonl'} {{phone}} --wait 10"
     data = {
+    captcha_reader = (
+        f"{sys.executable} {ROOT / 'tools' / 'captcha_sink_read.py'} {work / 'captcha-outbox.jsonl'} {{key}} --wait 5"
+    )
         "kind": "staging",
         "capabilities": [],
-        "captcha": {"mode": "fixed", "env": ENV["captcha"]},
-        "sms": {"mode": "command", "command": reader},
+        "captcha": (
+            {"mode": "command", "command": captcha_reader, "session_cookie": "MOSTSESSION"}
+            if captcha == "log"
+            else {"mode": "fixed", "env": ENV["captcha"]}
+        ),
+        "sms": {"mode": "command", "command": reader, "text_command": f"{reader} --text"},
         **sections,
     }
     path = work / "target.yaml"
@@ -201,11 +215,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser", action="append", default=None, help="default: chromium and firefox")
     parser.add_argument("--work", type=Path, default=ROOT / "reports" / "staging-demo")
     parser.add_argument("pytest_args", nargs="*")
+    parser.add_argument(
+        "--captcha",
+        choices=["log", "fixed"],
+        default="log",
+        help="log (default): the portal logs every captcha it issues, read per browser; fixed: one fixed code",
+    )
     args = parser.parse_args(argv)
     # make's forwarded SIGTERM (CI cancelling, Ctrl-C) must still stop the portal in `finally`.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     work = args.work
-    for stale in ("portal.db", "portal.db-wal", "portal.db-shm", "sms-outbox.jsonl", "portal.log", "target.yaml"):
+    stale_files = ("portal.db", "portal.db-wal", "portal.db-shm", "sms-outbox.jsonl", "captcha-outbox.jsonl")
+    for stale in (*stale_files, "portal.log", "target.yaml"):
         (work / stale).unlink(missing_ok=True)
     work.mkdir(parents=True, exist_ok=True)
     secrets_env = {
@@ -222,9 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     env = {**os.environ, **secrets_env, "PORTAL_STAGING_CAPTCHA": secrets_env[ENV["captcha"]]}
     env.pop("PORTAL_TEST_API_TOKEN", None)
-    proc, url = start_portal(work, env)
+    proc, url = start_portal(work, env, args.captcha)
     try:
-        target = target_file(work, sections)
+        target = target_file(work, sections, args.captcha)
         print(f"预发布演示：{url}（无测试控制接口），目标配置 {target}", flush=True)
         browsers = [a for b in (args.browser or ["chromium", "firefox"]) for a in ("--browser", b)]
         cmd = [

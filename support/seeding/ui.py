@@ -119,7 +119,7 @@ class UiSeeder(UiBusiness, Seeder):
         self._verify(page, actor, "natural", actor.name)
 
     def sign_in(self, context, actor: Actor) -> None:
-        """Through 用户登录 with the account's password and the target's fixed captcha."""
+        """Through 用户登录 with the account's password and the target's captcha (fixed, or read from its log)."""
         page = context.new_page()
         self._log_in(page, actor)
         page.close()
@@ -139,7 +139,9 @@ class UiSeeder(UiBusiness, Seeder):
     def _log_in(self, page, actor: Actor) -> None:
         login = LoginPage(page)
         login.open()
-        login.log_in(actor.kind_label, actor.login_name, actor.password, staging.captcha_code(self.target))
+        login.log_in(
+            actor.kind_label, actor.login_name, actor.password, staging.captcha_code(self.target, page.context)
+        )
         expect(page.get_by_role("button", name="退出登录")).to_be_visible()
 
     def _verify(self, page, actor: Actor, subject: str, name: str, fill: dict | None = None) -> None:
