@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import staging_migrated_accounts  # noqa: E402  (tools/, next to this script)
 import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
+import staging_registry  # noqa: E402  (tools/: the identity registry's test identities)
 
 # How many accounts each state-changing pool holds: every scenario×browser item that uses one claims
 # its own (the expired-password scenario changes the password), so two browsers and reruns fit.
@@ -162,10 +163,10 @@ def start_portal(work: Path, env: dict, captcha: str = "log") -> tuple[subproces
         "--log-file",
         str(work / "portal.log"),
     ]
-    proc = subprocess.Popen(
     if captcha == "log":
         cmd += ["--captcha-outbox", str(work / "captcha-outbox.jsonl")]
         env = {k: v for k, v in env.items() if k != "PORTAL_STAGING_CAPTCHA"}
+    proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )
     line = proc.stdout.readline()
@@ -187,10 +188,10 @@ def stop_portal(proc: subprocess.Popen) -> None:
 
 def target_file(work: Path, sections: dict, captcha: str = "log") -> Path:
     reader = f"{sys.executable} {ROOT / 'tools' / 'sms_sink_read.py'} {work / 'sms-outbox.jsonl'} {{phone}} --wait 10"
-    data = {
     captcha_reader = (
         f"{sys.executable} {ROOT / 'tools' / 'captcha_sink_read.py'} {work / 'captcha-outbox.jsonl'} {{key}} --wait 5"
     )
+    data = {
         "kind": "staging",
         "capabilities": [],
         "captcha": (
@@ -214,13 +215,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default=os.environ.get("WORKERS", "auto"))
     parser.add_argument("--browser", action="append", default=None, help="default: chromium and firefox")
     parser.add_argument("--work", type=Path, default=ROOT / "reports" / "staging-demo")
-    parser.add_argument("pytest_args", nargs="*")
     parser.add_argument(
         "--captcha",
         choices=["log", "fixed"],
         default="log",
         help="log (default): the portal logs every captcha it issues, read per browser; fixed: one fixed code",
     )
+    parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args(argv)
     # make's forwarded SIGTERM (CI cancelling, Ctrl-C) must still stop the portal in `finally`.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -241,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     sections["accounts"].update(
         staging_platform_accounts.provision_into(work / "portal.db", secrets_env[staging_platform_accounts.ENV])
     )
+    sections["identity_registry"], registry_env = staging_registry.provision_into(work / "portal.db")
+    secrets_env.update(registry_env)  # the registry's ID numbers: environment variables only
     env = {**os.environ, **secrets_env, "PORTAL_STAGING_CAPTCHA": secrets_env[ENV["captcha"]]}
     env.pop("PORTAL_TEST_API_TOKEN", None)
     proc, url = start_portal(work, env, args.captcha)
