@@ -38,6 +38,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="append every SMS sent to this file, one JSON line each (a staging SMS gateway's log)",
     )
     s.add_argument(
+        "--captcha-outbox",
+        type=Path,
+        default=None,
+        help="append every captcha answer issued to this file, one JSON line each, keyed by the SHA-256 of the "
+        "session cookie (a staging portal's captcha log; read by tools/captcha_sink_read.py)",
+    )
+    s.add_argument(
         "--markup",
         choices=["standard", "plain"],
         default="standard",
@@ -68,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         synthesis_seconds=args.synthesis_seconds,
         staging_captcha=args.staging_captcha,
         sms_outbox=args.sms_outbox,
+        captcha_outbox=args.captcha_outbox,
         markup=args.markup,
     )
     app = create_app(settings)

@@ -33,6 +33,9 @@ class Settings:
     markup: str = "standard"
     # Like a staging SMS gateway's log: every SMS sent is appended to this file as a JSON line (None: off).
     sms_outbox: Path | None = None
+    # Like a staging portal's captcha log: every captcha answer issued is appended to this file as a JSON
+    # line keyed by the SHA-256 of the session cookie it belongs to (None: off). Never in the page markup.
+    captcha_outbox: Path | None = None
 
     @property
     def upload_dir(self) -> Path:

@@ -10,7 +10,9 @@ import pytest
 
 from support.testapi import TestApi
 
-ALL_CAPABILITIES = frozenset({"test-api", "clock", "back-office", "faults", "sms", "captcha"})
+ALL_CAPABILITIES = frozenset(
+    {"test-api", "clock", "back-office", "faults", "sms", "sms-text", "captcha", "captcha-log"}
+)
 CAPABILITY_REASONS = {
     "test-api": "需要测试控制接口（mock-only）",
     "clock": "需要控制门户时钟（clock）",
@@ -18,6 +20,11 @@ CAPABILITY_REASONS = {
     "faults": "需要故障注入配置（faults）",
     "sms": "需要读取短信验证码（sms）",
     "captcha": "需要获取图形验证码（captcha）",
+    # Each captcha the portal issues, read for this browser (captcha.mode: command): a fixed code cannot
+    # show that a refreshed or used captcha stops working.
+    "captcha-log": "需要读取门户为本浏览器发放的每个图形验证码（captcha-log：captcha.mode 为 command）",
+    # The whole text of the latest SMS to a phone (sms.text_command), not only its code.
+    "sms-text": "需要读取短信全文（sms-text：sms.text_command）",
 }
 
 

@@ -1,5 +1,5 @@
 # language: zh-CN
-@FAQ-1.1.3 @mock-only @qa-trial
+@FAQ-1.1.3 @needs-captcha-log @qa-trial
 功能: 换一张验证码后旧的验证码作废
   点击验证图片可以重新获取验证码；换过之后，之前的验证码不能再用。
 

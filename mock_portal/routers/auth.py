@@ -25,9 +25,17 @@ def safe_next(value: str | None) -> str:
     return "/"
 
 
+def issue_captcha(request: Request, db: Session, ws) -> None:
+    """A new answer for this browser's session (committed with the request, before the page or image
+    that shows it is sent); with `serve --captcha-outbox` also written to the captcha log once committed."""
+    settings = settings_of(request)
+    ws.captcha_answer = captcha.new_answer(settings.staging_captcha)
+    if settings.captcha_outbox:
+        captcha.log_when_committed(db, settings.captcha_outbox, ws.id, ws.captcha_answer, now_of(request))
+
+
 def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
-    ws = session_row(request, db)
-    ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
+    issue_captcha(request, db, session_row(request, db))
     db.commit()
     ctx.setdefault("next", request.query_params.get("next", ""))
     return render(request, "auth/login.html", status_code=status_code, captcha_nonce=secrets.token_hex(4), **ctx)
@@ -52,8 +60,7 @@ def show_login(request: Request, reason: str = "", changed: str = "", db: Sessio
 def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db, scope="function")):
     ws = session_row(request, db)
     if new or not ws.captcha_answer:
-        ws.captcha_answer = captcha.new_answer(settings_of(request).staging_captcha)
-        db.commit()
+        issue_captcha(request, db, ws)
     return Response(captcha.png(ws.captcha_answer), media_type="image/png", headers={"Cache-Control": "no-store"})
 
 

@@ -2,14 +2,27 @@
 
 The answer is only in the pixels (ASVS V2.2 anti-automation): no text, alt text, SVG <text> or file
 name carries it, so a program reading the page's markup or the image's bytes as text learns nothing.
-The test API's read-captcha and the staging fixed captcha (--staging-captcha) are unchanged."""
+The test API's read-captcha and the staging fixed captcha (--staging-captcha) are unchanged.
+
+`serve --captcha-outbox FILE` (log_issued): like a staging portal's captcha log, every answer issued is
+appended to FILE with the SHA-256 of the session cookie it belongs to, so a QA team's reader
+(tools/captcha_sink_read.py) finds the answer of its own browser from the cookie that browser holds.
+The page's markup still carries no answer; the log is a file on the portal's side, not the test API."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import os
 import random
 import secrets
 import struct
+import threading
 import zlib
+from pathlib import Path
+
+from sqlalchemy import event
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXY3456789"
 WIDTH, HEIGHT = 120, 40
@@ -50,6 +63,33 @@ _FONT = {
 def new_answer(fixed: str | None = None) -> str:
     """A fresh answer; a staging-style portal (--staging-captcha) always asks for the same code."""
     return fixed or "".join(secrets.choice(ALPHABET) for _ in range(4))
+
+
+def session_key(session_id: str) -> str:
+    """How the captcha log names a browser: the SHA-256 (hex) of its session cookie's value. The reader
+    computes the same from the cookie its browser holds; the log never carries a usable session id."""
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+_LOG_LOCK = threading.Lock()
+
+
+def log_when_committed(db, path: Path, session_id: str, answer: str, now: dt.datetime) -> None:
+    """Logs the answer when `db` (the request's session) commits it: an answer rolled back was never issued."""
+    event.listen(db, "after_commit", lambda _session: log_issued(path, session_id, answer, now), once=True)
+
+
+def log_issued(path: Path, session_id: str, answer: str, now: dt.datetime) -> None:
+    """Appends {"session": session_key, "answer", "time"} as one line (one write, so lines never mix)."""
+    line = json.dumps({"session": session_key(session_id), "answer": answer, "time": now.isoformat()}) + "\n"
+    path = Path(path)
+    with _LOG_LOCK:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line.encode("utf-8"))
+        finally:
+            os.close(fd)
 
 
 def matches(expected: str | None, typed: str) -> bool:

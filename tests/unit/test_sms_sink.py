@@ -89,3 +89,18 @@ def test_reader_skips_a_partly_written_line(tmp_path):
     with open(outbox, "a", encoding="utf-8") as fh:
         fh.write('{"phone": "13900001234", "te')
     assert sms_sink_read.latest_code(outbox, "13900001234") == "444444"
+
+
+def test_reader_with_text_prints_the_whole_latest_sms_of_that_phone(tmp_path):
+    outbox = tmp_path / "o.jsonl"
+    _write(
+        outbox,
+        ("13900001234", "【科技部】您的验证码为111111，10分钟内有效。"),
+        ("13900001234", "【科技部】您的实名认证未通过，原因：证件照片不清晰。"),
+        ("13900005678", "【科技部】您的验证码为222222，10分钟内有效。"),
+    )
+    argv = [sys.executable, str(READER), str(outbox), "13900001234", "--text"]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.rstrip("\n") == "【科技部】您的实名认证未通过，原因：证件照片不清晰。"
+    assert sms_sink_read.main([str(outbox), "13900009999", "--text"]) == 1
