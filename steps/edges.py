@@ -2,43 +2,32 @@
 promise at its edge — an identity that exists but is someone else's, a value just past a rule's limit."""
 
 import datetime as dt
-import random
-import secrets
 from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.authorization_page import AuthorizationPage
+from pages.frame import field
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetPasswordPage
 from pages.registration_page import RegistrationPage
 from pages.services_page import ServicesPage
-from support import factories, identity, redaction
+from support import factories, redaction
 from support.actors import Actors
 from support.message_checks import expect_message
 from support.parsing import param_type, phrase
 from support.sms_outbox import CODE
 from support.working_days import is_working_day
 
-_rng = random.Random(secrets.randbits(64))
-
 
 @given(phrase("身份核验库中登记了{who:核验对象}的号码，但登记在另一个{what}下"), target_fixture="identity_number")
-def given_registry_knows_the_number_under_another_name(api, account, who, what):
+def given_registry_knows_the_number_under_another_name(seeder, account, registered_unit, who, what):
     """The number is real, the name is not this person's (or this unit's): 实名 must fail."""
     if who == "该单位":
-        api.post(
-            "/identity/registry",
-            {"kind": "unit", "number": account.credit_code, "name": factories.LegalUnit().unit_name},
-        )
+        registered_unit.update(seeder.registry_unit_elsewhere(account))
         return None
-    number = identity.new_id_number(_rng)
-    other = factories.Person().name
-    while other == account.name:
-        other = factories.Person().name
-    api.post("/identity/registry", {"kind": "person", "number": number, "name": other})
-    return number
+    return seeder.registry_person_elsewhere(account)
 
 
 # -- 短信验证码: 10 分钟有效、只能用一次 (FAQ-1.1.2, 1.2.3, 1.9.1) ------------------------------------
@@ -145,7 +134,7 @@ def _post_form(page, submit, blank: str | None = None, extra=()):
 @when(phrase('我绕过页面直接提交"{button}"，"{label}"留空'), target_fixture="posted")
 def when_post_with_blank(page, button, label):
     """A required field the browser will not let the page submit blank, posted blank all the same."""
-    name = page.get_by_label(label, exact=True).get_attribute("name")
+    name = field(page, label, exact=True).get_attribute("name")
     return _post_form(page, page.get_by_role("button", name=button, exact=True), blank=name)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 import secrets
 
+import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -66,14 +67,20 @@ def given_signed_in_as_another(context, target, seeder, description):
     return me
 
 
+@pytest.fixture
+def registered_unit() -> dict:
+    """The 法人单位基本信息 fields that make the unit the one the identity registry means: {} on the mock
+    (the registry is written for the unit as it is); on staging the claimed test unit's name and code
+    (support/seeding/registry.py), entered by 我确认法人单位基本信息并保存."""
+    return {}
+
+
 @given(phrase("身份核验库中登记了{who:核验对象}的身份信息"), target_fixture="identity_number")
-def given_registry_knows(api, account, who):
+def given_registry_knows(seeder, account, registered_unit, who):
     if who == "该单位":
-        api.post("/identity/registry", {"kind": "unit", "number": account.credit_code, "name": account.unit_name})
+        registered_unit.update(seeder.registry_unit(account))
         return None
-    number = identity.new_id_number(_rng)
-    api.post("/identity/registry", {"kind": "person", "number": number, "name": account.name})
-    return number
+    return seeder.registry_person(account, "agent" if who == "该单位主代办人" else "natural")
 
 
 @given(phrase("身份核验库中没有{who:核验对象}的身份信息"), target_fixture="identity_number")
@@ -88,7 +95,9 @@ def when_fill_own_id_number(my_info: MyInfoPage, identity_number):
 
 
 @when("我确认法人单位基本信息并保存")
-def when_confirm_basic_info(my_info: MyInfoPage):
+def when_confirm_basic_info(my_info: MyInfoPage, registered_unit):
+    if registered_unit:
+        my_info.fill(registered_unit)
     my_info.save()
 
 
@@ -106,7 +115,7 @@ def then_realname_state(my_info: MyInfoPage, text):
 
 @then(phrase('页面提供"{action}"的入口'))
 def then_upload_offered(my_info: MyInfoPage, action):
-    expect(my_info.realname_section.get_by_role("link", name=action)).to_be_visible()
+    expect(action(my_info.realname_section, action, exact=False)).to_be_visible()
 
 
 @when(phrase('我点击"{action:上传入口}"上传证件扫描件并提交审核'))

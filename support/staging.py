@@ -92,6 +92,7 @@ def parse(path: Path) -> dict:
         if not reviewer.get("username") or not reviewer.get("password_env"):
             raise TargetConfigError(f"{where}：reviewer 需要 username 和 password_env")
         declared.add("back-office")
+    registry = _registry(data, where)
     return {
         "kind": kind,
         "base_url": data.get("base_url"),
@@ -103,7 +104,61 @@ def parse(path: Path) -> dict:
         "known_differences": data.get("known_differences") or [],
         "paths": _paths(data, where),
         "reviewer": reviewer,
+        "identity_registry": registry,
     }
+
+
+def _registry(data: dict, where: str) -> dict:
+    """`identity_registry:` the test identities the portal's identity registry (公安 / 市场监管 stub) holds:
+    `persons` (name + id_number_env: the ID number only in an environment variable) and `units`
+    (unit_name + credit_code). Pools: each scenario claims entries no other scenario of this run has."""
+    registry = data.get("identity_registry") or {}
+    if not isinstance(registry, dict):
+        raise TargetConfigError(f"{where}：identity_registry 应为映射（persons、units）")
+    for spec in registry.get("persons") or []:
+        if "id_number" in spec or not spec.get("name") or not spec.get("id_number_env"):
+            raise TargetConfigError(
+                f"{where}：identity_registry.persons 每项只写 name 和 id_number_env（证件号码放在环境变量里）"
+            )
+    for spec in registry.get("units") or []:
+        if not spec.get("unit_name") or not spec.get("credit_code"):
+            raise TargetConfigError(f"{where}：identity_registry.units 每项需要 unit_name 和 credit_code")
+    return {"persons": list(registry.get("persons") or []), "units": list(registry.get("units") or [])}
+
+
+def registry_person(target: Target, avoid_name: str | None = None) -> tuple[str, str]:
+    """A person (姓名, 证件号码) the target's identity registry holds, claimed for this scenario alone;
+    `avoid_name`: one registered under a name other than that. The number is a secret (redacted)."""
+    for spec in _unclaimed(target, "persons", "person", lambda s: s["id_number_env"]):
+        if spec["name"] != avoid_name:
+            return spec["name"], _secret(spec["id_number_env"], f"身份核验库中 {spec['name']} 的证件号码")
+    return _registry_used_up("persons")
+
+
+def registry_unit(target: Target) -> tuple[str, str]:
+    """A unit (单位名称, 统一社会信用代码) the target's identity registry holds, claimed for this scenario alone."""
+    for spec in _unclaimed(target, "units", "unit", lambda s: s["credit_code"]):
+        return spec["unit_name"], spec["credit_code"]
+    return _registry_used_up("units")
+
+
+def _unclaimed(target: Target, pool: str, prefix: str, key):
+    """Yields the pool's entries, each claimed (for the whole run) just before it is handed out."""
+    entries = target.config.get("identity_registry", {}).get(pool) or []
+    if not entries:
+        pytest.skip(f"{CAPABILITY_REASONS['test-api']}，或目标配置中身份核验库的测试身份（identity_registry.{pool}）")
+    where = claims_dir()
+    where.mkdir(parents=True, exist_ok=True)
+    for spec in entries:
+        try:
+            os.close(os.open(where / f"registry-{prefix}-{key(spec)}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        yield spec
+
+
+def _registry_used_up(pool: str):
+    pytest.skip(f"目标配置中身份核验库的测试身份（identity_registry.{pool}）已被本次运行的其他场景用完，请多列几个")
 
 
 def _paths(data: dict, where: str) -> dict[str, str]:

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import staging_migrated_accounts  # noqa: E402  (tools/, next to this script)
 import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
+import staging_registry  # noqa: E402  (tools/: the identity registry's test identities)
 
 # How many accounts each state-changing pool holds: every scenario×browser item that uses one claims
 # its own (the expired-password scenario changes the password), so two browsers and reruns fit.
@@ -241,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     sections["accounts"].update(
         staging_platform_accounts.provision_into(work / "portal.db", secrets_env[staging_platform_accounts.ENV])
     )
+    sections["identity_registry"], registry_env = staging_registry.provision_into(work / "portal.db")
+    secrets_env.update(registry_env)  # the registry's ID numbers: environment variables only
     env = {**os.environ, **secrets_env, "PORTAL_STAGING_CAPTCHA": secrets_env[ENV["captcha"]]}
     env.pop("PORTAL_TEST_API_TOKEN", None)
     proc, url = start_portal(work, env, args.captcha)

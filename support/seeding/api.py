@@ -6,9 +6,10 @@ from support import personas
 from support.personas import Actor
 from support.seeding import Seeder
 from support.seeding.api_business import ApiBusiness
+from support.seeding.registry import ApiRegistry
 
 
-class ApiSeeder(ApiBusiness, Seeder):
+class ApiSeeder(ApiBusiness, ApiRegistry, Seeder):
     backend = "api"
 
     @property

@@ -24,6 +24,7 @@ from pages.registration_page import RegistrationPage
 from support import documents, factories, staging
 from support.personas import Actor
 from support.seeding import Seeder
+from support.seeding.registry import UiRegistry
 from support.seeding.ui_business import UiBusiness
 
 # What the account's 实名认证 needs, as the portal's 我的信息 names it: tab, upload action, upload slot,
@@ -34,6 +35,7 @@ REALNAME = {
     "agent": ("主代办人信息", "上传主代办人信息", "主代办人身份证件扫描件", "主代办人实名认证"),
 }
 PASSED = "已通过"
+MAINLAND = "中华人民共和国大陆地区"
 # Descriptions UiSeeder makes itself; any other comes from the target file's accounts, or skips.
 MADE_HERE = {
     "自然人账号": ("natural", True),
@@ -41,7 +43,10 @@ MADE_HERE = {
     "未实名的自然人账号": ("natural", False),
     "法人账号": ("legal", True),
     "已实名的法人账号": ("legal", True),
+    "待实名的自然人账号": ("natural", False),
 }
+# A 法人 account whose 实名认证 has not passed, its 法定代表人信息 filled (法人单位基本信息 saves only with it).
+LEGAL_TO_VERIFY = "待实名的法人账号"
 # Made here too, through the business screens: a 自然人 that asked 引智司 to file it (因公出国（境）培训 →
 # 申请报备) and the back office approved.
 FILED_OUTBOUND = "已向引智司报备的自然人账号"
@@ -49,7 +54,7 @@ FILED_OUTBOUND = "已向引智司报备的自然人账号"
 NEEDS = {"密码已过期的自然人账号": "clock", "密码已过期的法人账号": "clock"}
 
 
-class UiSeeder(UiBusiness, Seeder):
+class UiSeeder(UiBusiness, UiRegistry, Seeder):
     backend = "ui"
 
     def __init__(self, target, new_context) -> None:
@@ -65,6 +70,8 @@ class UiSeeder(UiBusiness, Seeder):
         if key in MADE_HERE and not staging.has_account(self.target, key):
             kind, verified = MADE_HERE[key]
             return self.natural(verified) if kind == "natural" else self.legal(verified)
+        if key == LEGAL_TO_VERIFY and not staging.has_account(self.target, key):
+            return self.legal_to_verify()
         if key == FILED_OUTBOUND and not staging.has_account(self.target, key):
             actor = self.natural()
             self.outbound_filed(actor)
@@ -110,6 +117,20 @@ class UiSeeder(UiBusiness, Seeder):
             self._log_in(page, actor)
             self._verify(page, actor, "legal", unit.unit_name)
             self._verify(page, actor, "agent", unit.agent_name, fill={"证件号码": unit.agent_id_number})
+        return actor
+
+    def legal_to_verify(self) -> Actor:
+        """Registered, not verified (the automatic check does not know a new unit), with the
+        法定代表人信息 a user gives on 法人单位基本信息."""
+        actor = self.legal(verified=False)
+        page = self.new_context().new_page()
+        self._log_in(page, actor)
+        my_info = MyInfoPage(page)
+        my_info.open("法人单位基本信息")
+        my_info.fill({"法定代表人姓名": factories.Person().name})
+        my_info.rep_type.select_option(MAINLAND)
+        my_info.save()
+        expect(page.get_by_text("保存成功").first).to_be_visible()
         return actor
 
     def verify_natural(self, actor: Actor) -> None:
