@@ -1,5 +1,5 @@
-"""Root conftest: loads steps/ and support plugins, registers markers from the FAQ catalog,
-and owns the fixtures that pick the target portal and the browser."""
+"""Root conftest: loads steps/ and support plugins (support/tagging.py registers the tag vocabulary of
+support/tags.py and the FAQ IDs as markers), and owns the fixtures that pick the target portal and the browser."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
 
-from support import faq_catalog  # noqa: E402
 from support.browsers import BrowserUnavailable, launch_options  # noqa: E402
 
 pytest_plugins = [
@@ -29,15 +28,6 @@ pytest_plugins = [
     "support.schedule",
     "support.smoke",
 ] + sorted(f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
-
-SUITE_MARKERS = {
-    "mock-only": "needs the embedded portal's test control plane (skipped on staging, with the reason)",
-    "security": "security behaviour of the portal (等保 2.0 / OWASP ASVS)",
-    "a11y": "accessibility: axe-core after every step of the scenario; all of them together reach every page template",
-    "perf": "performance checks",
-    "smoke": "the few scenarios that prove a target is alive",
-    "slow": "waits for a slow background job of the portal",
-}
 
 
 def pytest_addoption(parser):
@@ -90,10 +80,6 @@ def refuse_playwright_evidence_options(config) -> None:
 
 def pytest_configure(config):
     refuse_playwright_evidence_options(config)
-    for faq_id, entry in faq_catalog.entries().items():
-        config.addinivalue_line("markers", f"{faq_id}: {entry['title']}")
-    for name, text in SUITE_MARKERS.items():
-        config.addinivalue_line("markers", f"{name}: {text}")
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,12 @@
 """Which browsers a run may use, checked before anything starts, and scenarios limited to one
-browser WITH a reason, through Gherkin tags:
+browser WITH a reason. The Gherkin tags (support/tags.py, applied by support/tagging.py):
 
     @only_browser:chromium:Firefox的下载对话框不同      → pytest.mark.only_browser("chromium", reason=…)
     @skip_browser:firefox:原因                         → pytest.mark.skip_browser("firefox", reason=…)
 
 pytest-playwright honours the markers; this plugin skips first so the reason reaches pytest's summary
-and Allure, and refuses (usage error) any only_browser/skip_browser marker without a reason."""
+and Allure, and refuses (usage error) any only_browser/skip_browser marker without a reason (one
+written in Python as well as one from a tag)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,7 @@ from pathlib import Path
 import pytest
 
 from support.browsers import BrowserUnavailable, launch_options
-
-BROWSER_TAGS = ("only_browser", "skip_browser")
-
-
-def pytest_bdd_apply_tag(tag: str, function):
-    name, _, rest = tag.partition(":")
-    if name not in BROWSER_TAGS:
-        return None
-    browser, _, reason = rest.partition(":")
-    if browser not in ("chromium", "firefox", "webkit") or not reason.strip():
-        raise pytest.UsageError(f"标签 @{tag} 格式应为 @{name}:<chromium|firefox|webkit>:<原因>，原因不能为空")
-    getattr(pytest.mark, name)(browser, reason=reason.strip())(function)
-    return True
+from support.tags import BROWSER_TAGS
 
 
 def pytest_collection_modifyitems(config, items):

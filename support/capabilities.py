@@ -1,5 +1,5 @@
 """Honest skips on a target that lacks a capability: a scenario tagged @mock-only needs the test
-control plane; @needs-<capability> (clock, back-office, faults, sms, captcha) needs that capability.
+control plane; @needs-<capability> needs that capability (which tag needs which: support/tags.py).
 Decided at collection from --base-url/--target-config, so `--collect-only` (make plan) shows it too.
 Steps that reach for a missing capability at run time skip through Target.require with the same reasons."""
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from support import staging
+from support.tags import CAPABILITY_TAGS
 from support.target import CAPABILITY_REASONS
 
-NEEDS = {f"needs-{cap}": cap for cap in CAPABILITY_REASONS if cap != "test-api"}
 PLAN_KEY = pytest.StashKey[list]()
 
 
@@ -23,8 +23,6 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    for marker, cap in NEEDS.items():
-        config.addinivalue_line("markers", f"{marker}: the scenario needs the target capability '{cap}'")
     if config.getoption("--target-config") and not config.getoption("--base-url"):
         url = staging.load(config).get("base_url")
         if url:
@@ -34,8 +32,7 @@ def pytest_configure(config):
 
 
 def required(item) -> list[str]:
-    caps = ["test-api"] if item.get_closest_marker("mock-only") else []
-    return caps + [cap for marker, cap in NEEDS.items() if item.get_closest_marker(marker)]
+    return [cap for marker, cap in CAPABILITY_TAGS.items() if item.get_closest_marker(marker)]
 
 
 def missing_reason(item, available: frozenset[str]) -> str | None:

@@ -10,11 +10,12 @@ file to the Allure results as a report-wide (global) attachment.
 Exits 1 (Chinese message + English gloss, naming the IDs/scenarios) when:
   * a catalog entry has no scenario;
   * a scenario names an FAQ ID that is not in the catalog;
-  * a scenario has no FAQ tag (unless tagged @security, @a11y or @perf).
-Tags on the feature, on a rule and on 例子 (Examples) blocks count too.
+  * a scenario has no FAQ tag (unless a tag of support/tags.py exempts it: @security, @a11y, @perf).
+Tags on the feature, on a rule and on 例子 (Examples) blocks count too. A scenario whose tags include one
+that does not count as coverage (support/tags.py: @faq-drift) is listed but covers nothing.
 
-Usage: python tools/faq_coverage.py [--features DIR] [--catalog FILE]
-                                    [--results DIR] [--output FILE]
+Usage (from the repository root): python -m tools.faq_coverage [--features DIR] [--catalog FILE]
+                                                               [--results DIR] [--output FILE]
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from faqtext import REPO_ROOT, ScenarioInfo, load_catalog, read_features  # noqa: E402
+from support import tags as vocabulary
+from tools.faqtext import REPO_ROOT, ScenarioInfo, load_catalog, read_features
 
-EXEMPT_TAGS = {"security", "a11y", "perf"}
+EXEMPT_TAGS = vocabulary.FAQ_EXEMPT
 # Scenarios that only check an entry's published text (features/platform/faq_drift.feature): shown in
 # the matrix, but an entry still needs a scenario of the portal's behaviour to count as covered.
-TEXT_ONLY_TAGS = {"faq-drift"}
+TEXT_ONLY_TAGS = vocabulary.NOT_COVERAGE
+EXEMPT_TEXT = "/".join(f"@{name}" for name in sorted(EXEMPT_TAGS))
 BROWSER_PARAMETERS = ("browser_name", "browser", "浏览器")
 MATRIX_NAME = "FAQ 覆盖矩阵"
 # Fixed prefixes so a re-run overwrites its own files instead of piling up copies.
@@ -97,7 +99,7 @@ def latest_results(results: list[dict]) -> list[dict]:
         tags = {label.get("value") for label in result.get("labels") or [] if label.get("name") == "tag"}
         params = row_parameters(result)
         file = (result.get("fullName") or "").rpartition(":")[0] if ":" in (result.get("fullName") or "") else ""
-        for tag in (t for t in tags if t and t.lstrip("@").startswith("FAQ-")):
+        for tag in (t for t in tags if t and vocabulary.is_faq(t.lstrip("@"))):
             key = (tag.lstrip("@"), file, plain_name(result), tuple(sorted(params.items())), result_browser(result))
             if key not in newest or result.get("stop", 0) >= newest[key]["stop"]:
                 newest[key] = {
@@ -163,7 +165,7 @@ def find_problems(matrix: dict[str, list[ScenarioInfo]], scenarios: list[Scenari
             )
         if not scenario.faq_ids and not scenario.tags & EXEMPT_TAGS:
             problems.append(
-                f"场景缺少 @FAQ-<编号> 标签 (scenario has no FAQ tag; only @security/@a11y/@perf are exempt): "
+                f"场景缺少 @FAQ-<编号> 标签 (scenario has no FAQ tag; only {EXEMPT_TEXT} are exempt): "
                 f"{scenario.where} 「{scenario.name}」"
             )
     return problems

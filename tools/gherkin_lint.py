@@ -4,30 +4,28 @@
 Rules (each problem is printed as path:line: 中文说明 (English gloss)):
   * the file starts with '# language: zh-CN';
   * only Chinese keywords (功能 背景 场景 场景大纲 例子 假如 当 那么 而且 但是 …), no English Given/When/Then;
-  * every FAQ-… tag is an ID of docs/faq_catalog.yaml; other custom tags are free (registered at run
-    time by support/custom_tags.py), except a near-miss of a suite tag (@mock_only for @mock-only);
+  * every tag passes support/tags.py's ``problem`` — the rule the run applies too (support/tagging.py):
+    FAQ-… tags name an ID of docs/faq_catalog.yaml, @only_browser/@skip_browser carry a browser and a
+    reason, no near-miss of a vocabulary tag (@mock_only for @mock-only); other custom tags are free;
   * step text is declarative: no CSS/XPath selectors (#id, .class, //, [name=…]) and
     no words like xpath, css, selector, locator, wait, sleep, 等待 N 秒;
   * scenario names are unique within a feature;
   * the file parses with the official Gherkin parser.
 
-Usage: python tools/gherkin_lint.py [--features DIR] [--catalog FILE] [FILE ...]
+Usage (from the repository root): python -m tools.gherkin_lint [--features DIR] [--catalog FILE] [FILE ...]
 """
 
 from __future__ import annotations
 
 import argparse
-import configparser
 import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from faqtext import REPO_ROOT, catalog_ids, feature_files, parse_gherkin, strip_tag_prefix  # noqa: E402
+from support.tags import problem
+from tools.faqtext import REPO_ROOT, catalog_ids, feature_files, parse_gherkin, strip_tag_prefix
 
 REQUIRED_HEADER = "# language: zh-CN"
-SUITE_TAGS = {"mock-only", "security", "a11y", "perf", "smoke", "slow", "chromium-only", "firefox-only"}
-BROWSER_TAG = re.compile(r"^(skip_browser|only_browser)(\(\s*[\"']?\w+[\"']?\s*\)|[-_:]\w+)?$")
 ENGLISH_KEYWORD = re.compile(
     r"^\s*(?:(?:Feature|Background|Scenario Outline|Scenario Template|Scenario|Examples|Example|Scenarios|Rule)\s*:"
     r"|(?:Given|When|Then|And|But)\s)"
@@ -50,49 +48,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("files", nargs="*", help="只检查这些文件 (lint only these files)")
     parser.add_argument("--features", default="features", help="feature 目录 (features directory), 默认 features")
     parser.add_argument("--catalog", default="docs/faq_catalog.yaml", help="FAQ 目录文件 (catalog)")
-    parser.add_argument("--pytest-ini", default="pytest.ini", help="读取其中注册的 markers (registered markers)")
     return parser.parse_args(argv)
-
-
-def ini_markers(path: Path) -> set[str]:
-    """Marker names registered under [pytest] markers = … in pytest.ini."""
-    if not path.is_file():
-        return set()
-    config = configparser.ConfigParser(interpolation=None)
-    try:
-        config.read(path, encoding="utf-8")
-    except configparser.Error:
-        return set()
-    raw = config.get("pytest", "markers", fallback="")
-    return {line.split(":")[0].strip() for line in raw.splitlines() if line.strip()}
-
-
-def registered(tag: str, known: set[str]) -> bool:
-    """Custom tags (@qa-trial) need no registration (support/custom_tags.py registers them at run time);
-    a tag that looks like an FAQ ID must be in the catalog, and a near-miss of a suite tag is a typo."""
-    if tag in known or BROWSER_TAG.match(tag):
-        return True
-    if re.match(r"(?i)^FAQ[-_]", tag):
-        return False
-    return typo_of(tag) is None
-
-
-def typo_of(tag: str) -> str | None:
-    """The suite tag a custom tag is one edit (or a -/_ swap, or case) away from, e.g. mock_only."""
-    folded = tag.lower().replace("_", "-")
-    for suite_tag in SUITE_TAGS:
-        if folded == suite_tag or (len(suite_tag) > 3 and _one_edit(folded, suite_tag)):
-            return suite_tag
-    return None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def lint_raw_lines(path: str, lines: list[str]) -> list[str]:
@@ -115,20 +71,18 @@ def lint_raw_lines(path: str, lines: list[str]) -> list[str]:
 
 
 def tagged_nodes(feature: dict):
-    """Yield every AST node that can carry tags: feature, rules, scenarios, examples."""
-    yield feature
+    """Yield (node, is_examples) for every AST node that can carry tags: feature, rules, scenarios, examples."""
+    yield feature, False
     for child in feature.get("children", []):
         node = child.get("rule") or child.get("scenario")
         if not node:
             continue
-        yield node
-        if "rule" in child:
-            for grandchild in node.get("children", []):
-                if "scenario" in grandchild:
-                    yield grandchild["scenario"]
-                    yield from grandchild["scenario"].get("examples", [])
-        else:
-            yield from node.get("examples", [])
+        yield node, False
+        scenarios = [g["scenario"] for g in node.get("children", []) if "scenario" in g] if "rule" in child else [node]
+        for scenario in scenarios:
+            if scenario is not node:
+                yield scenario, False
+            yield from ((examples, True) for examples in scenario.get("examples", []))
 
 
 def scenarios_of(feature: dict):
@@ -149,18 +103,13 @@ def steps_of(feature: dict):
         yield from scenario.get("steps", [])
 
 
-def lint_ast(path: str, feature: dict, known_tags: set[str]) -> list[str]:
+def lint_ast(path: str, feature: dict, faq_ids: set[str]) -> list[str]:
     problems = []
-    for node in tagged_nodes(feature):
+    for node, on_examples in tagged_nodes(feature):
         for tag in node.get("tags", []):
-            name = strip_tag_prefix(tag["name"])
-            if not registered(name, known_tags):
-                hint = (
-                    f"，是否应为 '@{typo_of(name)}' (did you mean)"
-                    if typo_of(name)
-                    else "（FAQ 编号不在 docs/faq_catalog.yaml 中）"
-                )
-                problems.append(f"{path}:{tag['location']['line']}: 未注册的标签 '@{name}' (unregistered tag){hint}")
+            why = problem(strip_tag_prefix(tag["name"]), faq_ids, on_examples=on_examples)
+            if why:
+                problems.append(f"{path}:{tag['location']['line']}: {why}")
     for step in steps_of(feature):
         for pattern, what in IMPERATIVE_PATTERNS:
             match = pattern.search(step["text"])
@@ -182,7 +131,7 @@ def lint_ast(path: str, feature: dict, known_tags: set[str]) -> list[str]:
     return problems
 
 
-def lint_file(path: Path, known_tags: set[str], shown: str | None = None) -> list[str]:
+def lint_file(path: Path, faq_ids: set[str], shown: str | None = None) -> list[str]:
     shown = shown or str(path)
     text = path.read_text(encoding="utf-8")
     problems = lint_raw_lines(shown, text.splitlines())
@@ -190,7 +139,7 @@ def lint_file(path: Path, known_tags: set[str], shown: str | None = None) -> lis
         feature = parse_gherkin(text).get("feature") or {}
     except Exception as exc:  # CompositeParserException lists every syntax error with its line
         return problems + [f"{shown}: Gherkin 语法错误 (syntax error): {line}" for line in str(exc).splitlines()]
-    return sorted(problems + lint_ast(shown, feature, known_tags), key=line_number)
+    return sorted(problems + lint_ast(shown, feature, faq_ids), key=line_number)
 
 
 def line_number(problem: str) -> int:
@@ -206,12 +155,11 @@ def resolve(path: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     catalog = resolve(args.catalog)
-    known_tags = SUITE_TAGS | ini_markers(resolve(args.pytest_ini))
-    known_tags |= set(catalog_ids(catalog)) if catalog.is_file() else set()
+    faq_ids = set(catalog_ids(catalog)) if catalog.is_file() else set()
     files = [Path(f) for f in args.files] or feature_files(resolve(args.features))
     problems = []
     for path in files:
-        problems += lint_file(path, known_tags, display(path))
+        problems += lint_file(path, faq_ids, display(path))
     if problems:
         print("\n".join(problems))
         print(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import browser_marks, capabilities, staging
+from support import browser_marks, capabilities, staging, tagging
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,16 +16,16 @@ def test_browser_tag_becomes_a_marker_with_its_reason():
     def scenario():
         pass
 
-    assert browser_marks.pytest_bdd_apply_tag("only_browser:chromium:下载对话框不同", scenario) is True
+    assert tagging.pytest_bdd_apply_tag("only_browser:chromium:下载对话框不同", scenario) is True
     mark = scenario.pytestmark[0]
     assert (mark.name, mark.args, mark.kwargs) == ("only_browser", ("chromium",), {"reason": "下载对话框不同"})
-    assert browser_marks.pytest_bdd_apply_tag("FAQ-1.5", scenario) is None
+    assert tagging.pytest_bdd_apply_tag("FAQ-1.5", scenario) is None
 
 
 @pytest.mark.parametrize("tag", ["skip_browser:firefox", "skip_browser:firefox:", "only_browser:opera:原因"])
 def test_browser_tag_without_reason_or_with_unknown_browser_is_refused(tag):
     with pytest.raises(pytest.UsageError):
-        browser_marks.pytest_bdd_apply_tag(tag, lambda: None)
+        tagging.pytest_bdd_apply_tag(tag, lambda: None)
 
 
 def test_preflight_names_how_to_get_a_missing_browser(monkeypatch, tmp_path):

@@ -1,12 +1,11 @@
 """Unit tests of tools/faq_coverage.py on the small fixture trees in tools/fixtures/coverage."""
 
 import json
-import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
-sys.path.insert(0, str(TOOLS))
-import faq_coverage  # noqa: E402
+from tools import faq_coverage
+
+TOOLS = Path(faq_coverage.__file__).resolve().parent
 
 FIXTURES = TOOLS / "fixtures" / "coverage"
 CATALOG = str(FIXTURES / "catalog.yaml")
