@@ -212,7 +212,10 @@ PROPERTIES = (
     Property(
         "安全发现：登录名重置密码可判断登录名是否存在（FAQ 规定）",
         "ASVS V2.2.1 — 记录为发现",
-        ("登录名重置密码告诉任何人某个登录名是否存在",),
+        (
+            "登录名重置密码告诉任何人某个登录名是否存在",
+            "test_http_finding_reset_lookup_tells_whether_a_login_name_exists",
+        ),
     ),
 )
 

@@ -14,12 +14,12 @@ def http_portal(target) -> HttpPortal:
 
 
 @pytest.fixture
-def evidence(record_property):
+def evidence(request):
     """Puts a check's evidence (numbers, never a secret) into the JUnit XML, where `make security`'s
     table reads it (tools/security_report.py), and prints it (pytest -rA shows it)."""
 
     def record(text: str) -> None:
-        record_property("evidence", text)
+        request.node.user_properties.append(("evidence", text))
         print(f"证据 (evidence): {text}")
 
     return record

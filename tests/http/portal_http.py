@@ -138,7 +138,8 @@ class HttpPortal:
         from support import staging
 
         def staging_captcha(v: Visitor) -> str:
-            return staging.captcha_code(target)
+            # `captcha: command` reads the answer issued to this visitor's session cookie (as a browser's)
+            return staging.captcha_code(target, context=_Cookies(v.client))
 
         def pool_account(with_phone: bool) -> Account:
             actor = staging.actor(target, SECURITY_POOL)
@@ -166,6 +167,16 @@ class HttpPortal:
             account,
             lambda phone: len(p.api("GET", "/sms", params={"phone": phone})),
         )
+
+
+class _Cookies:
+    """A visitor's cookies the way support/staging.captcha_key reads a browser context's."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def cookies(self, url: str | None = None) -> list[dict]:
+        return [{"name": c.name, "value": c.value} for c in self.client.cookies.jar]
 
 
 def in_parallel(jobs: list[Callable]) -> list:

@@ -42,3 +42,9 @@ def test_http_session_cookie_is_httponly_samesite_and_secure_on_https(http_porta
 
 def test_http_no_state_change_on_get(http_portal, evidence):
     evidence(checks.check_no_state_change_on_get(http_portal))
+
+
+@getattr(pytest.mark, "security-finding")  # the tag of features/security/findings.feature
+def test_http_finding_reset_lookup_tells_whether_a_login_name_exists(http_portal, evidence):
+    """Recorded as a finding (the FAQ prescribes it), not passed silently: the evidence says so."""
+    evidence(checks.finding_reset_lookup_tells_whether_a_name_exists(http_portal))
