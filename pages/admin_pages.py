@@ -2,16 +2,16 @@
 
 from playwright.sync_api import Page
 
-from pages.frame import shown_message
+from pages.frame import action, field, shown_message
 from support.routes import path
 
 
 class AdminLoginPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.username = page.get_by_label("审核员账号")
-        self.password = page.get_by_label("密码", exact=True)
-        self.submit_button = page.get_by_role("button", name="登录", exact=True)
+        self.username = field(page, "审核员账号")
+        self.password = field(page, "密码", exact=True)
+        self.submit_button = action(page, "登录")
 
     def open(self) -> None:
         self.page.goto(path("admin_login"))
@@ -36,21 +36,19 @@ class AdminQueuePage:
 
     def open_review(self, title: str) -> None:
         row = self.table.get_by_role("row").filter(has_text=title)
-        row.get_by_role("link", name=f"审核 {title}", exact=True).or_(
-            row.get_by_role("link", name="审核", exact=True)
-        ).first.click()
+        action(row, f"审核 {title}").or_(action(row, "审核")).first.click()
 
 
 class AdminReviewPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.reason = page.get_by_label("审核意见")
-        self.approve_button = page.get_by_role("button", name="审核通过")
-        self.reject_button = page.get_by_role("button", name="驳回")
+        self.reason = field(page, "审核意见")
+        self.approve_button = action(page, "审核通过", exact=False)
+        self.reject_button = action(page, "驳回", exact=False)
 
     def document(self, slot: str):
         """The download link of the document uploaded in `slot` (证件正面 / 证件反面)."""
-        return self.page.get_by_role("link", name=slot)
+        return action(self.page, slot, exact=False)
 
     def approve(self, remark: str = "") -> None:
         if remark:

@@ -3,7 +3,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import shown_message
+from pages.frame import action, field, shown_message
 from pages.tables import cell, table_with
 from support.routes import path
 
@@ -11,14 +11,14 @@ from support.routes import path
 class AuthorizationPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.name = page.get_by_label("姓名", exact=True)
-        self.id_number = page.get_by_label("证件号码", exact=True)
-        self.query_button = page.get_by_role("button", name="查询", exact=True)
+        self.name = field(page, "姓名", exact=True)
+        self.id_number = field(page, "证件号码", exact=True)
+        self.query_button = action(page, "查询")
         self.results = table_with(page, "姓名", "证件类型", "证件号码")
-        self.end_date = page.get_by_label("授权截止日期")
-        self.submit_button = page.get_by_role("button", name="提交授权")
-        self.save_button = page.get_by_role("button", name="保存修改")
-        self.management_tab = page.get_by_role("link", name="授权用户管理", exact=True)
+        self.end_date = field(page, "授权截止日期")
+        self.submit_button = action(page, "提交授权", exact=False)
+        self.save_button = action(page, "保存修改", exact=False)
+        self.management_tab = action(page, "授权用户管理")
         self.grants = table_with(page, "姓名", "授权系统", "授权角色")
 
     def open(self) -> None:
@@ -34,7 +34,7 @@ class AuthorizationPage:
 
     def choose(self, name: str) -> None:
         """授权 for the (single) found person of that name."""
-        self.result_rows(name).get_by_role("link", name="授权").click()
+        action(self.result_rows(name), "授权", exact=False).click()
 
     def system_roles(self, system: str) -> Locator:
         """The role choices offered for one system (a group named after it)."""
@@ -62,7 +62,7 @@ class AuthorizationPage:
         return self.grants.get_by_role("row").filter(has_text=name).filter(has_text=system)
 
     def edit(self, name: str, system: str) -> None:
-        self.grant_row(name, system).get_by_role("link", name="修改").click()
+        action(self.grant_row(name, system), "修改", exact=False).click()
 
     def set_roles(self, system: str, roles: list[str]) -> None:
         group = self.system_roles(system)
@@ -78,4 +78,4 @@ class AuthorizationPage:
         self.save_button.click()
 
     def revoke(self, name: str, system: str) -> None:
-        self.grant_row(name, system).get_by_role("button", name="撤销").click()
+        action(self.grant_row(name, system), "撤销", exact=False).click()

@@ -2,16 +2,17 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path
 
 
 class ChangePasswordPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.old_password = page.get_by_label("原密码")
-        self.new_password = page.get_by_label("新密码", exact=True)
-        self.confirm_password = page.get_by_label("确认新密码")
-        self.submit_button = page.get_by_role("button", name="确认修改")
+        self.old_password = field(page, "原密码")
+        self.new_password = field(page, "新密码", exact=True)
+        self.confirm_password = field(page, "确认新密码")
+        self.submit_button = action(page, "确认修改", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("password_change"))

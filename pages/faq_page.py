@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import content_of
+from pages.frame import action, content_of
 from support.routes import path
 
 
@@ -10,7 +10,7 @@ class FaqPage:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.heading = page.get_by_role("heading", name="常见问题", exact=True)
-        self.faq_link = content_of(page).get_by_role("link", name="常见问题", exact=True)
+        self.faq_link = action(content_of(page), "常见问题")
 
     def open(self) -> None:
         self.page.goto(path("consult_faq"))

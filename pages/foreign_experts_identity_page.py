@@ -2,14 +2,15 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path
 
 
 class LegacyAccountInfoPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.id_number = page.get_by_label("证件号码", exact=True)
-        self.save_button = page.get_by_role("button", name="保存", exact=True)
+        self.id_number = field(page, "证件号码", exact=True)
+        self.save_button = action(page, "保存")
 
     def open(self) -> None:
         self.page.goto(path("my_info"))

@@ -3,16 +3,17 @@ unit's earlier records (以前的办理信息)."""
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path
 
 
 class ForeignExpertsPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.competent_unit = page.get_by_label("归口单位")
-        self.contact_name = page.get_by_label("单位联系人")
-        self.contact_phone = page.get_by_label("联系电话")
-        self.submit_button = page.get_by_role("button", name="提交注册")
+        self.competent_unit = field(page, "归口单位")
+        self.contact_name = field(page, "单位联系人")
+        self.contact_phone = field(page, "联系电话")
+        self.submit_button = action(page, "提交注册", exact=False)
         self.records = page.get_by_role("table", name="以前的办理信息")
 
     def open(self) -> None:

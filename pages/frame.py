@@ -3,8 +3,9 @@ messages, headings and identity a user reads on any page, found by what is shown
 
 import re
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Playwright
 
+from support import native_dialogs
 from support.routes import path, url_glob
 
 LABEL_GAP = r"\s*[:：]?\s*"  # "当前用户: 张三", "当前用户：张三" or label and value in two cells
@@ -53,6 +54,8 @@ def what_page_shows(page: Page, limit: int = SHOWN_LIMIT) -> str:
         texts = [t for scope in (content_of(page).first.locator(announced), announced) for t in _visible_texts(scope)]
         texts = list(dict.fromkeys(texts)) or _visible_texts(content_of(page).first)
         shown = " / ".join(texts) or "（空白页）"
+        said = [f"对话框“{d.message}”" for d in native_dialogs.shown(page)[-3:]]
+        shown = " / ".join([*said, shown])
     except Exception as error:  # noqa: BLE001 — a closed page, a navigation under way
         return f"（读不到页面内容：{type(error).__name__}）"
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
@@ -72,8 +75,100 @@ def message_link(page: Page, name: str) -> Locator:
     """A link inside the message the page shows (e.g. an error that links to 申诉找回)."""
     announced = page.get_by_role("alert").or_(page.get_by_role("status"))
     plain = content_of(page).filter(has_not=announced)
-    link = announced.get_by_role("link", name=name, exact=True).or_(plain.get_by_role("link", name=name, exact=True))
+    link = action(announced, name).or_(action(plain, name))
     return link.filter(visible=True).first
+
+
+def dialog_said(page: Page, text: str) -> bool:
+    """A native dialog (alert/confirm) of this page said `text` and no check has read it yet; reading
+    it here marks it read (support/native_dialogs.py). Never waits: callers poll (message_checks)."""
+    return native_dialogs.take(page, text) is not None
+
+
+def dialog_shown(page: Page) -> bool:
+    """The page has shown a native dialog (accepted with 确定 when it appeared)."""
+    return bool(native_dialogs.shown(page))
+
+
+def action(scope: Page | Locator, name: str | re.Pattern, exact: bool = True) -> Locator:
+    """An action the user clicks by its name, however the portal marks it up: a <button>, an
+    <input type=submit|button value=…> (both role button) or a link styled as a button (<a href>), and
+    the other way round. Use the role itself only where the difference is the point of the check
+    (a link's address, a form that must post)."""
+    return scope.get_by_role("button", name=name, exact=exact).or_(scope.get_by_role("link", name=name, exact=exact))
+
+
+# Form fields by their caption. get_by_label finds a field its <label for> or an enclosing <label> names
+# (and aria-label/aria-labelledby); get_by_placeholder one that shows its caption inside. A vendor may
+# write the caption as plain text beside the field — `<span>登录名</span><input>`, a table row
+# `<th>登录名</th><td><input></td>`, a <label> without `for` — which no accessibility API links to the
+# field. For those, the selector engine below (registered once per Playwright, support/fixtures.py)
+# finds the control that FOLLOWS the caption text in reading order, as a sighted user pairs them.
+# Chosen over XPath (`following::input[1]`, banned in pages/ and steps/) because it is one reviewed
+# rule, not a path per page: a caption is a text node whose whole text is the caption (a required
+# mark "*" and a trailing colon aside); its field is the first form control after it in document
+# order, unless that control has a label of its own (then get_by_label owns it, and a caption such
+# as a checkbox's trailing <label for> never claims the next field). Only pages/frame.py may use it
+# (tools/locator_policy.py).
+CAPTION_ENGINE = "caption-field"
+CAPTION_ENGINE_SCRIPT = r"""
+({
+  _norm(text) {
+    const bare = (text || "").replace(/\s+/g, "").replace(/^[*＊]+/, "");
+    return bare.replace(/[:：]$/, "").replace(/[*＊]+$/, "").replace(/[:：]$/, "");
+  },
+  _isControl(el) {
+    const tag = el.localName;
+    if (tag === "select" || tag === "textarea") return true;
+    if (tag !== "input") return false;
+    const type = (el.getAttribute("type") || "text").toLowerCase();
+    return !["hidden", "submit", "button", "reset", "image"].includes(type);
+  },
+  queryAll(root, caption) {
+    const want = this._norm(caption);
+    const doc = root.ownerDocument || root;
+    const found = [];
+    const texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      if (this._norm(node.data) !== want) continue;
+      const parent = node.parentElement;
+      if (!parent || parent.closest("option, button, textarea, script, style")) continue;
+      const label = parent.closest("label");
+      if (label && label.control) continue;  // an associated label: get_by_label's
+      const after = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT);
+      after.currentNode = node;
+      for (let el = after.nextNode(); el; el = after.nextNode()) {
+        if (!this._isControl(el)) continue;
+        if ((!el.labels || el.labels.length === 0) && !found.includes(el) && root.contains(el)) found.push(el);
+        break;
+      }
+    }
+    return found;
+  },
+  query(root, caption) {
+    return this.queryAll(root, caption)[0] || null;
+  },
+})
+"""
+
+
+def register_caption_engine(playwright: Playwright) -> None:
+    """Register the caption engine with this Playwright (once; before or after contexts exist)."""
+    if getattr(playwright, "_caption_engine_registered", False):
+        return
+    playwright.selectors.register(CAPTION_ENGINE, CAPTION_ENGINE_SCRIPT)
+    playwright._caption_engine_registered = True
+
+
+def field(scope: Page | Locator, caption: str, exact: bool = False) -> Locator:
+    """A form field by the caption a user reads for it: an associated label (for / enclosing /
+    aria), a placeholder, or a caption written beside it (CAPTION_ENGINE, which always wants the
+    whole caption, "*" and a trailing colon aside). `exact` as for get_by_label."""
+    return (
+        scope.get_by_label(caption, exact=exact)
+        .or_(scope.get_by_placeholder(caption, exact=exact))
+        .or_(scope.locator(f"caption-field={caption}"))  # CAPTION_ENGINE; written out for the policy
+    )
 
 
 def content_of(page: Page) -> Locator:
@@ -91,15 +186,15 @@ def heading(page: Page, name: str | re.Pattern) -> Locator:
 class PortalFrame:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.logout_button = page.get_by_role("button", name="退出登录")
-        self.login_link = page.get_by_role("link", name="用户登录", exact=True)
+        self.logout_button = action(page, "退出登录", exact=False)
+        self.login_link = action(page, "用户登录")
         # What a signed-in page shows in its user bar, whoever is signed in.
         self.signed_in_label = page.get_by_text(re.compile(r"当前用户" + LABEL_GAP))
         self.main = page.get_by_role("main")
 
     def go_to(self, menu: str) -> None:
         """Follow one of 首页 服务事项 办事咨询 在线办事 结果公示 (the first such link: the main navigation)."""
-        self.page.get_by_role("link", name=menu, exact=True).first.click()
+        action(self.page, menu).first.click()
 
     def message(self, text: str) -> Locator:
         return shown_message(self.page, text)

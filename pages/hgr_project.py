@@ -2,16 +2,17 @@
 
 from playwright.sync_api import Download, Locator, Page
 
+from pages.frame import action, field
 from support.routes import path
 
 
 class HgrNewProjectPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.name = page.get_by_label("项目名称")
-        self.matter = page.get_by_label("申报事项")
-        self.leader = page.get_by_label("负责人")
-        self.save_button = page.get_by_role("button", name="保存项目")
+        self.name = field(page, "项目名称")
+        self.matter = field(page, "申报事项")
+        self.leader = field(page, "负责人")
+        self.save_button = action(page, "保存项目", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("hgr_new_project"))
@@ -26,10 +27,10 @@ class HgrNewProjectPage:
 class HgrProjectPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.attachment = page.get_by_label("附件（Word文档）")
-        self.upload_button = page.get_by_role("button", name="上传附件")
-        self.submit_button = page.get_by_role("button", name="提交管理员")
-        self.download_button = page.get_by_role("link", name="下载", exact=True)
+        self.attachment = field(page, "附件（Word文档）")
+        self.upload_button = action(page, "上传附件", exact=False)
+        self.submit_button = action(page, "提交管理员", exact=False)
+        self.download_button = action(page, "下载")
         self.attachments = page.get_by_role("table", name="项目附件")
 
     def status_line(self, status: str) -> Locator:

@@ -3,7 +3,7 @@ filing instructions, 备份号匹配, and the migration / transfer request forms
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import content_of
+from pages.frame import action, content_of, field
 from support.routes import path
 
 
@@ -11,9 +11,9 @@ class HgrLandingPage:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.projects = page.get_by_role("table", name="项目列表")
-        self.new_project_link = page.get_by_role("link", name="新建项目")
-        self.filing_button = page.get_by_role("button", name="提交报备申请")
-        self.unit_choices = page.get_by_role("button", name="进入")
+        self.new_project_link = action(page, "新建项目", exact=False)
+        self.filing_button = action(page, "提交报备申请", exact=False)
+        self.unit_choices = action(page, "进入", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("hgr"))
@@ -29,7 +29,7 @@ class HgrLandingPage:
         self.new_project_link.click()
 
     def open_project(self, name: str) -> None:
-        self.project_row(name).get_by_role("link", name="查看").first.click()
+        action(self.project_row(name), "查看", exact=False).first.click()
 
     def request_filing(self) -> None:
         self.filing_button.click()
@@ -50,8 +50,8 @@ class HgrLandingPage:
 class HgrBackupPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.number = page.get_by_label("备份号")
-        self.match_button = page.get_by_role("button", name="匹配")
+        self.number = field(page, "备份号")
+        self.match_button = action(page, "匹配", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("hgr_backup"))
@@ -66,11 +66,11 @@ class HgrMigrationPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.numbers = page.get_by_label("项目编号")
-        self.login_name = page.get_by_label("自然人账号（登录名）")
-        self.old_name = page.get_by_label("原单位名称")
-        self.new_name = page.get_by_label("变更后单位名称")
-        self.submit_button = page.get_by_role("button", name="提交迁移申请")
+        self.numbers = field(page, "项目编号")
+        self.login_name = field(page, "自然人账号（登录名）")
+        self.old_name = field(page, "原单位名称")
+        self.new_name = field(page, "变更后单位名称")
+        self.submit_button = action(page, "提交迁移申请", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("hgr_migration"))
@@ -88,9 +88,9 @@ class HgrTransferPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.from_login = page.get_by_label("离职员工账号（登录名）")
-        self.to_login = page.get_by_label("在职员工账号（登录名）")
-        self.submit_button = page.get_by_role("button", name="提交移送申请")
+        self.from_login = field(page, "离职员工账号（登录名）")
+        self.to_login = field(page, "在职员工账号（登录名）")
+        self.submit_button = action(page, "提交移送申请", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("hgr_transfer"))

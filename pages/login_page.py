@@ -4,6 +4,7 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path, without_query
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
@@ -12,14 +13,14 @@ LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
 class LoginPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.login_name = page.get_by_label("登录名")
-        self.password = page.get_by_label("密码", exact=True)
-        self.captcha = page.get_by_label("验证码", exact=True)
+        self.login_name = field(page, "登录名")
+        self.password = field(page, "密码", exact=True)
+        self.captcha = field(page, "验证码", exact=True)
         self.captcha_image = page.get_by_role("img", name="图形验证码")
-        self.captcha_refresh = page.get_by_role("button", name="换一张")
-        self.submit_button = page.get_by_role("button", name="登录", exact=True)
-        self.change_password_link = page.get_by_role("link", name="修改密码")
-        self.forgot_password_link = page.get_by_role("link", name="忘记密码")
+        self.captcha_refresh = action(page, "换一张", exact=False)
+        self.submit_button = action(page, "登录")
+        self.change_password_link = action(page, "修改密码", exact=False)
+        self.forgot_password_link = action(page, "忘记密码", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("login"))

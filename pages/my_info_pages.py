@@ -3,6 +3,7 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path
 
 # The tabs and the route each one shows (support/routes.py); 我的信息 opens on the first.
@@ -19,25 +20,25 @@ class MyInfoPage:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.tabs = page.get_by_role("navigation", name="我的信息")
-        self.change_password_link = page.get_by_role("link", name="修改密码")
-        self.save_button = page.get_by_role("button", name="保存")
+        self.change_password_link = action(page, "修改密码", exact=False)
+        self.save_button = action(page, "保存", exact=False)
         self.realname_state = page.get_by_role("region", name="实名认证状态").get_by_role("strong")
         self.realname_section = page.get_by_role("region", name="实名认证状态")
-        self.current_password = page.get_by_label("当前密码")
+        self.current_password = field(page, "当前密码")
         self.representative = page.get_by_role("group", name="法定代表人信息")
-        self.rep_type = self.representative.get_by_label("类型", exact=True)
-        self.rep_continent = self.representative.get_by_label("所属大洲")
+        self.rep_type = field(self.representative, "类型", exact=True)
+        self.rep_continent = field(self.representative, "所属大洲")
         self.updates = page.get_by_role("table")
 
     def open(self, tab: str = "自然人用户信息") -> None:
         """From the main navigation: 在线办事 → 我的信息 → the tab."""
         self.page.goto(path("online"))
-        self.page.get_by_role("link", name="我的信息").click()
+        action(self.page, "我的信息", exact=False).click()
         if TABS[tab] != "my_info":
-            self.tabs.get_by_role("link", name=tab).click()
+            action(self.tabs, tab, exact=False).click()
 
     def field(self, label: str):
-        return self.page.get_by_label(label, exact=True)
+        return field(self.page, label, exact=True)
 
     def fill(self, values: dict[str, str]) -> None:
         """Text fields are filled, drop-down lists chosen, by their labels."""
@@ -53,6 +54,6 @@ class MyInfoPage:
 
     def upload_documents(self, action: str, slot: str, files: list[dict]) -> None:
         """上传自然人信息 / 上传法人信息 / 上传主代办人信息: choose the files, 提交审核."""
-        self.realname_section.get_by_role("link", name=action).click()
-        self.page.get_by_label(slot).set_input_files(files)
-        self.page.get_by_role("button", name="提交审核").click()
+        action(self.realname_section, action, exact=False).click()
+        field(self.page, slot).set_input_files(files)
+        action(self.page, "提交审核", exact=False).click()

@@ -2,6 +2,7 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action
 from support.routes import path
 
 
@@ -9,7 +10,7 @@ class OutboundTrainingPage:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.contacts = page.get_by_role("list", name="科技部引智司联系方式")
-        self.filing_button = page.get_by_role("button", name="申请报备")
+        self.filing_button = action(page, "申请报备", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("outbound_training"))

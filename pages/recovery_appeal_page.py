@@ -2,6 +2,7 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path
 
 APPEAL_ROUTES = {"自然人": "appeal_natural", "法人": "appeal_legal"}
@@ -10,18 +11,18 @@ APPEAL_ROUTES = {"自然人": "appeal_natural", "法人": "appeal_legal"}
 class AppealPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.name = page.get_by_label("姓名", exact=True)
-        self.id_number = page.get_by_label("证件号码", exact=True)
-        self.unit_name = page.get_by_label("单位名称")
-        self.credit_code = page.get_by_label("统一社会信用代码")
-        self.agent_name = page.get_by_label("主代办人姓名")
-        self.agent_id_number = page.get_by_label("主代办人证件号码")
-        self.phone = page.get_by_label("手机号")
-        self.code = page.get_by_label("短信验证码")
-        self.request_code_button = page.get_by_role("button", name="获取验证码")
-        self.front = page.get_by_label("证件正面")
-        self.back = page.get_by_label("证件反面")
-        self.submit_button = page.get_by_role("button", name="提交申诉")
+        self.name = field(page, "姓名", exact=True)
+        self.id_number = field(page, "证件号码", exact=True)
+        self.unit_name = field(page, "单位名称")
+        self.credit_code = field(page, "统一社会信用代码")
+        self.agent_name = field(page, "主代办人姓名")
+        self.agent_id_number = field(page, "主代办人证件号码")
+        self.phone = field(page, "手机号")
+        self.code = field(page, "短信验证码")
+        self.request_code_button = action(page, "获取验证码", exact=False)
+        self.front = field(page, "证件正面")
+        self.back = field(page, "证件反面")
+        self.submit_button = action(page, "提交申诉", exact=False)
 
     def open(self, kind: str) -> None:
         """kind: 自然人 or 法人."""

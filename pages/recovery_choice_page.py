@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page
 
-from pages.frame import content_of
+from pages.frame import action, content_of
 from support.routes import path
 
 
@@ -15,7 +15,7 @@ class RecoveryChoicePage:
         self.page.goto(path("recovery"))
 
     def way(self, name: str):
-        return content_of(self.page).get_by_role("link", name=name, exact=True)
+        return action(content_of(self.page), name)
 
     def choose(self, name: str) -> None:
         """name: 登录名重置密码, 自然人申诉找回密码 or 单位法人用户申诉找回密码."""

@@ -2,15 +2,15 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import content_of, labelled_value
+from pages.frame import action, content_of, field, labelled_value
 from support.routes import path
 
 
 class ResetLookupPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.login_name = page.get_by_label("登录名")
-        self.next_button = page.get_by_role("button", name="下一步")
+        self.login_name = field(page, "登录名")
+        self.next_button = action(page, "下一步", exact=False)
 
     def open(self) -> None:
         self.page.goto(path("recovery_reset"))
@@ -20,17 +20,17 @@ class ResetLookupPage:
         self.next_button.click()
 
     def appeal_link(self, name: str):
-        return content_of(self.page).get_by_role("link", name=name, exact=True)
+        return action(content_of(self.page), name)
 
 
 class ResetPasswordPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.code = page.get_by_label("短信验证码")
-        self.request_code_button = page.get_by_role("button", name="获取验证码")
-        self.new_password = page.get_by_label("新密码", exact=True)
-        self.confirm_password = page.get_by_label("确认新密码")
-        self.reset_button = page.get_by_role("button", name="重置密码")
+        self.code = field(page, "短信验证码")
+        self.request_code_button = action(page, "获取验证码", exact=False)
+        self.new_password = field(page, "新密码", exact=True)
+        self.confirm_password = field(page, "确认新密码")
+        self.reset_button = action(page, "重置密码", exact=False)
 
     def shows_phone(self, masked: str) -> Locator:
         """The reserved phone as the page shows it, masked (138****1234), next to its label."""

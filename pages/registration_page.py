@@ -2,29 +2,30 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action, field
 from support.routes import path
 
 
 class RegistrationPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.login_name = page.get_by_label("登录名")
-        self.password = page.get_by_label("密码", exact=True)
-        self.confirm_password = page.get_by_label("确认密码")
-        self.name = page.get_by_label("姓名", exact=True)
-        self.id_type = page.get_by_label("证件类型")
-        self.id_number = page.get_by_label("证件号码")
-        self.phone = page.get_by_label("手机号", exact=True)
-        self.unit_name = page.get_by_label("单位名称")
-        self.credit_code = page.get_by_label("统一社会信用代码")
-        self.unit_type = page.get_by_label("单位类型")
-        self.agent_name = page.get_by_label("主代办人姓名")
-        self.agent_phone = page.get_by_label("主代办人手机号")
-        self.sms_code = page.get_by_label("短信验证码")
-        self.send_code_button = page.get_by_role("button", name="获取短信验证码")
-        self.register_button = page.get_by_role("button", name="注册", exact=True)
-        self.lookup_query = page.get_by_label("登录名或证件号码")
-        self.lookup_button = page.get_by_role("button", name="检索")
+        self.login_name = field(page, "登录名")
+        self.password = field(page, "密码", exact=True)
+        self.confirm_password = field(page, "确认密码")
+        self.name = field(page, "姓名", exact=True)
+        self.id_type = field(page, "证件类型")
+        self.id_number = field(page, "证件号码")
+        self.phone = field(page, "手机号", exact=True)
+        self.unit_name = field(page, "单位名称")
+        self.credit_code = field(page, "统一社会信用代码")
+        self.unit_type = field(page, "单位类型")
+        self.agent_name = field(page, "主代办人姓名")
+        self.agent_phone = field(page, "主代办人手机号")
+        self.sms_code = field(page, "短信验证码")
+        self.send_code_button = action(page, "获取短信验证码", exact=False)
+        self.register_button = action(page, "注册")
+        self.lookup_query = field(page, "登录名或证件号码")
+        self.lookup_button = action(page, "检索", exact=False)
 
     def open(self, kind: str) -> None:
         """kind: 自然人 or 法人."""

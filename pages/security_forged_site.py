@@ -3,6 +3,8 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import action
+
 ATTACKER_ORIGIN = "http://prize.attacker.example"
 
 
@@ -10,7 +12,7 @@ class ForgedSite:
     def __init__(self, page: Page, portal_url: str) -> None:
         self.page = page
         self.portal_url = portal_url.rstrip("/")
-        self.prize_button = page.get_by_role("button", name="点击领取奖品")
+        self.prize_button = action(page, "点击领取奖品", exact=False)
 
     def _html(self, action: str, fields: dict[str, str]) -> str:
         hidden = "".join(f'<input type="hidden" name="{k}" value="{v}">' for k, v in fields.items())

@@ -4,15 +4,15 @@ import re
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import content_of
+from pages.frame import action, content_of, field
 from support.routes import path
 
 
 class ServicesPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.search_box = page.get_by_label("您要办理什么业务")
-        self.search_button = page.get_by_role("button", name="搜索", exact=True)
+        self.search_box = field(page, "您要办理什么业务")
+        self.search_button = action(page, "搜索")
         # The services listed: each is titled by a heading of its own under the page's 服务事项.
         self.items = content_of(page).get_by_role("heading").filter(has_not_text="服务事项")
 
@@ -34,10 +34,10 @@ class ServicesPage:
         return self._block(system, "主办单位")
 
     def entry(self, system: str) -> Locator:
-        return self._block(system, "办理入口").get_by_role("link", name="办理入口", exact=True)
+        return action(self._block(system, "办理入口"), "办理入口")
 
     def follow_button(self, system: str) -> Locator:
-        return self._block(system, "(关注|取消关注)").get_by_role("button", name=re.compile("^(关注|取消关注)$"))
+        return action(self._block(system, "(关注|取消关注)"), re.compile("^(关注|取消关注)$"))
 
     def search(self, keyword: str) -> None:
         self.search_box.fill(keyword)

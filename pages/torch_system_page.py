@@ -5,26 +5,33 @@ import re
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import shown_message
+from pages.frame import action, shown_message
+from support.message_checks import expect_dialog_confirmable
 
 
 class TorchSystemPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.dialog_confirm = (
-            page.get_by_role("link", name="确定", exact=True)
-            .or_(page.get_by_role("button", name="确定", exact=True))
-            .first
-        )
-        self.complete_info_link = page.get_by_role("link", name="前往完善信息")
+        # the in-page popup's 确定 (a button or a link); a vendor's window.alert() has its own, which the
+        # dialog recorder (support/native_dialogs.py) presses as the dialog appears
+        self.dialog_confirm = action(page, "确定").first
+        self.complete_info_link = action(page, "前往完善信息", exact=False)
         self.businesses_heading = page.get_by_role("heading", name=re.compile("可办理业务$"))
 
     def popup(self, text: str) -> Locator:
-        """The real-name popup's message, read by its words (a dialog role is not required)."""
+        """The real-name popup's message in the page, read by its words (a dialog role is not required);
+        support.message_checks.expect_message also reads it from a native dialog."""
         return shown_message(self.page, text)
 
+    def expect_confirmable(self) -> None:
+        """The popup can be closed with 确定: in the page, or it was the browser's own dialog."""
+        expect_dialog_confirmable(self.page, self.dialog_confirm)
+
     def confirm_dialog(self) -> None:
-        self.dialog_confirm.click()
+        """点击确定: on the in-page popup; a native dialog's 确定 was pressed when it appeared."""
+        self.expect_confirmable()
+        if self.dialog_confirm.is_visible():
+            self.dialog_confirm.click()
 
     def go_complete_info(self) -> None:
         self.complete_info_link.click()

@@ -2,6 +2,8 @@
 
 from playwright.sync_api import Locator, Page
 
+from pages.frame import action, field
+
 SELECTS = {"法定代表人类型", "单位性质", "外资来源地", "所得税征收方式", "企业类型"}
 
 
@@ -10,10 +12,10 @@ class TorchUnitInfoPage:
         self.page = page
         self.basic_section = page.get_by_role("group", name="授权法人(单位)基本信息")
         self.other_section = page.get_by_role("group", name="授权法人(单位)其他信息")
-        self.save_button = page.get_by_role("button", name="保存", exact=True)
+        self.save_button = action(page, "保存")
 
     def field(self, label: str) -> Locator:
-        return self.page.get_by_label(label, exact=True)
+        return field(self.page, label, exact=True)
 
     def set_value(self, label: str, value: str) -> None:
         if label in SELECTS:

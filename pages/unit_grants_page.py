@@ -2,6 +2,7 @@
 
 from playwright.sync_api import Locator, Page
 
+from pages.frame import action
 from pages.tables import cell, table_with
 from support.routes import path
 
@@ -19,7 +20,7 @@ class UnitGrantsPage:
         return self.units.get_by_role("row").filter(has_text=unit_name)
 
     def view(self, unit_name: str) -> None:
-        self.unit_row(unit_name).get_by_role("link", name="查看").first.click()
+        action(self.unit_row(unit_name), "查看", exact=False).first.click()
 
     def unit_cell(self, unit_name: str, header: str) -> Locator:
         return cell(self.units, self.unit_row(unit_name), header)

@@ -10,6 +10,7 @@ from pytest_bdd import given, then, when
 from pages.authorization_page import AuthorizationPage
 from pages.unit_grants_page import UnitGrantsPage
 from support.actors import Actors, portal_today, set_realname
+from support.message_checks import expect_message
 from support.parsing import phrase
 from support.routes import path
 
@@ -122,7 +123,7 @@ def then_person_found(authorization_page: AuthorizationPage, actors: Actors):
 
 @then(phrase('法人查询不到该自然人，页面提示错误"{text}"'))
 def then_person_not_found(authorization_page: AuthorizationPage, text):
-    expect(authorization_page.message(text)).to_be_visible()
+    expect_message(authorization_page.page, text, "页面提示错误")
     expect(authorization_page.results).to_have_count(0)
 
 

@@ -10,6 +10,7 @@ from pytest_bdd import given, then, when
 
 from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
 from support import factories
+from support.message_checks import expect_message
 from support.parsing import phrase
 
 
@@ -69,4 +70,4 @@ def when_reviewer_approves(back_office: BackOffice):
 
 @then(phrase('后台提示该申诉"{text}"'))
 def then_back_office_notice(back_office: BackOffice, appeal, text):
-    expect(back_office.queue.message(f"{appeal.title}：{text}")).to_be_visible()
+    expect_message(back_office.queue.page, f"{appeal.title}：{text}", "后台提示")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.browser_hint import BrowserHint
-from pages.frame import PortalFrame, content_of
+from pages.frame import PortalFrame, action, content_of
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from pages.registration_page import RegistrationPage
@@ -20,6 +20,7 @@ from pages.service_guide_page import GUIDE_ROUTES, ServiceGuidePage
 from pages.services_page import ServicesPage
 from support import factories
 from support.browser_identities import BrowserPages
+from support.message_checks import expect_message
 from support.parsing import param_type, phrase
 
 CODE = re.compile(r"验证码为(\d{6})")
@@ -148,7 +149,7 @@ def when_enter_system(browser_pages: BrowserPages, browser, system):
 @when(in_browser("我在{browser}中选择该单位名称进入"))
 def when_choose_unit(browser_pages: BrowserPages, granting_unit, browser):
     page = browser_pages.page(browser)
-    page.get_by_role("button", name=f"以“{granting_unit.unit_name}”进入").click()
+    action(page, f"以“{granting_unit.unit_name}”进入", exact=False).click()
 
 
 @when("我用同样的信息重新注册该账号")
@@ -178,12 +179,12 @@ def then_no_hint(browser_pages: BrowserPages, browser):
 
 @then(in_browser('{browser}中页面提示错误"{text}"'))
 def then_browser_alert(browser_pages: BrowserPages, browser, text):
-    expect(PortalFrame(browser_pages.page(browser)).message(text)).to_be_visible()
+    expect_message(browser_pages.page(browser), text, f"{browser}中页面提示错误")
 
 
 @then(in_browser('{browser}中页面提示"{text}"'))
 def then_browser_status(browser_pages: BrowserPages, browser, text):
-    expect(PortalFrame(browser_pages.page(browser)).message(text)).to_be_visible()
+    expect_message(browser_pages.page(browser), text, f"{browser}中页面提示")
 
 
 @then(in_browser('{browser}中页面显示"{text}"'))
@@ -212,7 +213,7 @@ def then_services_listed(browser_pages: BrowserPages, browser, system):
 def then_asked_for_unit_again(browser_pages: BrowserPages, granting_unit, browser):
     page = browser_pages.page(browser)
     expect(PortalFrame(page).heading("选择单位名称")).to_be_visible()
-    expect(page.get_by_role("button", name=f"以“{granting_unit.unit_name}”进入")).to_be_visible()
+    expect(action(page, f"以“{granting_unit.unit_name}”进入", exact=False)).to_be_visible()
 
 
 @then(in_browser('{browser}中进入"{system}"系统'))

@@ -8,6 +8,7 @@ from pytest_bdd import given, then, when
 
 from pages.foreign_experts_identity_page import LegacyAccountInfoPage
 from pages.foreign_experts_page import ForeignExpertsPage
+from pages.frame import action
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetLookupPage
 from pages.services_page import ServicesPage
@@ -110,4 +111,4 @@ def when_look_up_old_name(page, account):
 
 @when(phrase('我打开"{system:业务系统}"的"{link}"'))
 def when_open_service_link(page, system, link):
-    ServicesPage(page).item(system).get_by_role("link", name=link, exact=True).click()
+    action(ServicesPage(page).item(system), link).click()

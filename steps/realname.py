@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.frame import PortalFrame
+from pages.frame import action as named_action  # the step names its parameter "action"
 from pages.my_info_pages import MyInfoPage
 from support import documents, factories, identity
 from support.fixtures import sign_in
@@ -115,7 +116,7 @@ def then_realname_state(my_info: MyInfoPage, text):
 
 @then(phrase('页面提供"{action}"的入口'))
 def then_upload_offered(my_info: MyInfoPage, action):
-    expect(action(my_info.realname_section, action, exact=False)).to_be_visible()
+    expect(named_action(my_info.realname_section, action, exact=False)).to_be_visible()
 
 
 @when(phrase('我点击"{action:上传入口}"上传证件扫描件并提交审核'))

@@ -13,6 +13,7 @@ from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
 from support import factories
 from support.fixtures import session_id_of
+from support.message_checks import expect_message
 from support.parsing import phrase
 from support.personas import Actor
 from support.routes import path
@@ -100,7 +101,7 @@ def when_thief_replays_session(new_context, target, copied_session):
 def then_thief_sees_login(thief_page, text):
     thief = PortalFrame(thief_page)
     expect(thief.heading("用户登录")).to_be_visible()
-    expect(thief.message(text)).to_be_visible()
+    expect_message(thief_page, text, "登录页提示")
 
 
 @then("浏览器保存的会话凭据仅限服务器读取，且不随跨站提交发送")

@@ -5,10 +5,12 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
+from pages.frame import action
 from pages.torch_system_page import TorchSystemPage
 from pages.torch_unit_info_page import LegalOtherInfoPage, TorchUnitInfoPage
 from pages.unit_grants_page import UnitGrantsPage
 from support import factories
+from support.message_checks import expect_message
 from support.parsing import param_type, phrase
 from support.personas import Actor, persona, seed_legal, seed_natural
 from support.routes import url_regex
@@ -139,7 +141,7 @@ def when_legal_completes_other_info(page, label, value):
 def when_open_unit_from_grants(page, account):
     units = UnitGrantsPage(page)
     units.open()
-    units.unit_row(account.unit_name).get_by_role("link", name=account.unit_name, exact=True).click()
+    action(units.unit_row(account.unit_name), account.unit_name).click()
 
 
 @when("我补全授权单位其他信息并保存")
@@ -157,8 +159,8 @@ def when_fill_one_and_save(torch_unit_info_page: TorchUnitInfoPage, label, value
 
 @then(phrase('弹框提示"{text}"'))
 def then_popup(torch_page: TorchSystemPage, text):
-    expect(torch_page.popup(text)).to_be_visible()
-    expect(torch_page.dialog_confirm).to_be_visible()
+    expect_message(torch_page.page, text, "弹框提示")  # in the page or in the browser's own dialog
+    torch_page.expect_confirmable()
 
 
 @then("我来到我的信息页面")

@@ -9,7 +9,7 @@ import os
 import allure
 import pytest
 
-from support import a11y, a11y_coverage, allure_safe, redaction, report_rules, routes
+from support import a11y, a11y_coverage, allure_safe, native_dialogs, redaction, report_rules, routes
 from support.portal_process import ROOT, start_portal
 from support.report_rules import PORTAL_LOG, PORTAL_RESPONSES
 from support.target import Target
@@ -175,8 +175,17 @@ def _attach_evidence(
         )
 
 
+@pytest.fixture(scope="session")
+def caption_engine(playwright):
+    """The form-caption selector engine of pages/frame.py (a field captioned by plain text beside it),
+    registered once with this worker's Playwright, before any context the suite opens."""
+    from pages.frame import register_caption_engine
+
+    register_caption_engine(playwright)
+
+
 @pytest.fixture
-def new_context(browser, browser_context_args, request, browser_name, target):
+def new_context(browser, browser_context_args, request, browser_name, target, caption_engine):
     """Factory of browser contexts (one per actor). Each records a trace; on failure the trace,
     a screenshot of every page, the video (Chromium) and the portal's log excerpt go to Allure."""
     global _videos_attached
@@ -197,6 +206,7 @@ def new_context(browser, browser_context_args, request, browser_name, target):
             args["record_video_size"] = VIDEO_SIZE
         ctx = browser.new_context(**args)
         ctx.set_default_timeout(ACTION_TIMEOUT_MS)
+        native_dialogs.record(ctx)  # alert()/confirm(): recorded per page for the message checks, accepted
         if evidence != "off":
             ctx.tracing.start(screenshots=True, snapshots=True, title=request.node.name)
         if track_templates:

@@ -10,6 +10,9 @@ Rules (AST-based, so comments and docstrings never count):
 - get_by_role("alert" / "status" / "alertdialog"): ARIA that only assistive technology sees; read a
   message through pages.frame.shown_message (role used when present, visible text otherwise). Only
   pages/frame.py, which builds that fallback, may name these roles.
+- locator("caption-field=…"): the form-caption engine of pages/frame.py (a field captioned by plain
+  text beside it, found in reading order); only pages/frame.py's field() may use it, everyone else
+  calls field(). Any other selector string stays banned there too.
 - a literal portal path ("/login", "/online/info") given to goto, wait_for_url, expect_navigation,
   expect_response or to_have_url: take it from support/routes.py.
 """
@@ -35,6 +38,8 @@ BANNED_CALLS = {
 }
 ARIA_ONLY_ROLES = {"alert", "status", "alertdialog"}
 ARIA_FALLBACK_OWNER = "pages/frame.py"
+CAPTION_ENGINE_PREFIX = "caption-field="  # pages.frame.CAPTION_ENGINE
+CAPTION_ENGINE_OWNER = "pages/frame.py"
 NAVIGATION_CALLS = {"goto", "wait_for_url", "expect_navigation", "expect_response", "to_have_url"}
 
 
@@ -63,6 +68,17 @@ def _first_arg(call: ast.Call, keyword: str) -> ast.AST | None:
     return next((k.value for k in call.keywords if k.arg == keyword), None)
 
 
+def _caption_engine_use(node: ast.AST | None) -> bool:
+    """`"caption-field=<caption>"` or f"caption-field={caption}": the engine and nothing chained after
+    it (no `>>`, which could smuggle a CSS or XPath part in)."""
+    text = _string(node)
+    if not text or not text.startswith(CAPTION_ENGINE_PREFIX):
+        return False
+    parts = node.values if isinstance(node, ast.JoinedStr) else [node]
+    literal = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    return ">>" not in literal
+
+
 def check_source(source: str, path: str) -> list[Violation]:
     found = []
     for node in ast.walk(ast.parse(source, filename=path)):
@@ -73,6 +89,12 @@ def check_source(source: str, path: str) -> list[Violation]:
             found.append(Violation(path, line, f"{name}()：按测试 id / CSS 选择器定位，改用角色、标签或可见文字"))
         elif name == "locator" and _string(_first_arg(node, "selector_or_locator")) is not None:
             selector = _string(_first_arg(node, "selector_or_locator"))
+            if _caption_engine_use(_first_arg(node, "selector_or_locator")):
+                if path != CAPTION_ENGINE_OWNER:
+                    found.append(
+                        Violation(path, line, "locator('caption-field=…')：表单说明文字定位只在 pages.frame.field 里用")
+                    )
+                continue
             found.append(
                 Violation(path, line, f"locator({selector!r})：CSS/XPath/id/class 选择器，改用角色、标签或可见文字")
             )
