@@ -303,6 +303,7 @@ shard-demo: setup
 #   make mutation [MUTANTS=20] [SEED=n] [MODULES="realname.py sms.py"] [JOBS=2]  (mutants side by side)
 #   make mutation MODE=changed BASE=origin/main    (pull request: mutants on changed lines only)
 #   make mutation MODE=full                        (nightly)
+#   make mutation ONLY=reports/mutation/survivors.txt   (re-judge the survivors of the last run)
 MUTATION_VENV = .venv-mutation
 MODE ?= sample
 MUTANTS ?= 20
@@ -311,6 +312,7 @@ BASE ?= origin/main
 MODULES ?=
 MUTATION_WORKERS ?= 0
 JOBS ?= 1
+ONLY ?=
 .PHONY: mutation
 $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 	python3 -m venv $(MUTATION_VENV)
@@ -321,7 +323,7 @@ $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 # the running scenarios' process group before it exits.
 mutation: setup $(MUTATION_VENV)/.stamp
 	exec $(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
-	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS) --jobs $(JOBS)
+	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS) --jobs $(JOBS) $(if $(ONLY),--only $(ONLY))
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:

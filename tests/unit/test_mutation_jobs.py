@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer
+from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer, read_keys
 
 
 def _git(repo, *args):
@@ -126,3 +126,18 @@ def test_the_killer_is_the_first_scenario_pytest_names_failed():
         "test_登录[chromium]"
     )
     assert killer("timeout") == ""
+
+
+def test_a_survivors_file_names_mutants_one_a_line(tmp_path):
+    listed = tmp_path / "survivors.txt"
+    listed.write_text(
+        "# seed 218550695\n"
+        "mock_portal/services/captcha.py:96:50 core/ReplaceBinaryOperator_Add_BitOr\n\n"
+        "mock_portal/services/sms.py:91:22 core/ReplaceComparisonOperator_Eq_GtE  # timeout\n"
+        "mock_portal/services/captcha.py:96:50 core/ReplaceBinaryOperator_Add_BitOr\n",
+        encoding="utf-8",
+    )
+    assert read_keys(listed) == [
+        "mock_portal/services/captcha.py:96:50 core/ReplaceBinaryOperator_Add_BitOr",
+        "mock_portal/services/sms.py:91:22 core/ReplaceComparisonOperator_Eq_GtE",
+    ]

@@ -118,3 +118,14 @@ def killer(output: str) -> str:
             if line.startswith(word):
                 return line[len(word) :].split(" - ", 1)[0].strip()
     return ""
+
+
+def read_keys(path: Path) -> list[str]:
+    """The mutant names of a file such as reports/mutation/survivors.txt: one a line, `#` comments and
+    blank lines skipped, order kept, duplicates dropped."""
+    keys: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and line not in keys:
+            keys.append(line)
+    return keys

@@ -34,7 +34,7 @@ from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.mutation import owners as owners_map  # noqa: E402
-from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer  # noqa: E402
+from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer, read_keys  # noqa: E402
 
 ROOT = owners_map.ROOT
 EQUIVALENT = ROOT / "tools" / "mutation" / "equivalent.yaml"
@@ -177,6 +177,12 @@ def parse_args(argv=None):
     )
     parser.add_argument("--ref", default="HEAD", help="the committed tree that is copied and mutated (git archive)")
     parser.add_argument("--timeout-factor", type=float, default=3.0, help="timeout = factor × baseline run")
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="judge only the mutants named in this file (one `module:line:column operator` a line, as "
+        "reports/mutation/survivors.txt lists them): re-run the survivors after new scenarios",
+    )
     parser.add_argument("--fail-under", type=float, default=0.0, help="exit 1 when the score (%%) is lower")
     return parser.parse_args(argv)
 
@@ -248,7 +254,19 @@ def equivalent_reason(equivalents, module, original, mutated) -> str | None:
     return None
 
 
+def mutant_key(module: str, spec) -> str:
+    """A mutant's name that survives a re-enumeration: module, line, column and operator."""
+    return f"{module}:{spec.start_pos[0]}:{spec.start_pos[1]} {spec.operator_name}"
+
+
 def select(items, args, rng_seed):
+    if args.only:
+        wanted = read_keys(Path(args.only))
+        by_key = {mutant_key(m, spec): (m, spec) for m, spec in items}
+        missing = [k for k in wanted if k not in by_key]
+        if missing:
+            print("mutation: not found in the committed tree (the line moved or changed): " + "; ".join(missing))
+        return [by_key[k] for k in wanted if k in by_key]
     if args.mode == "full":
         return items
     if args.mode == "changed":
@@ -275,6 +293,8 @@ def main(argv=None) -> int:
             )
         }
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
+    if args.only:
+        args.only = str(Path(args.only).resolve())  # before the chdir into the copy
     jobs = max(1, args.jobs)
     scratch, copies, commit = copy_trees(args.ref, jobs)
     copy = copies[0]
@@ -304,7 +324,13 @@ def main(argv=None) -> int:
     chosen = select(items, args, seed)
     print(
         f"mutation: {len(chosen)} of {len(items)} mutants "
-        + (f"(sample: make mutation MUTANTS={args.mutants} SEED={seed})" if args.mode == "sample" else "")
+        + (
+            f"(only those listed in {args.only})"
+            if args.only
+            else f"(sample: make mutation MUTANTS={args.mutants} SEED={seed})"
+            if args.mode == "sample"
+            else ""
+        )
     )
     OUT.mkdir(parents=True, exist_ok=True)
     install_signal_handlers()
@@ -490,7 +516,7 @@ def report(results, owned, seed, args) -> int:
         for row in survived:
             lines += [
                 "",
-                f"{row['module']}:{row['line']} {row['operator']} (owners: {', '.join(row['faq'])})",
+                f"{mutant_key(row['module'], row['spec'])} (owners: {', '.join(row['faq'])})",
                 "```diff",
                 row["diff"],
                 "```",
@@ -501,6 +527,7 @@ def report(results, owned, seed, args) -> int:
     text = "\n".join(lines)
     print(text)
     (OUT / "report.md").write_text(text + "\n", encoding="utf-8")
+    (OUT / "survivors.txt").write_text("".join(mutant_key(r["module"], r["spec"]) + "\n" for r in survived))
     print(f"\nmutation report: {OUT / 'report.md'}")
     return 1 if total < args.fail_under else 0
 
