@@ -416,9 +416,11 @@ def run(chosen, owned, args, copies: list[Path], results: list[dict], pool: Pool
     def work(job: int, row: dict) -> dict:
         module = row["module"]
         command = test_command(owned[module], args.workers, scratch / f"pytest-job{job + 1}")
-        seconds = baselines.get(module, lambda: baseline(command, module, copies[job]))
-        if seconds is None:
+        green = baselines.get(module, lambda: baseline(command, module, copies[job]))
+        if green is None:
             return dict(outcome="baseline-failed")
+        seconds, left = green
+        command = deselecting(command, left)
         timeout = max(120.0, args.timeout_factor * seconds)
         return judge(job, module, row["spec"], copies, command, timeout)
 
@@ -455,18 +457,41 @@ def _work_item(spec, n):
     return WorkItem.single(str(n), spec)
 
 
-def baseline(command: str, module: str, copy: Path) -> float | None:
-    """The unmutated scenarios must pass, or every mutant would count as killed."""
-    started = time.monotonic()
-    outcome, output = run_tests(command, 3600, cwd=copy)
-    seconds = time.monotonic() - started
-    if outcome != TestOutcome.SURVIVED:
-        print(
-            f"mutation: baseline of {module} FAILED (its scenarios fail without a mutant); skipped:\n" + output[-3000:]
-        )
-        return None
-    print(f"mutation: baseline of {module}: green in {seconds:.0f} s")
-    return seconds
+# Scenarios left out of a module's runs because they fail without a mutant: module → node ids.
+LEFT_OUT: dict[str, list[str]] = {}
+MAX_LEFT_OUT = 3
+
+
+def deselecting(command: str, left: list[str]) -> str:
+    return command + "".join(f" --deselect {shlex.quote(node)}" for node in left)
+
+
+def baseline(command: str, module: str, copy: Path) -> tuple[float, list[str]] | None:
+    """The unmutated scenarios must pass, or every mutant would count as killed. A scenario that fails
+    without a mutant (someone's half-landed change) is left out of this module's runs and named in the
+    report, up to MAX_LEFT_OUT of them; past that, or when no scenario is named (a collection error), the
+    module's mutants are reported `baseline-failed`. Returns (seconds of the green run, the left out)."""
+    left: list[str] = []
+    while True:
+        run_command = deselecting(command, left)
+        started = time.monotonic()
+        outcome, output = run_tests(run_command, 3600, cwd=copy)
+        seconds = time.monotonic() - started
+        if outcome == TestOutcome.SURVIVED:
+            break
+        red = killer(output) if output != "timeout" else ""
+        if not red or red in left or len(left) >= MAX_LEFT_OUT:
+            print(
+                f"mutation: baseline of {module} FAILED (its scenarios fail without a mutant); skipped:\n"
+                + output[-3000:]
+            )
+            return None
+        print(f"mutation: baseline of {module}: {red} fails without a mutant; left out of this module's runs")
+        left.append(red)
+    if left:
+        LEFT_OUT[module] = left
+    print(f"mutation: baseline of {module}: green in {seconds:.0f} s" + (f" ({len(left)} left out)" if left else ""))
+    return seconds, left
 
 
 def outcome_name(outcome: TestOutcome) -> str:
@@ -521,6 +546,9 @@ def report(results, owned, seed, args) -> int:
                 row["diff"],
                 "```",
             ]
+    if LEFT_OUT:
+        lines += ["", "## 基线即失败、未参与判定的场景 / scenarios red without a mutant, left out"]
+        lines += [f"- {module}: {', '.join(nodes)}" for module, nodes in sorted(LEFT_OUT.items())]
     for row in results:
         if row["outcome"] in ("incompetent", "baseline-failed"):
             lines += ["", f"{row['outcome']}: {row['module']}:{row['line']}", "```", row.get("output", ""), "```"]
