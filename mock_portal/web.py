@@ -36,11 +36,19 @@ class Forbidden(Exception):
 
 
 async def get_db(request: Request):
-    """One database session per request, committed when the route function returns.
+    """One database session per request. The transaction rule of the whole portal:
 
-    Always declared as ``Depends(get_db, scope="function")``: with FastAPI's default ("request")
-    scope the commit would run after the response is sent, so a browser following a redirect could
-    read the state from before the commit.
+    the session is committed when the route function returns normally, and rolled back when it
+    raises (a refusal such as Forbidden or LoginRequired, an HTTPException, an error); both happen
+    before the response is sent, so the page, the redirect and the browser's next request all see
+    the committed state (tests/unit/test_transaction_rule.py). A route therefore does not commit by
+    hand, except to keep something that the rollback of a refusal it raises would undo (a counted
+    wrong try, an audit row, what entering a system recorded), or before a service writes through a
+    connection of its own (services/throttle.py), which would otherwise wait for this session's lock.
+
+    Always declared as ``Depends(get_db, scope="function")``: with FastAPI's default
+    ("request") scope the commit would run after the response is sent, so a browser following a
+    redirect could read the state from before the commit.
 
     An async generator: opening a Session does no I/O (it connects on first use), so only the end
     (commit or rollback, close) goes to a worker thread, once, instead of two thread hops per request."""

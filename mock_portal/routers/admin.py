@@ -61,7 +61,6 @@ def do_login(
         )
     throttle.clear(db, key)
     ws = sessions.rotate(db, session_row(request, db), now_of(request), None, reviewer=reviewer.username)
-    db.commit()
     switch_session(request, ws)
     return RedirectResponse("/admin", status_code=303)
 
@@ -140,7 +139,6 @@ def decide(
             error=str(exc),
             label=reviews.KIND_LABELS.get(review.kind, review.kind),
         )
-    db.commit()
     done = M.DECIDED_APPROVED if review.status == "approved" else M.DECIDED_REJECTED
     return render(
         request,

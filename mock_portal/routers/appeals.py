@@ -63,6 +63,7 @@ async def post_appeal(kind: str, request: Request):
 
 def _handle(request: Request, kind: str, action: str, form: dict, docs: dict):
     settings, now = settings_of(request), now_of(request)
+    # A session of its own, not get_db's (mock_portal/web.py): it keeps only what is committed here by hand.
     with request.app.state.sessionmaker() as db:
         if action == "code":
             try:

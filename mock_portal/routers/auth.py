@@ -36,7 +36,6 @@ def issue_captcha(request: Request, db: Session, ws) -> None:
 
 def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
     issue_captcha(request, db, session_row(request, db))
-    db.commit()
     ctx.setdefault("next", request.query_params.get("next", ""))
     return render(request, "auth/login.html", status_code=status_code, captcha_nonce=secrets.token_hex(4), **ctx)
 
@@ -76,6 +75,8 @@ def do_login(
 ):
     ws = session_row(request, db)
     expected, ws.captcha_answer = ws.captcha_answer, None  # a code is good for one try only
+    # Committed now: the code stays spent whatever follows, and login.authenticate counts the try through a
+    # connection of its own (services/throttle.py), which would wait for this session's write lock.
     db.commit()
     again = {"login_name": login_name[:64], "login_type": login_type, "next": next}
     if not login_name.strip():
@@ -90,13 +91,10 @@ def do_login(
     result = login.authenticate(db, login_name, password, login_type, now, settings)
     if result.expired:
         ws.data = {**(ws.data or {}), "pwchange_account": result.account.id}
-        db.commit()
         return login_page(request, db, 422, error=result.error, expired=True, **again)
     if result.error:
-        db.commit()
         return login_page(request, db, 422, error=result.error, **again)
     new_ws = sessions.rotate(db, ws, now, result.account.id)
-    db.commit()
     switch_session(request, new_ws)
     return RedirectResponse(safe_next(next), status_code=303)
 
@@ -146,7 +144,6 @@ def change_password(
     settings = settings_of(request)
     error = login.change_password(db, account, old_password, new_password, confirm_password, now_of(request), settings)
     if error:
-        db.commit()  # keeps nothing but the audit trail
         return render(
             request,
             "auth/change_password.html",
@@ -159,6 +156,5 @@ def change_password(
     ws = session_row(request, db)
     if ws is not None:
         db.delete(ws)
-    db.commit()
     switch_session(request, None)
     return RedirectResponse("/login?changed=1", status_code=303)

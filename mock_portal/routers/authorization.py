@@ -111,7 +111,6 @@ def do_grant(
     except auth.AuthorizationError as exc:
         db.rollback()
         return _grant_form(request, db, user, person, 422, exc.message, role, end_date[:20])
-    db.commit()
     return RedirectResponse(BASE + "/grants?done=granted", status_code=303)
 
 
@@ -172,7 +171,6 @@ def do_edit(
     except auth.AuthorizationError as exc:
         db.rollback()
         return _edit_form(request, grant, db, 422, exc.message, role, end_date[:20])
-    db.commit()
     return RedirectResponse(BASE + "/grants?done=changed", status_code=303)
 
 
@@ -181,5 +179,4 @@ def do_revoke(
     grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
 ):
     permissions.revoke(db, _own_grant(db, user, grant_id), now_of(request))
-    db.commit()
     return RedirectResponse(BASE + "/grants?done=revoked", status_code=303)

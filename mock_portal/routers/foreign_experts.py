@@ -79,5 +79,4 @@ def register(
     if error:
         return _registration_page(request, db, user, 422, error=error, form=form)
     svc.register(db, user, competent_unit, contact_name, contact_phone, now_of(request))
-    db.commit()  # before the redirect is sent (get_db commits only after the response)
     return RedirectResponse("/systems/foreign_experts", status_code=303)

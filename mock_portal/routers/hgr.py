@@ -2,8 +2,6 @@
 project list and 备份号匹配. Projects: routers/hgr_projects.py; migration and transfer requests:
 routers/hgr_requests.py."""
 
-# Every handler commits before it responds: get_db's own commit runs only after the response is
-# sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -29,7 +27,8 @@ def entry_of(request: Request, db: Session, user: Account) -> hgr.Entry:
 
 
 def refuse(db: Session, message: str):
-    """The 403 page. Commit first: the error page still reads the signed-in user from this session."""
+    """The 403 page. Commits first: what entering the system recorded (a legal account's entry,
+    FAQ-1.10.4) stays, although the refusal rolls the rest of the request back (mock_portal/web.py)."""
     db.commit()
     raise Forbidden(message)
 
@@ -57,7 +56,6 @@ def unit_choice_sticks(request: Request) -> bool:
 
 def refused(request: Request, db: Session, user: Account, entry: hgr.Entry, notice: str = "", status_code: int = 403):
     pending = hgr.pending_review(db, "hgr_filing", entry.unit.id) if entry.unit is not None else None
-    db.commit()
     return render(
         request,
         "hgr/refused.html",
@@ -74,15 +72,12 @@ def refused(request: Request, db: Session, user: Account, entry: hgr.Entry, noti
 def landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = entry_of(request, db, user)
     if entry.status == "choose":
-        db.commit()
         return RedirectResponse(f"{LANDING}/choose-unit", status_code=303)
     if entry.status != "ok":
-        db.commit()
         return refused(request, db, user, entry)
     projects = hgr.visible_projects(db, user, entry.unit)
     for project in projects:
         synthesis.refresh(db, project, now_of(request), settings_of(request))
-    db.commit()
     return render(
         request, "hgr/landing.html", entry=entry, projects=projects, system=BY_KEY["hgr"], is_legal=user.kind == LEGAL
     )
@@ -94,9 +89,7 @@ def choose_unit(
 ):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status != "choose":
-        db.commit()
         return RedirectResponse(LANDING, status_code=303)
-    db.commit()
     return render(request, "hgr/choose_unit.html", choices=entry.choices, M=M)
 
 
@@ -109,14 +102,12 @@ def do_choose_unit(
 ):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status == "choose" and unit_id not in [u.id for u in entry.choices]:
-        db.commit()
         return render(
             request, "hgr/choose_unit.html", status_code=422, choices=entry.choices, M=M, error=M.CHOOSE_UNIT_INVALID
         )
     if unit_choice_sticks(request):
         ws = session_row(request, db)
         ws.data = {**(ws.data or {}), CHOSEN_KEY: unit_id}
-    db.commit()
     return RedirectResponse(LANDING, status_code=303)
 
 
@@ -126,13 +117,10 @@ def request_filing(
 ):
     entry = entry_of(request, db, user)
     if entry.status != "not-filed":
-        db.commit()
         return RedirectResponse(LANDING, status_code=303)
     if user.kind != LEGAL:
-        db.commit()
         return refused(request, db, user, entry, status_code=422)
     hgr.request_filing(db, entry.unit, user, now_of(request))
-    db.commit()
     return refused(request, db, user, entry, notice=M.FILING_SUBMITTED, status_code=200)
 
 
@@ -141,7 +129,6 @@ def backup_form(
     request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
 ):
     entry = require_entry(request, db, user)
-    db.commit()
     return render(request, "hgr/backup.html", entry=entry)
 
 
@@ -154,7 +141,6 @@ def backup_match(
 ):
     entry = require_entry(request, db, user)
     result = backup_numbers.match(db, entry.unit, number)
-    db.commit()
     return render(
         request,
         "hgr/backup.html",

@@ -1,8 +1,6 @@
 """人类遗传资源管理系统 projects: 新建项目 (事项办理员 only), Word attachments, 提交管理员 and the
 download of the synthesized document (FAQ-2.2, 2.4)."""
 
-# Every handler commits before it responds: get_db's own commit runs only after the response is
-# sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -35,7 +33,6 @@ def creator_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 @router.get("/new")
 def new_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
     entry = creator_entry(request, db, user)
-    db.commit()
     return render(request, "hgr/project_new.html", entry=entry, matters=MATTERS, form={})
 
 
@@ -58,12 +55,10 @@ def create(
     elif not form["leader"]:
         error = M.REQUIRED.format(label="负责人")
     if error:
-        db.commit()
         return render(
             request, "hgr/project_new.html", status_code=422, entry=entry, matters=MATTERS, form=form, error=error
         )
     project = hgr.create_project(db, user, entry.unit, now_of(request), **form)
-    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}?created=1", status_code=303)
 
 
@@ -78,7 +73,6 @@ def own_project(request: Request, db: Session, user: Account, project_id: int):
 def project_page(request, db, entry, project, status_code=200, notice="", error=""):
     synthesis.refresh(db, project, now_of(request), settings_of(request))
     job_notice, job_error = synthesis.status_message(project)
-    db.commit()
     return render(
         request,
         "hgr/project.html",
@@ -106,7 +100,6 @@ def show(
     notice = M.PROJECT_CREATED if created else ""
     if att is not None and att.project_id == project.id:
         notice = M.ATTACHMENT_ADDED.format(name=att.filename)
-    db.commit()
     return project_page(request, db, entry, project, notice=notice)
 
 
@@ -122,7 +115,6 @@ def add_attachment(
     filename = attachment.filename if attachment is not None else ""
     entry, project = own_project(request, db, user, project_id)
     if not entry.can_create or project.status not in (DRAFT, SYNTHESIS_FAILED):
-        db.commit()
         return project_page(request, db, entry, project, 422, error=M.NOT_EDITABLE)
     try:
         upload = uploads.store(
@@ -136,14 +128,12 @@ def add_attachment(
             bad_type_message=M.DOCX_BAD_TYPE,
         )
     except uploads.UploadError as exc:
-        db.commit()
         return project_page(request, db, entry, project, 422, error=str(exc))
     att = HgrAttachment(
         project_id=project.id, upload_id=upload.id, filename=upload.filename, created_at=now_of(request)
     )
     db.add(att)
-    db.flush()
-    db.commit()
+    db.flush()  # att.id for the address
     return RedirectResponse(f"/systems/hgr/projects/{project.id}?added={att.id}", status_code=303)
 
 
@@ -160,11 +150,8 @@ def delete_attachment(
     if att is None or att.project_id != project.id:
         refuse(db, M.NOT_YOUR_PROJECT)
     if not entry.can_create or project.status not in (DRAFT, SYNTHESIS_FAILED):
-        db.commit()
         return project_page(request, db, entry, project, 422, error=M.NOT_EDITABLE)
     db.delete(att)
-    db.flush()
-    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}", status_code=303)
 
 
@@ -181,9 +168,7 @@ def submit(
     try:
         synthesis.submit(db, project, now_of(request))
     except synthesis.SubmitError as exc:
-        db.commit()
         return project_page(request, db, entry, project, 422, error=str(exc))
-    db.commit()
     return RedirectResponse(f"/systems/hgr/projects/{project.id}", status_code=303)
 
 

@@ -1,8 +1,6 @@
 """人类遗传资源管理系统 requests the legal account sends to the back office: project migration after
 a unit rename (FAQ-2.6) and project transfer after an employee's departure (FAQ-2.7)."""
 
-# Every handler commits before it responds: get_db's own commit runs only after the response is
-# sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -32,7 +30,6 @@ def migration_form(
     entry = entry_of(request, db, user)
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
-    db.commit()
     return render(
         request,
         "hgr/migration.html",
@@ -77,7 +74,6 @@ def migration_request(
                 old=old_name.strip(), login=login_name.strip(), numbers="、".join(missing)
             )
     if error:
-        db.commit()
         return render(request, "hgr/migration.html", status_code=422, entry=entry, M=M, form=form, error=error)
     reviews.submit(
         db,
@@ -94,7 +90,6 @@ def migration_request(
             "新单位名称": new_name.strip(),
         },
     )
-    db.commit()
     return render(request, "hgr/migration.html", entry=entry, M=M, form={}, notice=M.MIGRATION_SUBMITTED)
 
 
@@ -103,7 +98,6 @@ def transfer_form(
     request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
 ):
     entry = legal_entry(request, db, user)
-    db.commit()
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={})
 
 
@@ -129,7 +123,6 @@ def transfer_request(
     elif hgr.active_employee(db, entry.unit, form["to_login"], now_of(request)) is None:
         error = M.TRANSFER_NOT_EMPLOYEE.format(login=form["to_login"])
     if error:
-        db.commit()
         return render(request, "hgr/transfer.html", status_code=422, entry=entry, M=M, form=form, error=error)
     numbers = [p.number for p in hgr.transferable(db, entry.unit, form["from_login"])]
     reviews.submit(
@@ -147,5 +140,4 @@ def transfer_request(
             "单位名称": entry.unit.name,
         },
     )
-    db.commit()
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={}, notice=M.TRANSFER_SUBMITTED)

@@ -164,7 +164,6 @@ def _save(request: Request, db: Session, user: Account, section: str, form: dict
             appeal=exc.appeal,
             appeal_hint=exc.appeal_hint,
         )
-    db.commit()
     return RedirectResponse(PAGES[section] + "?saved=1", status_code=303)
 
 
@@ -227,5 +226,4 @@ def upload(
             action=M.UPLOAD_ACTIONS[subject],
             slot=M.UPLOAD_SLOT[subject],
         )
-    db.commit()
     return RedirectResponse("/online/info/agent" if subject == "agent" else "/online/info", status_code=303)

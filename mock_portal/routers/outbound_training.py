@@ -52,5 +52,4 @@ def request_filing(
         return render(request, "outbound/use_natural.html", status_code=403, message=M.USE_NATURAL)
     if access.reason == "not-filed":
         svc.request_filing(db, user, now_of(request))
-        db.commit()  # before the redirect is sent (get_db commits only after the response)
     return RedirectResponse("/systems/outbound_training?submitted=1", status_code=303)

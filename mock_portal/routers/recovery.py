@@ -45,7 +45,6 @@ def do_lookup(request: Request, login_name: str = Form(""), db: Session = Depend
         )
     ws = session_row(request, db)
     ws.data = {**(ws.data or {}), STATE_KEY: account.id}
-    db.commit()  # before the browser follows the redirect
     return RedirectResponse("/recovery/reset/verify", status_code=303)
 
 
@@ -91,7 +90,6 @@ def do_reset(
             notice = recovery.send_code(db, account, now, settings)
         except sms.SmsCodeError as exc:
             return _reset_page(request, account, 422, error=str(exc), code=code[:6])
-        db.commit()  # the code is in the outbox before the page says so
         return _reset_page(request, account, notice=notice)
     if faults.legacy_browser(request):
         # Fault legacy-browser (FAQ-1.2.2): in a non-Chrome browser the reset fails and is not applied.
@@ -101,9 +99,7 @@ def do_reset(
             db, account, code, new_password, confirm_password, now, settings, keep_session=request.state.web_session.id
         )
     except (recovery.RecoveryError, sms.SmsCodeError) as exc:
-        db.commit()  # keeps the counted wrong try
         return _reset_page(request, account, 422, error=str(exc), code=code[:6])
     ws = session_row(request, db)
     ws.data = {k: v for k, v in (ws.data or {}).items() if k != STATE_KEY}
-    db.commit()  # the new password holds and other sessions are gone before the page says so
     return render(request, "recovery/reset_done.html", notice=M.RESET_DONE)

@@ -75,7 +75,6 @@ def _send_code(request: Request, db: Session, kind: str, form: dict):
         sms.issue_code(db, phone, "register", now_of(request), settings_of(request))
     except sms.SmsCodeError as exc:
         return _form_page(request, kind, form, 422, error=str(exc))
-    db.commit()
     masked = phone[:3] + "****" + phone[-4:]
     return _form_page(request, kind, form, notice=M.CODE_SENT.format(masked_phone=masked))
 

@@ -87,7 +87,6 @@ def toggle_follow(
     else:
         db.delete(row)
         text = M.UNFOLLOWED.format(name=system.name)
-    db.commit()
     from urllib.parse import urlencode
 
     return RedirectResponse("/services?" + urlencode({"notice": text}), status_code=303)
@@ -113,7 +112,6 @@ def enter(
         raise Forbidden(M.NO_ENTRY)
     if system.grantable:
         access = system_access(db, user, key, now_of(request))
-        db.commit()
         if not access.ok and not access.explained_on_landing:
             return render(
                 request,

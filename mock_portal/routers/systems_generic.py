@@ -26,7 +26,6 @@ def pathogen_lab(
 ):
     system = systems.get(KEY)
     access = system_access(db, user, KEY, now_of(request))
-    db.commit()
     if not access.ok:
         return render(
             request,

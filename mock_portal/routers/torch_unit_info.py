@@ -85,5 +85,4 @@ def save_unit_info(
         return _page(request, unit, basic, other, 422, error=M.FIELD_REQUIRED.format(fields="、".join(missing)))
     unit.basic_info = {**(unit.basic_info or {}), **basic}
     unit.other_info = {**(unit.other_info or {}), **other}
-    db.commit()  # before the redirect is sent (get_db commits only after the response)
     return RedirectResponse(f"/online/info/units/{unit_id}/edit?saved=1", status_code=303)

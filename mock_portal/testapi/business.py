@@ -72,7 +72,6 @@ def seed_unit_info(body: UnitInfoIn, db: Session = Depends(get_db, scope="functi
         account.profile = profile
         account.phone = None if "手机号码" in body.agent_missing else (account.phone or "13800138000")
         account.name = "" if "姓名" in body.agent_missing else (account.name or "张代办")
-    db.commit()  # before the response: get_db's own commit runs only after it is sent
     missing = []
     for account in db.scalars(select(Account).where(Account.unit_id == unit.id, Account.kind == LEGAL)):
         missing = [m.text() for m in torch.missing_pieces(account, unit)]
@@ -118,7 +117,6 @@ def seed_grants(body: GrantIn, request: Request, db: Session = Depends(get_db, s
         except permissions.GrantError as exc:
             raise HTTPException(409, f"unit does not hold {system}") from exc
         out.append({"id": grant.id, "system": system})
-    db.commit()
     return out
 
 
@@ -132,7 +130,6 @@ class RecordsIn(BaseModel):
 def seed_records(body: RecordsIn, request: Request, db: Session = Depends(get_db, scope="function")):
     for title in body.titles:
         db.add(LegacyRecord(unit_id=body.unit_id, system=body.system, title=title, created_at=now_of(request)))
-    db.commit()
     return {"count": len(body.titles)}
 
 
@@ -144,7 +141,6 @@ class FilingIn(BaseModel):
 def seed_filing_request(body: FilingIn, request: Request, db: Session = Depends(get_db, scope="function")):
     """The person asked 引智司 to file them: a pending back-office review (kind outbound_filing)."""
     review = outbound_training.request_filing(db, _account(db, body.login_name), now_of(request))
-    db.commit()
     return {"review_id": review.id}
 
 
@@ -166,5 +162,4 @@ def seed_wzj_registration(body: WzjIn, request: Request, db: Session = Depends(g
     reviews.decide(
         db, review, body.approve, "" if body.approve else "材料不全", now, request.app.state.settings, by="test-api"
     )
-    db.commit()
     return {"status": reg.status}

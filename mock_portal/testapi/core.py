@@ -78,7 +78,7 @@ def reset(request: Request):
 def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db, scope="function")):
     unit = Unit(created_at=now_of(request), **body.model_dump())
     db.add(unit)
-    db.commit()  # before the response: get_db's own commit runs only after it is sent
+    db.flush()  # unit.id
     return {"id": unit.id, "name": unit.name, "credit_code": unit.credit_code}
 
 
@@ -107,7 +107,7 @@ def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db
         created_at=now,
     )
     db.add(account)
-    db.commit()  # before the response: get_db's own commit runs only after it is sent
+    db.flush()
     db.refresh(account)
     return account_json(account)
 
@@ -136,7 +136,6 @@ def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db
         account_id = account.id
     ws = sessions.new_session(db, now_of(request), "test-api", account_id=account_id)
     ws.reviewer = body.reviewer
-    db.commit()  # the browser uses it at once: commit before the response is sent
     return {"cookie": "MOSTSESSION", "session_id": ws.id}
 
 
@@ -237,7 +236,6 @@ def decide_review(review_id: int, body: DecisionIn, request: Request, db: Sessio
         reviews.decide(db, review, body.approve, body.reason, now_of(request), settings_of(request), by="test-api")
     except reviews.ReviewError as exc:
         raise HTTPException(409, str(exc)) from exc
-    db.commit()  # before the response: get_db's own commit runs only after it is sent
     return review_json(review)
 
 

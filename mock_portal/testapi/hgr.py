@@ -1,8 +1,6 @@
 """Test API of the 人类遗传资源管理 system: grants, filing, renames, synthesis duration, projects
 and the mock 备份系统."""
 
-# Every handler commits before it responds: get_db's own commit runs only after the response is
-# sent, and the browser's (or the suite's) next request must see the change.
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +58,7 @@ def grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="
         now.date() + dt.timedelta(days=body.days),
         now,
     )
-    db.commit()
+    db.flush()  # g.id
     return {"id": g.id, "end_date": g.end_date.isoformat(), "roles": g.roles}
 
 
@@ -68,7 +66,6 @@ def grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="
 def mark_filed(unit_id: int, db: Session = Depends(get_db, scope="function")):
     unit = _unit(db, unit_id)
     hgr.set_flag(unit, hgr.FILED_FLAG, unit.name)
-    db.commit()
     return {"filed": unit.name}
 
 
@@ -80,7 +77,6 @@ class RenameIn(BaseModel):
 def rename(unit_id: int, body: RenameIn, db: Session = Depends(get_db, scope="function")):
     unit = _unit(db, unit_id)
     unit.name = body.name
-    db.commit()
     return {"id": unit.id, "name": unit.name}
 
 
@@ -92,7 +88,6 @@ class DurationIn(BaseModel):
 def synthesis_duration(unit_id: int, body: DurationIn, db: Session = Depends(get_db, scope="function")):
     unit = _unit(db, unit_id)
     hgr.set_flag(unit, synthesis.DURATION_FLAG, body.seconds)
-    db.commit()
     return {"seconds": body.seconds}
 
 
@@ -146,7 +141,7 @@ def seed_backup(body: BackupIn, request: Request, db: Session = Depends(get_db, 
     record = backup_numbers.apply(db, body.unit_name, body.number, now)
     if body.entered:
         backup_numbers.enter(db, record, now)
-    db.commit()
+    db.flush()  # record.id
     return {"id": record.id, "due_date": record.due_date.isoformat()}
 
 
@@ -156,5 +151,4 @@ def enter_backup(record_id: int, request: Request, db: Session = Depends(get_db,
     if record is None:
         raise HTTPException(404, "no such backup record")
     backup_numbers.enter(db, record, now_of(request))
-    db.commit()
     return {"id": record.id}
