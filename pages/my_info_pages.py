@@ -52,8 +52,8 @@ class MyInfoPage:
     def save(self) -> None:
         self.save_button.click()
 
-    def upload_documents(self, action: str, slot: str, files: list[dict]) -> None:
-        """上传自然人信息 / 上传法人信息 / 上传主代办人信息: choose the files, 提交审核."""
-        action(self.realname_section, action, exact=False).click()
+    def upload_documents(self, entry: str, slot: str, files: list[dict]) -> None:
+        """上传自然人信息 / 上传法人信息 / 上传主代办人信息 (`entry`): choose the files, 提交审核."""
+        action(self.realname_section, entry, exact=False).click()
         field(self.page, slot).set_input_files(files)
         action(self.page, "提交审核", exact=False).click()
