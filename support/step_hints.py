@@ -85,13 +85,7 @@ def written_form(context) -> str:
     if isinstance(parser, Phrase):
         return parser.written()
     if isinstance(parser, parsers.re):
-        import sys
-        from pathlib import Path
-
-        tools = str(Path(__file__).resolve().parents[1] / "tools")
-        if tools not in sys.path:
-            sys.path.insert(0, tools)
-        from step_text import readable
+        from tools.step_text import readable
 
         return readable(parser.name, context.converters)
     return parser.name

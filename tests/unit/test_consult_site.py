@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import export_faq  # noqa: E402
+from tools import export_faq
 
 
 def test_faq_data_is_exported_from_the_catalog():

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from support import faq_catalog, faq_text
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import faqtext  # noqa: E402
+from tools import faqtext
 
 
 def test_fingerprint_matches_the_catalog_tool_for_every_entry():

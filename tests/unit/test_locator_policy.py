@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import locator_policy  # noqa: E402
+from tools import locator_policy
 
 
 def test_pages_and_steps_locate_by_what_a_user_sees():

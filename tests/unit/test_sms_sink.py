@@ -9,6 +9,8 @@ from pathlib import Path
 
 from mock_portal.app import create_app
 from mock_portal.settings import Settings
+from tests.unit.conftest import CSRF_RE
+from tools import sms_sink_read
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -16,10 +18,6 @@ with warnings.catch_warnings():
 
 ROOT = Path(__file__).resolve().parents[2]
 READER = ROOT / "tools" / "sms_sink_read.py"
-sys.path.insert(0, str(ROOT / "tools"))
-import sms_sink_read  # noqa: E402
-
-from tests.unit.conftest import CSRF_RE  # noqa: E402
 
 
 def _register_code(client: TestClient, phone: str):

@@ -10,11 +10,10 @@ import pytest
 
 from support import personas, step_hints, vocabulary
 from support.parsing import TYPES, param_type, phrase
+from tests.unit import test_gherkin_failures
+from tests.unit.test_gherkin_failures import failure_of, run
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import test_gherkin_failures  # noqa: E402
-from test_gherkin_failures import failure_of, run  # noqa: E402
 
 
 def candidate(template: str, step_type: str = "given") -> step_hints.Candidate:

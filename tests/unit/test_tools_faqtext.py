@@ -1,12 +1,11 @@
 """Unit tests of tools/faqtext.py and of the committed docs/faq_catalog.yaml."""
 
 import re
-import sys
 from pathlib import Path
 
+from tools import faqtext
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import faqtext  # noqa: E402
 
 # The canonical FAQ IDs ship in the repository (docs/faq/catalog.md): a clone stands alone.
 CATALOG_MD = ROOT / "docs" / "faq" / "catalog.md"

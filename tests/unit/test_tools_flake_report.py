@@ -1,11 +1,8 @@
 """tools/flake_report.py: per-case failure counts over the JUnit XML files of repeated runs."""
 
 import io
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import flake_report  # noqa: E402
+from tools import flake_report
 
 RUN = """<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest">
 <testcase classname="tests.e2e.test_security" name="test_lock[chromium]"/>

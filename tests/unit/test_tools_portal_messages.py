@@ -1,11 +1,10 @@
 """Unit tests of tools/portal_messages.py (docs/portal-messages.md from mock_portal/messages/)."""
 
-import sys
 from pathlib import Path
 
+from tools import portal_messages
+
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
-sys.path.insert(0, str(TOOLS))
-import portal_messages  # noqa: E402
 
 
 def test_every_string_constant_is_listed_under_its_module(tmp_path):

@@ -1,14 +1,9 @@
 """tools/step_text.readable: step regexes shown as the text a writer types."""
 
-import sys
-from pathlib import Path
-
 from pytest_bdd import parsers
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from step_text import readable  # noqa: E402
-
-from support.parsing import phrase  # noqa: E402
+from support.parsing import phrase
+from tools.step_text import readable
 
 
 def test_quoted_and_bare_fields_and_colons():
