@@ -64,6 +64,12 @@ VOCABULARY: tuple[Tag, ...] = (
     Tag("needs-faults", "需要故障注入（faults）；目标没有时跳过", capability="faults", bad=("needs_faults",)),
     Tag("needs-sms", "需要读取短信验证码（sms）；目标没有时跳过", capability="sms"),
     Tag("needs-captcha", "需要获取图形验证码（captcha）；目标没有时跳过", capability="captcha"),
+    Tag(
+        "needs-captcha-log",
+        "需要读取门户为本浏览器发放的每个图形验证码（captcha-log）；目标没有时跳过",
+        capability="captcha-log",
+    ),
+    Tag("needs-sms-text", "需要读取短信全文（sms-text）；目标没有时跳过", capability="sms-text"),
     Tag("smoke", "证明目标可用的少数场景（make smoke、预发布冒烟）", bad=("Smoke",)),
     Tag("slow", "等待门户的慢速后台任务"),
     Tag("security", "门户的安全行为（等保 2.0 / OWASP ASVS）；不需要 FAQ 标签", faq_exempt=True, bad=("securty",)),
