@@ -19,6 +19,7 @@ import secrets
 
 from playwright.sync_api import expect
 
+from pages.admin_pages import AdminQueuePage
 from pages.my_info_pages import MyInfoPage
 from support import factories, identity, staging
 from support.personas import Actor
@@ -56,6 +57,9 @@ class ApiRegistry:
         self.target.control.post("/identity/registry", {"kind": "unit", "number": account.credit_code, "name": other})
         return {}
 
+    def no_appeal(self, account: Actor, title: str) -> None:
+        assert self.target.control.reviews(account_id=account.id) == [], "单位名称不匹配时不应生成申诉"
+
 
 class UiRegistry:
     def registry_person(self, account: Actor, subject: str) -> str:
@@ -87,3 +91,12 @@ class UiRegistry:
         my_info.save()
         expect(page.get_by_text("保存成功").first).to_be_visible()
         account.name = name
+
+    # -- 申诉找回密码: an appeal that must not have been made ------------------------------------
+    def no_appeal(self, account: Actor, title: str) -> None:
+        """后台审核's queue, as the reviewer sees it, holds no appeal under that title."""
+        page = self.reviewer_page()
+        queue = AdminQueuePage(page)
+        queue.open()
+        expect(queue.heading).to_be_visible()
+        expect(queue.table.get_by_role("row").filter(has_text=title)).to_have_count(0)

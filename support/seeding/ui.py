@@ -47,6 +47,9 @@ MADE_HERE = {
 }
 # A 法人 account whose 实名认证 has not passed, its 法定代表人信息 filled (法人单位基本信息 saves only with it).
 LEGAL_TO_VERIFY = "待实名的法人账号"
+# A unit renamed after it registered: the new name is the registration authority's (市场监管), the
+# portal keeps the registered one, so a registered and verified 法人 plus a new name is that account.
+RENAMED_UNIT = "单位名称已变更的法人账号"
 # Made here too, through the business screens: a 自然人 that asked 引智司 to file it (因公出国（境）培训 →
 # 申请报备) and the back office approved.
 FILED_OUTBOUND = "已向引智司报备的自然人账号"
@@ -72,6 +75,8 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
             return self.natural(verified) if kind == "natural" else self.legal(verified)
         if key == LEGAL_TO_VERIFY and not staging.has_account(self.target, key):
             return self.legal_to_verify()
+        if key == RENAMED_UNIT and not staging.has_account(self.target, key):
+            return self.renamed_unit()
         if key == FILED_OUTBOUND and not staging.has_account(self.target, key):
             actor = self.natural()
             self.outbound_filed(actor)
@@ -132,6 +137,12 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         my_info.save()
         expect(page.get_by_text("保存成功").first).to_be_visible()
         return actor
+
+    def renamed_unit(self) -> Actor:
+        from support.recovery_personas import RenamedUnitActor
+
+        actor = self.legal()
+        return RenamedUnitActor(**vars(actor), new_unit_name=factories.LegalUnit().unit_name)
 
     def verify_natural(self, actor: Actor) -> None:
         """实名认证 of a natural account made unverified earlier (natural(False)), as natural() does it."""
