@@ -11,7 +11,6 @@ from pytest_bdd import given, when
 
 from pages.hgr_project import HgrProjectPage
 from pages.hgr_system import HgrLandingPage
-from support import factories
 from support.actors import Actors
 from support.fixtures import sign_in
 from support.parsing import param_type, phrase
@@ -98,12 +97,8 @@ def given_backup_variant(actors: Actors, seeder, hgr: HgrScene, variant):
 
 
 @given("备份系统中以与平台完全一致的单位名称申请了一个备份号，尚未录入")
-def given_backup_pending(actors: Actors, api, hgr: HgrScene):
-    number = factories.unique("BF")
-    hgr.backup = {
-        **api.post("/hgr/backup-records", {"unit_name": actors.legal.unit_name, "number": number}),
-        "number": number,
-    }
+def given_backup_pending(actors: Actors, seeder, hgr: HgrScene):
+    hgr.backup = {"number": seeder.pending_backup_number(actors.legal, actors.legal.unit_name)}
 
 
 @when(phrase("平台时间过去{days:数}天"))

@@ -5,7 +5,9 @@ from playwright.sync_api import expect
 from pytest_bdd import then, when
 
 from pages.hgr_system import HgrBackupPage, HgrMigrationPage, HgrTransferPage
+from pages.unit_rename_page import UnitRenamePage
 from steps.hgr import HgrScene, landing
+from support import documents
 from support.actors import Actors
 from support.parsing import phrase
 
@@ -21,10 +23,16 @@ def when_filing_approved(actors: Actors, seeder):
 
 
 @when("该单位的名称变更为新名称")
-def when_unit_renamed(actors: Actors, api, hgr: HgrScene):
+def when_unit_renamed(actors: Actors, seeder, hgr: HgrScene):
+    """As on the portal: the 法人 asks for the new name with a stamped 变更声明 (我的信息 → 单位名称变更), the
+    back office approves it."""
     old = actors.legal.unit_name
     new = old.replace("有限公司", "") + "生物技术有限公司"
-    api.post(f"/hgr/units/{actors.legal.unit_id}/rename", {"name": new})
+    form = UnitRenamePage(actors.page("法人"))
+    form.open()
+    form.request(new, [documents.png_file("单位名称变更声明.png")])
+    expect(form.message("单位名称变更申请已提交，审核通过后生效")).to_be_visible()
+    seeder.approve("unit_rename", legal=actors.legal)
     hgr.unit_names = [old, new]
     actors.legal.unit_name = new
 
@@ -75,8 +83,9 @@ def when_match_backup(actors: Actors, hgr: HgrScene):
 
 
 @when("后台录入该备份号")
-def when_backup_entered(api, hgr: HgrScene):
-    api.post(f"/hgr/backup-records/{hgr.backup['id']}/enter")
+def when_backup_entered(actors: Actors, seeder):
+    """Staff enter the number in the back office: its queue item 人类遗传资源备份号录入, 审核通过."""
+    seeder.approve("hgr_backup_entry", legal=actors.legal)
 
 
 @then(phrase('自然人看到开通网上申报系统的办理材料"{item}"'))

@@ -36,6 +36,7 @@ DEFAULT_PATHS = MappingProxyType(
         "my_info_agent": "/online/info/agent",
         "my_info_log": "/online/info/log",
         "my_info_units": "/online/info/units",
+        "my_info_rename": "/online/info/rename",  # 单位名称变更 (a verified unit's new name, reviewed)
         "authorization": "/online/authorization",
         "authorization_grant_edit": "/online/authorization/grants/{id}/edit",
         "hgr": "/systems/hgr",

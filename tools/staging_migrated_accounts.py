@@ -21,7 +21,8 @@ Descriptions (the target file's `accounts:` keys):
   file gives the person's own ID number, bound to no account, for the appeal);
 - 单位名称中带全角括号的已实名法人单位: a unit whose name has full-width brackets, with backup numbers the
   人类遗传资源 backup system holds under variants of that name, entered by its staff (`backup_numbers`:
-  variant → number; the variants are steps/hgr.py's VARIANTS);
+  variant → number; the variants are steps/hgr.py's VARIANTS), and one applied for under its exact name that
+  the staff have not entered yet (`pending_backup_number`: it waits in the back office's queue);
 - 有以前的外国专家项目办理信息的已实名法人单位: a verified unit whose earlier 外国专家项目 records came over from
   the old 外专 system (`wzj_records`: their titles, as the natural person granted by the unit sees them); the unit
   is not yet registered in the platform's 外专 system (the scenario registers it through the screens)."""
@@ -242,6 +243,8 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
         for variant, rename in VARIANTS.items():
             numbers[variant] = factories.unique("BF")
             backup_numbers.enter(db, backup_numbers.apply(db, rename(row.name), numbers[variant], stamp), stamp)
+        pending = factories.unique("BF")
+        backup_numbers.apply(db, row.name, pending, stamp)
         db.flush()
         return {
             "kind": "legal",
@@ -252,6 +255,7 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
             "unit_name": row.name,
             "credit_code": row.credit_code,
             "backup_numbers": numbers,
+            "pending_backup_number": pending,
         }
 
     def unit_with_wzj_records() -> dict:
@@ -276,7 +280,7 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
 
     accounts: dict[str, list[dict]] = {}
     accounts["有以前的外国专家项目办理信息的已实名法人单位"] = [unit_with_wzj_records() for _ in range(POOL_SIZE)]
-    accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 2)]
+    accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 3)]
     accounts["外国专家项目管理信息系统迁移的账号"] = [legacy_wzj(False) for _ in range(POOL_SIZE)]
     accounts["没有预留手机号也未绑定身份的外国专家项目管理信息系统迁移账号"] = [
         legacy_wzj(True) for _ in range(POOL_SIZE)

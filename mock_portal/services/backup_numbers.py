@@ -2,7 +2,9 @@
 
 A number matches only when the unit name registered in the backup system equals the portal's
 unit name exactly (全角/半角括号, spaces, 有限公司/有限责任公司 all differ), and only after the
-back office entered the number (manual entry, about 5 working days after the application)."""
+back office entered the number (manual entry, about 5 working days after the application): every
+application waits in the back office's queue (类型 “人类遗传资源备份号录入”) until a staff member enters it
+there (审核通过) — or the test API enters it directly."""
 
 from __future__ import annotations
 
@@ -16,8 +18,12 @@ from mock_portal.clock import add_working_days
 from mock_portal.messages import hgr as M
 from mock_portal.models.accounts import Unit
 from mock_portal.models.hgr import HgrBackupRecord
+from mock_portal.models.reviews import Review
+from mock_portal.services import reviews
+from mock_portal.settings import Settings
 
 ENTRY_WORKING_DAYS = 5
+ENTRY_KIND = "hgr_backup_entry"
 
 
 @dataclass
@@ -33,12 +39,32 @@ def apply(db: Session, unit_name: str, number: str, now: dt.datetime) -> HgrBack
     )
     db.add(record)
     db.flush()
+    unit = db.scalars(select(Unit).where(Unit.name == unit_name)).first()  # the backup system knows names only
+    reviews.submit(
+        db,
+        ENTRY_KIND,
+        f"备份号录入：{number}（{unit_name}）",
+        now,
+        unit_id=unit.id if unit is not None else None,
+        payload={"record_id": record.id, "备份号": number, "单位名称": unit_name},
+        working_days=ENTRY_WORKING_DAYS,
+    )
     return record
 
 
 def enter(db: Session, record: HgrBackupRecord, now: dt.datetime) -> None:
-    """The back office entered the number by hand."""
+    """The back office entered the number by hand (its queue item, if still pending, is done)."""
     record.entered_at = now
+    for review in reviews.pending(db, ENTRY_KIND):
+        if review.payload.get("record_id") == record.id:
+            review.status, review.decided_at, review.decided_by = "approved", now, review.decided_by or "entered"
+
+
+@reviews.on_decision(ENTRY_KIND, "人类遗传资源备份号录入")
+def _entry_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
+    record = db.get(HgrBackupRecord, review.payload.get("record_id"))
+    if approved and record is not None and record.entered_at is None:
+        record.entered_at = now
 
 
 def match(db: Session, unit: Unit, number: str) -> Match:

@@ -64,6 +64,11 @@ class ApiBusiness(Business):
         self._api.post("/hgr/backup-records", {"unit_name": name, "number": number, "entered": True})
         return number
 
+    def pending_backup_number(self, legal: Actor, name: str) -> str:
+        number = factories.unique("BF")
+        self._api.post("/hgr/backup-records", {"unit_name": name, "number": number})
+        return number
+
     def wzj_legacy_records(self, legal: Actor, titles: list[str]) -> Actor:
         self._api.post("/business/legacy_records", {"unit_id": legal.unit_id, "titles": titles})
         return legal

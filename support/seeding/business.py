@@ -54,7 +54,8 @@ class Business:
 
     def approve(self, kind: str, legal: Actor | None = None, person: Actor | None = None) -> None:
         """The back office approves the latest pending review of `kind` (hgr_filing, hgr_migration,
-        hgr_transfer, outbound_filing, wzj_registration) of the legal's unit, else of the person."""
+        hgr_transfer, outbound_filing, wzj_registration, hgr_backup_entry, unit_rename) of the legal's unit,
+        else of the person."""
         self.unsupported("back-office", "后台审核")
 
     def outbound_filed(self, natural: Actor) -> None:
@@ -79,6 +80,11 @@ class Business:
         """A backup number the 人类遗传资源 backup system holds under `name` (the unit's name in
         `variant`), already entered by its staff; returns the number."""
         self.unsupported("test-api", "备份系统中的备份号")
+
+    def pending_backup_number(self, legal: Actor, name: str) -> str:
+        """A backup number applied for in the 人类遗传资源 backup system under `name` (the unit's exact name),
+        not yet entered by the staff (the back office enters it later: approve("hgr_backup_entry")); returns it."""
+        self.unsupported("test-api", "备份系统中尚未录入的备份号")
 
     def wzj_legacy_records(self, legal: Actor, titles: list[str]) -> Actor:
         """The legal's unit has earlier 外国专家项目 records with those titles (data migrated from the old

@@ -36,6 +36,8 @@ REVIEW_TYPES = {
     "hgr_transfer": "人类遗传资源项目移送（员工离职）",
     "outbound_filing": "因公出国（境）培训报备",
     "wzj_registration": "外国专家项目管理信息系统单位注册",
+    "hgr_backup_entry": "人类遗传资源备份号录入",
+    "unit_rename": "单位名称变更",
 }
 DEFAULT_GRANT_DAYS = 365  # what 授权截止日期 offers by default: today + one year
 COMPETENT_UNIT = "北京市科学技术委员会"
@@ -166,6 +168,17 @@ class UiBusiness(Business):
             )
         return number
 
+    def pending_backup_number(self, legal: Actor, name: str) -> str:
+        """Applications in the backup system are not the portal's: the operators give, with the bracketed
+        unit, a number applied for under its exact name and not yet entered (`pending_backup_number`); the
+        reviewer enters it in the back office (approve("hgr_backup_entry"))."""
+        spec = staging.account_spec(self.target, legal.login_name) or {}
+        if spec.get("unit_name") != name or not spec.get("pending_backup_number"):
+            self.unsupported(
+                "test-api", "备份系统中以该单位名称申请、尚未录入的备份号（目标配置中该单位的 pending_backup_number）"
+            )
+        return spec["pending_backup_number"]
+
     def wzj_legacy_records(self, legal: Actor, titles: list[str]) -> Actor:
         """A unit's earlier 外专 records are migrated data, no screen makes them: the target file lists units
         that have them ("有以前的外国专家项目办理信息的已实名法人单位", a pool; `wzj_records`: the titles). The
@@ -195,7 +208,9 @@ class UiBusiness(Business):
         queue = AdminQueuePage(page)
         queue.open()
         who = person.login_name if person is not None else legal.unit_name
-        row = page.get_by_role("row").filter(has_text=REVIEW_TYPES[kind]).filter(has_text=who).last
+        # by the whole 类型 cell: 单位名称变更 is also part of 人类遗传资源项目迁移（单位名称变更）
+        kind_cell = page.get_by_role("cell", name=REVIEW_TYPES[kind], exact=True)
+        row = page.get_by_role("row").filter(has=kind_cell).filter(has_text=who).last
         row.get_by_role("link", name="审核").click()
         AdminReviewPage(page).approve("同意")
         queue_heading(page).wait_for()

@@ -110,3 +110,40 @@ def test_backup_number_matches_only_after_entry(tmp_path):
     assert "尚未录入" in alert(waiting) and "约5个工作日" in alert(waiting)
     p.api("POST", f"/hgr/backup-records/{record['id']}/enter")
     assert "备份号BF002匹配成功" in status(p.post_form("/systems/hgr/backup", {"number": "BF002"}))
+
+
+def test_backup_number_is_entered_by_the_back_office_in_its_queue(tmp_path):
+    """Staff enter a number in the back office (类型 人类遗传资源备份号录入, 审核通过); an entry through the test
+    API closes that queue item too."""
+    p, unit_id = hgr_portal(tmp_path)
+    p.api("POST", "/hgr/backup-records", json={"unit_name": UNIT, "number": "BF003"})
+    direct = p.api("POST", "/hgr/backup-records", json={"unit_name": UNIT, "number": "BF004"})
+    p.api("POST", f"/hgr/backup-records/{direct['id']}/enter")
+    queue = p.api("GET", "/reviews", params={"kind": "hgr_backup_entry"})
+    assert [r["status"] for r in queue] == ["pending", "approved"]
+    queued = queue[0]
+    assert queued["unit_id"] == unit_id and "BF003" in queued["title"] and UNIT in queued["title"]
+    p.api("POST", f"/reviews/{queued['id']}/decide", json={"approve": True})
+    p.sign_in("fr_h")
+    assert "备份号BF003匹配成功" in status(p.post_form("/systems/hgr/backup", {"number": "BF003"}))
+
+
+def test_a_verified_unit_is_renamed_by_a_declaration_the_back_office_approves(tmp_path):
+    """单位名称变更: the new name with a stamped declaration; nothing changes until the back office approves,
+    then the unit carries the new name and its HGR filing (under the old name) no longer counts."""
+    from support.documents import png_bytes
+
+    p, unit_id = hgr_portal(tmp_path)
+    p.sign_in("fr_h")
+    token = p.csrf("/online/info/rename")
+    no_file = p.client.post("/online/info/rename", data={"csrf_token": token, "new_name": NEW})
+    assert no_file.status_code == 422 and "请上传加盖公章的单位名称变更声明" in alert(no_file)
+    declaration = {"declaration": ("声明.png", png_bytes(), "image/png")}
+    sent = p.client.post("/online/info/rename", data={"csrf_token": token, "new_name": NEW}, files=declaration)
+    assert "单位名称变更申请已提交，审核通过后生效" in status(sent)
+    assert "尚未开通网上申报系统" not in p.client.get("/systems/hgr").text  # not yet renamed
+    [review] = p.api("GET", "/reviews", params={"kind": "unit_rename"})
+    assert review["unit_id"] == unit_id and UNIT in review["title"] and NEW in review["title"]
+    p.api("POST", f"/reviews/{review['id']}/decide", json={"approve": True})
+    assert "尚未开通网上申报系统" in alert(p.client.get("/systems/hgr"))
+    assert NEW in p.client.get("/online/info").text
