@@ -1,5 +1,5 @@
 # language: zh-CN
-@FAQ-1.3.1 @needs-clock
+@FAQ-1.3.1 @needs-sms-text
 功能: 法人申诉找回主代办人写谁
   主代办人可为单位任意一人。
 
