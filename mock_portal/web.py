@@ -1,12 +1,14 @@
 """Per-request plumbing: the database session, the web session (cookie), CSRF and login checks.
 
-Routes are plain `def` functions; they get what they need through these dependencies:
-``db: Session = Depends(get_db, scope="function")``, ``user: Account = Depends(require_user)``.
+Routes are plain `def` functions; they get what they need through the aliases declared here:
+``db: Db`` (the request's database session, see get_db for the transaction rule), ``user: CurrentUser``
+(the signed-in account, else a redirect to the login page) or ``user: MaybeUser`` (the account or None).
 """
 
 from __future__ import annotations
 
 import secrets
+from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
@@ -46,7 +48,7 @@ async def get_db(request: Request):
     wrong try, an audit row, what entering a system recorded), or before a service writes through a
     connection of its own (services/throttle.py), which would otherwise wait for this session's lock.
 
-    Always declared as ``Depends(get_db, scope="function")``: with FastAPI's default
+    Declared once, as the ``Db`` alias below, with ``scope="function"``: with FastAPI's default
     ("request") scope the commit would run after the response is sent, so a browser following a
     redirect could read the state from before the commit.
 
@@ -62,6 +64,9 @@ async def get_db(request: Request):
         db.close()
         raise
     await run_in_threadpool(_end_db, db, None)
+
+
+Db = Annotated[Session, Depends(get_db, scope="function")]
 
 
 def _end_db(db: Session, failure: Exception | None) -> None:
@@ -91,7 +96,7 @@ def web_session(request: Request) -> WebSession:
     return request.state.web_session
 
 
-def current_user(request: Request, db: Session = Depends(get_db, scope="function")) -> Account | None:
+def current_user(request: Request, db: Db) -> Account | None:
     ws: WebSession = request.state.web_session
     if ws.account_id is None:
         return None
@@ -100,11 +105,17 @@ def current_user(request: Request, db: Session = Depends(get_db, scope="function
     return account
 
 
-async def require_user(request: Request, user: Account | None = Depends(current_user)) -> Account:
+MaybeUser = Annotated[Account | None, Depends(current_user)]
+
+
+async def require_user(request: Request, user: MaybeUser) -> Account:
     # async: no I/O here, so no thread hop for it
     if user is None:
         raise LoginRequired()
     return user
+
+
+CurrentUser = Annotated[Account, Depends(require_user)]
 
 
 async def csrf_protect(request: Request) -> None:

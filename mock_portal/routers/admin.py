@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy.orm import Session
 
 from mock_portal import sessions
 from mock_portal.messages import auth as AM
@@ -12,7 +13,7 @@ from mock_portal.messages import review as M
 from mock_portal.models.reviews import Review, Reviewer, Upload
 from mock_portal.services import passwords, reviews, throttle, uploads
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, session_row, settings_of, switch_session
+from mock_portal.web import Db, now_of, session_row, settings_of, switch_session
 
 router = APIRouter(prefix="/admin")
 
@@ -29,18 +30,16 @@ class _ToLogin(HTTPException):
         super().__init__(status_code=303, headers={"Location": "/admin/login"})
 
 
+ReviewerName = Annotated[str, Depends(require_reviewer)]  # the signed-in reviewer, else the back-office login
+
+
 @router.get("/login")
 def show_login(request: Request):
     return render(request, "admin/login.html")
 
 
 @router.post("/login")
-def do_login(
-    request: Request,
-    username: str = Form(""),
-    password: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-):
+def do_login(request: Request, db: Db, username: str = Form(""), password: str = Form("")):
     settings, now = settings_of(request), now_of(request)
     key = throttle.admin_key(username)
     # The back office holds the same limit as the user login (ASVS V2.2.1, 等保 8.1.4.1 b): counted
@@ -66,24 +65,14 @@ def do_login(
 
 
 @router.get("")
-def queue(
-    request: Request,
-    kind: str = "",
-    db: Session = Depends(get_db, scope="function"),
-    reviewer=Depends(require_reviewer),
-):
+def queue(request: Request, db: Db, reviewer: ReviewerName, kind: str = ""):
     return render(
         request, "admin/queue.html", items=reviews.pending(db, kind or None), labels=reviews.KIND_LABELS, kind=kind
     )
 
 
 @router.get("/reviews/{review_id}")
-def show_review(
-    review_id: int,
-    request: Request,
-    db: Session = Depends(get_db, scope="function"),
-    reviewer=Depends(require_reviewer),
-):
+def show_review(review_id: int, request: Request, db: Db, reviewer: ReviewerName):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404)
@@ -98,12 +87,7 @@ def show_review(
 
 
 @router.get("/uploads/{upload_id}")
-def download(
-    upload_id: str,
-    request: Request,
-    db: Session = Depends(get_db, scope="function"),
-    reviewer=Depends(require_reviewer),
-):
+def download(upload_id: str, request: Request, db: Db, reviewer: ReviewerName):
     upload = db.get(Upload, upload_id)
     if upload is None:
         raise HTTPException(404)
@@ -116,12 +100,7 @@ def download(
 
 @router.post("/reviews/{review_id}/decide")
 def decide(
-    review_id: int,
-    request: Request,
-    decision: str = Form(""),
-    reason: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    reviewer=Depends(require_reviewer),
+    review_id: int, request: Request, db: Db, reviewer: ReviewerName, decision: str = Form(""), reason: str = Form("")
 ):
     review = db.get(Review, review_id)
     if review is None:

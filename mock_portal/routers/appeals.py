@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -12,7 +11,7 @@ from mock_portal.messages import recovery as M
 from mock_portal.models.reviews import Review
 from mock_portal.services import appeals, reviews, sms
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, session_row, settings_of
+from mock_portal.web import Db, Forbidden, now_of, session_row, settings_of
 
 router = APIRouter(prefix="/recovery")
 KINDS = {"natural": M.APPEAL_NATURAL, "legal": M.APPEAL_LEGAL}
@@ -84,7 +83,7 @@ def _handle(request: Request, kind: str, action: str, form: dict, docs: dict):
 
 
 @router.get("/appeals/{review_id}")
-def appeal_status(review_id: int, request: Request, db: Session = Depends(get_db, scope="function")):
+def appeal_status(review_id: int, request: Request, db: Db):
     review = db.get(Review, review_id)
     if review is None or not review.kind.startswith("appeal_"):
         raise HTTPException(404)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -13,7 +13,15 @@ from mock_portal.messages import auth as M
 from mock_portal.models.accounts import Account
 from mock_portal.services import captcha, login
 from mock_portal.templating import render
-from mock_portal.web import LoginRequired, current_user, get_db, now_of, session_row, settings_of, switch_session
+from mock_portal.web import (
+    Db,
+    LoginRequired,
+    MaybeUser,
+    now_of,
+    session_row,
+    settings_of,
+    switch_session,
+)
 
 router = APIRouter()
 
@@ -41,7 +49,7 @@ def login_page(request: Request, db: Session, status_code: int = 200, **ctx):
 
 
 @router.get("/login")
-def show_login(request: Request, reason: str = "", changed: str = "", db: Session = Depends(get_db, scope="function")):
+def show_login(request: Request, db: Db, reason: str = "", changed: str = ""):
     notice = (
         M.IDLE_LOGGED_OUT
         if reason == "idle"
@@ -56,7 +64,7 @@ def show_login(request: Request, reason: str = "", changed: str = "", db: Sessio
 
 @router.get("/captcha.png")
 @router.get("/captcha.svg")  # the former address; now also the PNG
-def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db, scope="function")):
+def captcha_image(request: Request, db: Db, new: str = ""):
     ws = session_row(request, db)
     if new or not ws.captcha_answer:
         issue_captcha(request, db, ws)
@@ -66,12 +74,12 @@ def captcha_image(request: Request, new: str = "", db: Session = Depends(get_db,
 @router.post("/login")
 def do_login(
     request: Request,
+    db: Db,
     login_name: str = Form(""),
     password: str = Form(""),
     captcha_code: str = Form("", alias="captcha"),
     login_type: str = Form("natural"),
     next: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
 ):
     ws = session_row(request, db)
     expected, ws.captcha_answer = ws.captcha_answer, None  # a code is good for one try only
@@ -100,7 +108,7 @@ def do_login(
 
 
 @router.post("/logout")
-def logout(request: Request, db: Session = Depends(get_db, scope="function")):
+def logout(request: Request, db: Db):
     ws = session_row(request, db)
     if ws is not None:
         db.delete(ws)
@@ -117,7 +125,7 @@ def _password_subject(request: Request, db: Session, user: Account | None) -> Ac
 
 
 @router.get("/password/change")
-def show_change_password(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(current_user)):
+def show_change_password(request: Request, db: Db, user: MaybeUser):
     account = _password_subject(request, db, user)
     if account is None:
         raise LoginRequired()  # the login page says why (idle timeout or not logged in) and returns here
@@ -132,11 +140,11 @@ def show_change_password(request: Request, db: Session = Depends(get_db, scope="
 @router.post("/password/change")
 def change_password(
     request: Request,
+    db: Db,
+    user: MaybeUser,
     old_password: str = Form(""),
     new_password: str = Form(""),
     confirm_password: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user=Depends(current_user),
 ):
     account = _password_subject(request, db, user)
     if account is None:

@@ -5,6 +5,7 @@ revoke). Only verified legal accounts; every grant by id is checked against the 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
@@ -16,17 +17,20 @@ from mock_portal.models.accounts import NATURAL, Account
 from mock_portal.services import authorization as auth
 from mock_portal.services import permissions
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, Forbidden, now_of
 
 router = APIRouter()
 BASE = "/online/authorization"
 DONE = {"granted": M.GRANTED, "changed": M.CHANGED, "revoked": M.REVOKED}
 
 
-def manager(user: Account = Depends(require_user)) -> Account:
+def manager(user: CurrentUser) -> Account:
     if not auth.may_manage(user):
         raise Forbidden(M.LEGAL_ONLY)
     return user
+
+
+Manager = Annotated[Account, Depends(manager)]  # a legal account that manages its unit's grants
 
 
 def _person(db: Session, person_id: int) -> Account:
@@ -37,14 +41,7 @@ def _person(db: Session, person_id: int) -> Account:
 
 
 @router.get(BASE)
-def search_page(
-    request: Request,
-    name: str = "",
-    id_number: str = "",
-    searched: str = "",
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(manager),
-):
+def search_page(request: Request, db: Db, user: Manager, name: str = "", id_number: str = "", searched: str = ""):
     name, id_number = name.strip()[:50], id_number.strip()[:40]
     results, error = [], ""
     if searched:
@@ -87,9 +84,7 @@ def _grant_form(
 
 
 @router.get(BASE + "/people/{person_id}")
-def grant_form(
-    person_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
-):
+def grant_form(person_id: int, request: Request, db: Db, user: Manager):
     return _grant_form(request, db, user, _person(db, person_id))
 
 
@@ -97,10 +92,10 @@ def grant_form(
 def do_grant(
     person_id: int,
     request: Request,
+    db: Db,
+    user: Manager,
     role: list[str] = Form(default=[]),
     end_date: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(manager),
 ):
     person = _person(db, person_id)
     now = now_of(request)
@@ -115,9 +110,7 @@ def do_grant(
 
 
 @router.get(BASE + "/grants")
-def grants_page(
-    request: Request, done: str = "", db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
-):
+def grants_page(request: Request, db: Db, user: Manager, done: str = ""):
     today = now_of(request).date()
     rows = [
         (g, db.get(Account, g.account_id), systems.get(g.system), auth.state_label(g, today))
@@ -148,20 +141,13 @@ def _own_grant(db: Session, user: Account, grant_id: int):
 
 
 @router.get(BASE + "/grants/{grant_id}/edit")
-def edit_form(
-    grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
-):
+def edit_form(grant_id: int, request: Request, db: Db, user: Manager):
     return _edit_form(request, _own_grant(db, user, grant_id), db)
 
 
 @router.post(BASE + "/grants/{grant_id}/edit")
 def do_edit(
-    grant_id: int,
-    request: Request,
-    role: list[str] = Form(default=[]),
-    end_date: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(manager),
+    grant_id: int, request: Request, db: Db, user: Manager, role: list[str] = Form(default=[]), end_date: str = Form("")
 ):
     grant = _own_grant(db, user, grant_id)
     now = now_of(request)
@@ -175,8 +161,6 @@ def do_edit(
 
 
 @router.post(BASE + "/grants/{grant_id}/revoke")
-def do_revoke(
-    grant_id: int, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(manager)
-):
+def do_revoke(grant_id: int, request: Request, db: Db, user: Manager):
     permissions.revoke(db, _own_grant(db, user, grant_id), now_of(request))
     return RedirectResponse(BASE + "/grants?done=revoked", status_code=303)

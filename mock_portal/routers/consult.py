@@ -7,10 +7,10 @@ from itertools import groupby
 from pathlib import Path
 
 import yaml
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from mock_portal.templating import render
-from mock_portal.web import current_user
+from mock_portal.web import MaybeUser
 
 router = APIRouter()
 FAQ_FILE = Path(__file__).resolve().parent.parent / "data" / "faq.yaml"
@@ -34,10 +34,10 @@ def faq_chapters() -> list[tuple[str, list[tuple[str, list[dict]]]]]:
 
 
 @router.get("/consult")
-def consult(request: Request, _user=Depends(current_user)):
+def consult(request: Request, _user: MaybeUser):
     return render(request, "consult/index.html", chapters=faq_chapters())
 
 
 @router.get("/consult/faq")
-def faq(request: Request, _user=Depends(current_user)):
+def faq(request: Request, _user: MaybeUser):
     return render(request, "consult/faq.html", chapters=faq_chapters())

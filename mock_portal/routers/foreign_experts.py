@@ -4,7 +4,7 @@ for the unit sees the unit's earlier records, or whom to call when there are non
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
@@ -13,7 +13,7 @@ from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.services import foreign_experts as svc
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, Forbidden, now_of
 
 router = APIRouter(prefix="/systems/foreign_experts")
 
@@ -44,7 +44,7 @@ def _registration_page(request: Request, db: Session, user: Account, status_code
 
 
 @router.get("")
-def landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def landing(request: Request, db: Db, user: CurrentUser):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if not access.ok:
         raise Forbidden(access.message)
@@ -65,11 +65,11 @@ def landing(request: Request, db: Session = Depends(get_db, scope="function"), u
 @router.post("/register")
 def register(
     request: Request,
+    db: Db,
+    user: CurrentUser,
     competent_unit: str = Form(""),
     contact_name: str = Form(""),
     contact_phone: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
 ):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if not access.ok or user.kind != LEGAL:

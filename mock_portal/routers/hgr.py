@@ -4,7 +4,7 @@ routers/hgr_requests.py."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.services import backup_numbers, hgr, synthesis
 from mock_portal.systems import BY_KEY
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, require_user, session_row, settings_of
+from mock_portal.web import CurrentUser, Db, Forbidden, now_of, session_row, settings_of
 
 router = APIRouter(prefix="/systems/hgr")
 LANDING = "/systems/hgr"
@@ -69,7 +69,7 @@ def refused(request: Request, db: Session, user: Account, entry: hgr.Entry, noti
 
 
 @router.get("")
-def landing(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def landing(request: Request, db: Db, user: CurrentUser):
     entry = entry_of(request, db, user)
     if entry.status == "choose":
         return RedirectResponse(f"{LANDING}/choose-unit", status_code=303)
@@ -84,9 +84,7 @@ def landing(request: Request, db: Session = Depends(get_db, scope="function"), u
 
 
 @router.get("/choose-unit")
-def choose_unit(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def choose_unit(request: Request, db: Db, user: CurrentUser):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status != "choose":
         return RedirectResponse(LANDING, status_code=303)
@@ -94,12 +92,7 @@ def choose_unit(
 
 
 @router.post("/choose-unit")
-def do_choose_unit(
-    request: Request,
-    unit_id: int = Form(0),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def do_choose_unit(request: Request, db: Db, user: CurrentUser, unit_id: int = Form(0)):
     entry = hgr.enter(db, user, now_of(request), None, auto_choose=False)
     if entry.status == "choose" and unit_id not in [u.id for u in entry.choices]:
         return render(
@@ -112,9 +105,7 @@ def do_choose_unit(
 
 
 @router.post("/filing")
-def request_filing(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def request_filing(request: Request, db: Db, user: CurrentUser):
     entry = entry_of(request, db, user)
     if entry.status != "not-filed":
         return RedirectResponse(LANDING, status_code=303)
@@ -125,20 +116,13 @@ def request_filing(
 
 
 @router.get("/backup")
-def backup_form(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def backup_form(request: Request, db: Db, user: CurrentUser):
     entry = require_entry(request, db, user)
     return render(request, "hgr/backup.html", entry=entry)
 
 
 @router.post("/backup")
-def backup_match(
-    request: Request,
-    number: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def backup_match(request: Request, db: Db, user: CurrentUser, number: str = Form("")):
     entry = require_entry(request, db, user)
     result = backup_numbers.match(db, entry.unit, number)
     return render(

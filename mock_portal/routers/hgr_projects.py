@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from mock_portal.routers.hgr import refuse, require_entry
 from mock_portal.services import hgr, synthesis, uploads
 from mock_portal.systems import BY_KEY
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, require_user, settings_of
+from mock_portal.web import CurrentUser, Db, now_of, settings_of
 
 router = APIRouter(prefix="/systems/hgr/projects")
 MATTERS = BY_KEY["hgr"].sub_items
@@ -31,19 +31,14 @@ def creator_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 
 
 @router.get("/new")
-def new_form(request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)):
+def new_form(request: Request, db: Db, user: CurrentUser):
     entry = creator_entry(request, db, user)
     return render(request, "hgr/project_new.html", entry=entry, matters=MATTERS, form={})
 
 
 @router.post("/new")
 def create(
-    request: Request,
-    name: str = Form(""),
-    matter: str = Form(""),
-    leader: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
+    request: Request, db: Db, user: CurrentUser, name: str = Form(""), matter: str = Form(""), leader: str = Form("")
 ):
     entry = creator_entry(request, db, user)
     form = {"name": name.strip(), "matter": matter, "leader": leader.strip()}
@@ -87,14 +82,7 @@ def project_page(request, db, entry, project, status_code=200, notice="", error=
 
 
 @router.get("/{project_id}")
-def show(
-    project_id: int,
-    request: Request,
-    created: str = "",
-    added: int = 0,
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def show(project_id: int, request: Request, db: Db, user: CurrentUser, created: str = "", added: int = 0):
     entry, project = own_project(request, db, user, project_id)
     att = db.get(HgrAttachment, added) if added else None
     notice = M.PROJECT_CREATED if created else ""
@@ -105,11 +93,7 @@ def show(
 
 @router.post("/{project_id}/attachments")
 def add_attachment(
-    project_id: int,
-    request: Request,
-    attachment: UploadFile | None = File(None),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
+    project_id: int, request: Request, db: Db, user: CurrentUser, attachment: UploadFile | None = File(None)
 ):
     content = attachment.file.read(settings_of(request).upload_max_bytes + 1) if attachment is not None else b""
     filename = attachment.filename if attachment is not None else ""
@@ -138,13 +122,7 @@ def add_attachment(
 
 
 @router.post("/{project_id}/attachments/{attachment_id}/delete")
-def delete_attachment(
-    project_id: int,
-    attachment_id: int,
-    request: Request,
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def delete_attachment(project_id: int, attachment_id: int, request: Request, db: Db, user: CurrentUser):
     entry, project = own_project(request, db, user, project_id)
     att = db.get(HgrAttachment, attachment_id)
     if att is None or att.project_id != project.id:
@@ -156,12 +134,7 @@ def delete_attachment(
 
 
 @router.post("/{project_id}/submit")
-def submit(
-    project_id: int,
-    request: Request,
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def submit(project_id: int, request: Request, db: Db, user: CurrentUser):
     entry, project = own_project(request, db, user, project_id)
     if not entry.can_create:
         refuse(db, M.CREATE_ROLE_REQUIRED)
@@ -173,12 +146,7 @@ def submit(
 
 
 @router.get("/{project_id}/download")
-def download(
-    project_id: int,
-    request: Request,
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def download(project_id: int, request: Request, db: Db, user: CurrentUser):
     entry, project = own_project(request, db, user, project_id)
     synthesis.refresh(db, project, now_of(request), settings_of(request))
     content = synthesis.merged_bytes(project, settings_of(request))

@@ -3,7 +3,7 @@ a unit rename (FAQ-2.6) and project transfer after an employee's departure (FAQ-
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from sqlalchemy.orm import Session
 
 from mock_portal.messages import hgr as M
@@ -11,7 +11,7 @@ from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.routers.hgr import entry_of, refuse, require_entry
 from mock_portal.services import hgr, reviews
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, now_of
 
 router = APIRouter(prefix="/systems/hgr")
 
@@ -24,9 +24,7 @@ def legal_entry(request: Request, db: Session, user: Account) -> hgr.Entry:
 
 
 @router.get("/migration")
-def migration_form(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def migration_form(request: Request, db: Db, user: CurrentUser):
     entry = entry_of(request, db, user)
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
@@ -43,12 +41,12 @@ def migration_form(
 @router.post("/migration")
 def migration_request(
     request: Request,
+    db: Db,
+    user: CurrentUser,
     numbers: str = Form(""),
     login_name: str = Form(""),
     old_name: str = Form(""),
     new_name: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
 ):
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
@@ -94,21 +92,13 @@ def migration_request(
 
 
 @router.get("/transfer")
-def transfer_form(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def transfer_form(request: Request, db: Db, user: CurrentUser):
     entry = legal_entry(request, db, user)
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={})
 
 
 @router.post("/transfer")
-def transfer_request(
-    request: Request,
-    from_login: str = Form(""),
-    to_login: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def transfer_request(request: Request, db: Db, user: CurrentUser, from_login: str = Form(""), to_login: str = Form("")):
     entry = legal_entry(request, db, user)
     form = {"from_login": from_login.strip(), "to_login": to_login.strip()}
     error = ""

@@ -1,16 +1,16 @@
 """首页 and liveness."""
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 
 from mock_portal.templating import render
-from mock_portal.web import current_user
+from mock_portal.web import MaybeUser
 
 router = APIRouter()
 
 
 @router.get("/")
-def home(request: Request, _user=Depends(current_user)):
+def home(request: Request, _user: MaybeUser):
     return render(request, "home.html")
 
 

@@ -13,7 +13,14 @@ from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.services import myinfo, realname, reviews
 from mock_portal.services.registration import ID_TYPES, UNIT_TYPES
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, current_user, get_db, now_of, require_user, settings_of
+from mock_portal.web import (
+    CurrentUser,
+    Db,
+    Forbidden,
+    MaybeUser,
+    now_of,
+    settings_of,
+)
 
 router = APIRouter()
 APPEAL_LABELS = {"/recovery/appeal/natural": "自然人申诉找回密码", "/recovery/appeal/legal": "法人申诉找回密码"}
@@ -115,19 +122,17 @@ def _page(
 
 
 @router.get("/online")
-def online(request: Request, _user=Depends(current_user)):
+def online(request: Request, _user: MaybeUser):
     return render(request, "myinfo/online.html")
 
 
 @router.get("/online/info")
-def show_main(
-    request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)
-):
+def show_main(request: Request, db: Db, user: CurrentUser, saved: str = ""):
     return _page(request, db, user, _section_of(user, "main"), notice=M.SAVED if saved else "")
 
 
 @router.get("/online/info/log")
-def show_log(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
+def show_log(request: Request, db: Db, user: CurrentUser):
     return render(
         request,
         "myinfo/log.html",
@@ -140,9 +145,7 @@ def show_log(request: Request, db: Session = Depends(get_db, scope="function"), 
 
 @router.get("/online/info/other")
 @router.get("/online/info/agent")
-def show_section(
-    request: Request, saved: str = "", db: Session = Depends(get_db, scope="function"), user=Depends(require_user)
-):
+def show_section(request: Request, db: Db, user: CurrentUser, saved: str = ""):
     section = request.url.path.rsplit("/", 1)[1]
     return _page(request, db, user, _section_of(user, section), notice=M.SAVED if saved else "")
 
@@ -168,23 +171,13 @@ def _save(request: Request, db: Session, user: Account, section: str, form: dict
 
 
 @router.post("/online/info")
-def save_main(
-    request: Request,
-    form: dict = Depends(form_fields),
-    db: Session = Depends(get_db, scope="function"),
-    user=Depends(require_user),
-):
+def save_main(request: Request, db: Db, user: CurrentUser, form: dict = Depends(form_fields)):
     return _save(request, db, user, _section_of(user, "main"), form)
 
 
 @router.post("/online/info/other")
 @router.post("/online/info/agent")
-def save_section(
-    request: Request,
-    form: dict = Depends(form_fields),
-    db: Session = Depends(get_db, scope="function"),
-    user=Depends(require_user),
-):
+def save_section(request: Request, db: Db, user: CurrentUser, form: dict = Depends(form_fields)):
     section = request.url.path.rsplit("/", 1)[1]
     return _save(request, db, user, _section_of(user, section), form)
 
@@ -197,7 +190,7 @@ def _subject(user: Account, subject: str) -> str:
 
 
 @router.get("/online/realname/{subject}")
-def show_upload(request: Request, subject: str, user=Depends(require_user)):
+def show_upload(request: Request, subject: str, user: CurrentUser):
     subject = _subject(user, subject)
     return render(
         request, "myinfo/upload.html", subject=subject, action=M.UPLOAD_ACTIONS[subject], slot=M.UPLOAD_SLOT[subject]
@@ -205,13 +198,7 @@ def show_upload(request: Request, subject: str, user=Depends(require_user)):
 
 
 @router.post("/online/realname/{subject}")
-def upload(
-    request: Request,
-    subject: str,
-    files: list = Depends(uploaded_files),
-    db: Session = Depends(get_db, scope="function"),
-    user=Depends(require_user),
-):
+def upload(request: Request, subject: str, db: Db, user: CurrentUser, files: list = Depends(uploaded_files)):
     subject = _subject(user, subject)
     try:
         realname.submit_documents(db, subject, user, files, now_of(request), settings_of(request))

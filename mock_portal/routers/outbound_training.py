@@ -3,28 +3,21 @@ filed (报备) with 引智司 sees 没有权限 with the contacts and may ask to
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from sqlalchemy.orm import Session
 
 from mock_portal.messages import outbound as M
-from mock_portal.models.accounts import Account
 from mock_portal.services import outbound_training as svc
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, now_of
 
 router = APIRouter(prefix="/systems/outbound_training")
 CONTACTS = (M.CONTACT_EMAIL, M.CONTACT_BUSINESS, M.CONTACT_TECH)
 
 
 @router.get("")
-def landing(
-    request: Request,
-    submitted: str = "",
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def landing(request: Request, db: Db, user: CurrentUser, submitted: str = ""):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if access.reason == "legal":
         return render(request, "outbound/use_natural.html", status_code=403, message=M.USE_NATURAL)
@@ -44,9 +37,7 @@ def landing(
 
 
 @router.post("/filing")
-def request_filing(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def request_filing(request: Request, db: Db, user: CurrentUser):
     access = system_access(db, user, svc.SYSTEM, now_of(request))
     if access.reason == "legal":
         return render(request, "outbound/use_natural.html", status_code=403, message=M.USE_NATURAL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
@@ -12,7 +12,7 @@ from mock_portal.messages import recovery as M
 from mock_portal.models.accounts import Account
 from mock_portal.services import login, recovery, sms
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, session_row, settings_of
+from mock_portal.web import Db, now_of, session_row, settings_of
 
 router = APIRouter(prefix="/recovery")
 STATE_KEY = "reset_account"
@@ -29,7 +29,7 @@ def show_lookup(request: Request):
 
 
 @router.post("/reset")
-def do_lookup(request: Request, login_name: str = Form(""), db: Session = Depends(get_db, scope="function")):
+def do_lookup(request: Request, db: Db, login_name: str = Form("")):
     try:
         account = recovery.lookup(db, login_name)
     except recovery.RecoveryError as exc:
@@ -65,7 +65,7 @@ def _reset_page(request: Request, account: Account, status_code: int = 200, **ct
 
 
 @router.get("/reset/verify")
-def show_reset(request: Request, db: Session = Depends(get_db, scope="function")):
+def show_reset(request: Request, db: Db):
     account = _subject(request, db)
     if account is None:
         return RedirectResponse("/recovery/reset", status_code=303)
@@ -75,11 +75,11 @@ def show_reset(request: Request, db: Session = Depends(get_db, scope="function")
 @router.post("/reset/verify")
 def do_reset(
     request: Request,
+    db: Db,
     action: str = Form("reset"),
     code: str = Form(""),
     new_password: str = Form(""),
     confirm_password: str = Form(""),
-    db: Session = Depends(get_db, scope="function"),
 ):
     account = _subject(request, db)
     if account is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -14,7 +14,7 @@ from mock_portal.models.accounts import Account
 from mock_portal.services import identifiers, sms
 from mock_portal.services import registration as reg
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, settings_of
+from mock_portal.web import Db, now_of, settings_of
 
 router = APIRouter()
 KEEP = {
@@ -44,7 +44,7 @@ def choose(request: Request):
 
 
 @router.get("/register/lookup")
-def lookup(request: Request, q: str = "", db: Session = Depends(get_db, scope="function")):
+def lookup(request: Request, db: Db, q: str = ""):
     """检索: declared before /register/{kind} so that it is not taken for a kind."""
     if not q.strip():
         asked = "q" in request.query_params
@@ -80,7 +80,7 @@ def _send_code(request: Request, db: Session, kind: str, form: dict):
 
 
 @router.post("/register/{kind}")
-async def submit(request: Request, kind: str, db: Session = Depends(get_db, scope="function")):
+async def submit(request: Request, kind: str, db: Db):
     if kind not in KEEP:
         return render(request, "registration/choose.html", status_code=404)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}

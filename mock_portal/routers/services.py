@@ -9,7 +9,7 @@ access on their own landing page, so the entry only forwards there.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from mock_portal.models.accounts import Account
 from mock_portal.models.follows import Follow
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, current_user, get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, Forbidden, MaybeUser, now_of
 
 router = APIRouter()
 
@@ -41,13 +41,7 @@ def _followed(db: Session, user: Account | None) -> set[str]:
 
 
 @router.get("/services")
-def list_services(
-    request: Request,
-    q: str = "",
-    notice: str = "",
-    db: Session = Depends(get_db, scope="function"),
-    user: Account | None = Depends(current_user),
-):
+def list_services(request: Request, db: Db, user: MaybeUser, q: str = "", notice: str = ""):
     query = q.strip()[:50]
     items = [s for s in systems.SYSTEMS if query in s.name] if query else list(systems.SYSTEMS)
     if user is not None and faults.legacy_browser(request):
@@ -65,20 +59,13 @@ def list_services(
 
 
 @router.get("/services/{key}")
-def service_detail(
-    key: str,
-    request: Request,
-    db: Session = Depends(get_db, scope="function"),
-    user: Account | None = Depends(current_user),
-):
+def service_detail(key: str, request: Request, db: Db, user: MaybeUser):
     system = _system_or_404(key)
     return render(request, "services/detail.html", system=system, followed=_followed(db, user))
 
 
 @router.post("/services/{key}/follow")
-def toggle_follow(
-    key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def toggle_follow(key: str, request: Request, db: Db, user: CurrentUser):
     system = _system_or_404(key)
     row = db.scalars(select(Follow).where(Follow.account_id == user.id, Follow.system == key)).first()
     if row is None:
@@ -93,7 +80,7 @@ def toggle_follow(
 
 
 @router.get("/services/{key}/enter")
-def show_enter(key: str, request: Request, user: Account = Depends(require_user)):
+def show_enter(key: str, request: Request, user: CurrentUser):
     """A GET changes nothing (a verified legal account's entry gives its unit a permission): it shows
     the POST form. The catalogue's link posts directly (static/portal.js); this page serves the way
     back from the login page and browsers without scripts."""
@@ -104,9 +91,7 @@ def show_enter(key: str, request: Request, user: Account = Depends(require_user)
 
 
 @router.post("/services/{key}/enter")
-def enter(
-    key: str, request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def enter(key: str, request: Request, db: Db, user: CurrentUser):
     system = _system_or_404(key)
     if not system.entry:
         raise Forbidden(M.NO_ENTRY)

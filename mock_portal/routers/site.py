@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
 from mock_portal.templating import CONTEXT_HOOKS, render
-from mock_portal.web import current_user
+from mock_portal.web import MaybeUser
 
 router = APIRouter()
 CARE_COOKIE = "care"
@@ -40,17 +40,17 @@ def toggle_care(request: Request, next: str = Form("/")):
 
 
 @router.get("/results")
-def results(request: Request, _user=Depends(current_user)):
+def results(request: Request, _user: MaybeUser):
     return render(request, "site/results.html")
 
 
 @router.get("/about")
-def about(request: Request, _user=Depends(current_user)):
+def about(request: Request, _user: MaybeUser):
     return render(request, "site/about.html", heading="平台介绍", body=None)
 
 
 @router.get("/about/{slug}")
-def about_link(slug: str, request: Request, _user=Depends(current_user)):
+def about_link(slug: str, request: Request, _user: MaybeUser):
     if slug not in ABOUT_PAGES:
         from starlette.exceptions import HTTPException
 
@@ -60,10 +60,10 @@ def about_link(slug: str, request: Request, _user=Depends(current_user)):
 
 
 @router.get("/sitemap")
-def sitemap(request: Request, _user=Depends(current_user)):
+def sitemap(request: Request, _user: MaybeUser):
     return render(request, "site/sitemap.html")
 
 
 @router.get("/privacy")
-def privacy(request: Request, _user=Depends(current_user)):
+def privacy(request: Request, _user: MaybeUser):
     return render(request, "site/privacy.html")

@@ -6,24 +6,21 @@ Other systems' landing pages live in their own routers.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Request
 
 from mock_portal import systems
 from mock_portal.messages import services as M
-from mock_portal.models.accounts import Account, Unit
+from mock_portal.models.accounts import Unit
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
-from mock_portal.web import get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, now_of
 
 router = APIRouter()
 KEY = "pathogen_lab"
 
 
 @router.get(f"/systems/{KEY}")
-def pathogen_lab(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def pathogen_lab(request: Request, db: Db, user: CurrentUser):
     system = systems.get(KEY)
     access = system_access(db, user, KEY, now_of(request))
     if not access.ok:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 
 from mock_portal import systems
@@ -14,7 +14,7 @@ from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.services import torch
 from mock_portal.services.access import system_access
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, Forbidden, now_of
 
 router = APIRouter()
 
@@ -73,23 +73,17 @@ def _gated_landing(key: str, request: Request, db: Session, user: Account):
 
 
 @router.get("/systems/sme")
-def sme_landing(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def sme_landing(request: Request, db: Db, user: CurrentUser):
     return _gated_landing("sme", request, db, user)
 
 
 @router.get("/systems/hnte")
-def hnte_landing(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def hnte_landing(request: Request, db: Db, user: CurrentUser):
     return _gated_landing("hnte", request, db, user)
 
 
 @router.get("/systems/torch")
-def torch_platform(
-    request: Request, db: Session = Depends(get_db, scope="function"), user: Account = Depends(require_user)
-):
+def torch_platform(request: Request, db: Db, user: CurrentUser):
     access = system_access(db, user, "torch", now_of(request))
     if not access.ok:
         raise Forbidden(access.message)

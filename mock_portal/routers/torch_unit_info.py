@@ -11,7 +11,7 @@ from mock_portal.messages import torch as M
 from mock_portal.models.accounts import NATURAL, Account, Unit
 from mock_portal.services import permissions, torch
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, require_user
+from mock_portal.web import CurrentUser, Db, Forbidden, now_of
 
 router = APIRouter()
 ADMIN_ROLE = "管理员"
@@ -52,13 +52,7 @@ def _page(request: Request, unit: Unit, basic: dict, other: dict, status_code=20
 
 
 @router.get("/online/info/units/{unit_id}/edit")
-def show_unit_info(
-    unit_id: int,
-    request: Request,
-    saved: str = "",
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def show_unit_info(unit_id: int, request: Request, db: Db, user: CurrentUser, saved: str = ""):
     unit = _unit_for_admin(db, user, unit_id, request)
     return _page(
         request,
@@ -70,13 +64,7 @@ def show_unit_info(
 
 
 @router.post("/online/info/units/{unit_id}/edit")
-def save_unit_info(
-    unit_id: int,
-    request: Request,
-    form: dict = Depends(form_data),
-    db: Session = Depends(get_db, scope="function"),
-    user: Account = Depends(require_user),
-):
+def save_unit_info(unit_id: int, request: Request, db: Db, user: CurrentUser, form: dict = Depends(form_data)):
     unit = _unit_for_admin(db, user, unit_id, request)
     basic = torch.clean_form(form, torch.BASIC_FIELDS)
     other = torch.clean_form(form, torch.OTHER_FIELDS)

@@ -3,10 +3,10 @@ from the item's 常见问题 in 服务事项."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from mock_portal.templating import render
-from mock_portal.web import current_user
+from mock_portal.web import MaybeUser
 
 router = APIRouter()
 TITLE = "《外国人来华工作许可业务办理常见问题》"
@@ -21,5 +21,5 @@ QUESTIONS = (
 
 
 @router.get("/services/work_permit/faq")
-def work_permit_faq(request: Request, _user=Depends(current_user)):
+def work_permit_faq(request: Request, _user: MaybeUser):
     return render(request, "foreign_experts/work_permit_faq.html", title=TITLE, questions=QUESTIONS)

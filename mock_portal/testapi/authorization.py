@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from mock_portal.models.accounts import Account
 from mock_portal.models.permissions import Grant, UnitPermission
 from mock_portal.services import permissions
 from mock_portal.testapi import guarded_router
-from mock_portal.web import get_db, now_of
+from mock_portal.web import Db, now_of
 
 router = guarded_router()
 
@@ -42,7 +42,7 @@ class UnitPermissionIn(BaseModel):
 
 
 @router.post("/authorization/unit-permissions")
-def seed_unit_permission(body: UnitPermissionIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_unit_permission(body: UnitPermissionIn, request: Request, db: Db):
     key = system_key(body.system)
     if key not in permissions.unit_systems(db, body.unit_id):
         db.add(UnitPermission(unit_id=body.unit_id, system=key, acquired_at=now_of(request)))
@@ -70,7 +70,7 @@ def grant_json(g: Grant) -> dict:
 
 
 @router.post("/authorization/grants")
-def seed_grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_grant(body: GrantIn, request: Request, db: Db):
     """Create or replace the grant (the unit must hold the system: seed that first)."""
     now = now_of(request)
     account = account_by_login(db, body.login_name)
@@ -90,9 +90,7 @@ def seed_grant(body: GrantIn, request: Request, db: Session = Depends(get_db, sc
 
 
 @router.get("/authorization/grants")
-def list_grants(
-    unit_id: int | None = None, login_name: str | None = None, db: Session = Depends(get_db, scope="function")
-):
+def list_grants(db: Db, unit_id: int | None = None, login_name: str | None = None):
     q = select(Grant).order_by(Grant.id)
     if unit_id is not None:
         q = q.where(Grant.unit_id == unit_id)
@@ -107,7 +105,7 @@ class RealnameIn(BaseModel):
 
 
 @router.post("/authorization/realname")
-def set_realname(body: RealnameIn, db: Session = Depends(get_db, scope="function")):
+def set_realname(body: RealnameIn, db: Db):
     account = account_by_login(db, body.login_name)
     account.realname_status = body.status
     return {"login_name": account.login_name, "realname_status": account.realname_status}

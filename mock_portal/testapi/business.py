@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +16,7 @@ from mock_portal.models.permissions import UnitPermission
 from mock_portal.models.reviews import Review
 from mock_portal.services import foreign_experts, outbound_training, permissions, reviews, torch
 from mock_portal.testapi import guarded_router
-from mock_portal.web import get_db, now_of
+from mock_portal.web import Db, now_of
 
 router = guarded_router()
 
@@ -55,7 +55,7 @@ class UnitInfoIn(BaseModel):
 
 
 @router.post("/business/unit_info")
-def seed_unit_info(body: UnitInfoIn, db: Session = Depends(get_db, scope="function")):
+def seed_unit_info(body: UnitInfoIn, db: Db):
     """Fill the unit's 基本信息 / 其他信息 and its 主代办人信息, leaving out the named fields."""
     unit = db.get(Unit, body.unit_id)
     if unit is None:
@@ -79,7 +79,7 @@ def seed_unit_info(body: UnitInfoIn, db: Session = Depends(get_db, scope="functi
 
 
 @router.get("/business/units/{unit_id}")
-def read_unit(unit_id: int, db: Session = Depends(get_db, scope="function")):
+def read_unit(unit_id: int, db: Db):
     unit = db.get(Unit, unit_id)
     if unit is None:
         raise HTTPException(404, "no such unit")
@@ -103,7 +103,7 @@ class GrantIn(BaseModel):
 
 
 @router.post("/business/grants")
-def seed_grants(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_grants(body: GrantIn, request: Request, db: Db):
     now = now_of(request)
     account = _account(db, body.login_name)
     end = now.date() + dt.timedelta(days=body.days)
@@ -127,7 +127,7 @@ class RecordsIn(BaseModel):
 
 
 @router.post("/business/legacy_records")
-def seed_records(body: RecordsIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_records(body: RecordsIn, request: Request, db: Db):
     for title in body.titles:
         db.add(LegacyRecord(unit_id=body.unit_id, system=body.system, title=title, created_at=now_of(request)))
     return {"count": len(body.titles)}
@@ -138,7 +138,7 @@ class FilingIn(BaseModel):
 
 
 @router.post("/business/outbound_filing_requests")
-def seed_filing_request(body: FilingIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_filing_request(body: FilingIn, request: Request, db: Db):
     """The person asked 引智司 to file them: a pending back-office review (kind outbound_filing)."""
     review = outbound_training.request_filing(db, _account(db, body.login_name), now_of(request))
     return {"review_id": review.id}
@@ -151,7 +151,7 @@ class WzjIn(BaseModel):
 
 
 @router.post("/business/wzj_registrations")
-def seed_wzj_registration(body: WzjIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_wzj_registration(body: WzjIn, request: Request, db: Db):
     """The unit registered in the 外专 system and its 归口单位 decided (approved by default)."""
     legal = db.scalars(select(Account).where(Account.unit_id == body.unit_id, Account.kind == LEGAL)).first()
     if legal is None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from mock_portal import sessions
 from mock_portal.clock import add_working_days
@@ -18,7 +17,7 @@ from mock_portal.models.reviews import Review, Reviewer
 from mock_portal.models.web import AuditEvent, WebSession
 from mock_portal.services import passwords, reviews, sms
 from mock_portal.testapi import guarded_router
-from mock_portal.web import get_db, now_of, settings_of
+from mock_portal.web import Db, now_of, settings_of
 
 router = guarded_router()
 
@@ -75,7 +74,7 @@ def reset(request: Request):
 
 
 @router.post("/units")
-def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_unit(body: UnitIn, request: Request, db: Db):
     unit = Unit(created_at=now_of(request), **body.model_dump())
     db.add(unit)
     db.flush()  # unit.id
@@ -83,7 +82,7 @@ def seed_unit(body: UnitIn, request: Request, db: Session = Depends(get_db, scop
 
 
 @router.post("/accounts")
-def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_account(body: AccountIn, request: Request, db: Db):
     now = now_of(request)
     unit_id = body.unit_id
     if body.unit is not None:
@@ -113,7 +112,7 @@ def seed_account(body: AccountIn, request: Request, db: Session = Depends(get_db
 
 
 @router.get("/accounts/{login_name}")
-def get_account(login_name: str, db: Session = Depends(get_db, scope="function")):
+def get_account(login_name: str, db: Db):
     account = db.scalars(select(Account).where(Account.login_name == login_name)).first()
     if account is None:
         raise HTTPException(404, "no such account")
@@ -126,7 +125,7 @@ class SessionIn(BaseModel):
 
 
 @router.post("/sessions")
-def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def open_session(body: SessionIn, request: Request, db: Db):
     """A logged-in web session for a browser context to carry as its cookie (no UI login)."""
     account_id = None
     if body.login_name:
@@ -140,7 +139,7 @@ def open_session(body: SessionIn, request: Request, db: Session = Depends(get_db
 
 
 @router.get("/captcha/{session_id}")
-def captcha_answer(session_id: str, db: Session = Depends(get_db, scope="function")):
+def captcha_answer(session_id: str, db: Db):
     ws = db.get(WebSession, session_id)
     if ws is None or not ws.captcha_answer:
         raise HTTPException(404, "no captcha for this session")
@@ -171,7 +170,7 @@ def advance_clock(body: ClockIn, request: Request):
 
 
 @router.get("/sms")
-def read_sms(phone: str | None = None, db: Session = Depends(get_db, scope="function")):
+def read_sms(db: Db, phone: str | None = None):
     return [{"phone": m.phone, "text": m.text, "sent_at": m.sent_at.isoformat()} for m in sms.outbox(db, phone)]
 
 
@@ -206,12 +205,7 @@ def review_json(r: Review) -> dict:
 
 
 @router.get("/reviews")
-def list_reviews(
-    kind: str | None = None,
-    account_id: int | None = None,
-    unit_id: int | None = None,
-    db: Session = Depends(get_db, scope="function"),
-):
+def list_reviews(db: Db, kind: str | None = None, account_id: int | None = None, unit_id: int | None = None):
     q = select(Review).order_by(Review.id)
     if kind:
         q = q.where(Review.kind == kind)
@@ -228,7 +222,7 @@ class DecisionIn(BaseModel):
 
 
 @router.post("/reviews/{review_id}/decide")
-def decide_review(review_id: int, body: DecisionIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def decide_review(review_id: int, body: DecisionIn, request: Request, db: Db):
     review = db.get(Review, review_id)
     if review is None:
         raise HTTPException(404, "no such review")
@@ -246,7 +240,7 @@ class ReviewerIn(BaseModel):
 
 
 @router.post("/reviewers")
-def seed_reviewer(body: ReviewerIn, db: Session = Depends(get_db, scope="function")):
+def seed_reviewer(body: ReviewerIn, db: Db):
     db.merge(
         Reviewer(
             username=body.username, password_hash=passwords.hash_password(body.password), display_name=body.display_name
@@ -256,7 +250,7 @@ def seed_reviewer(body: ReviewerIn, db: Session = Depends(get_db, scope="functio
 
 
 @router.get("/audit")
-def read_audit(login_name: str | None = None, db: Session = Depends(get_db, scope="function")):
+def read_audit(db: Db, login_name: str | None = None):
     q = select(AuditEvent).order_by(AuditEvent.id)
     if login_name:
         q = q.where(AuditEvent.login_name == login_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +15,7 @@ from mock_portal.models.hgr import HgrBackupRecord, HgrProject
 from mock_portal.models.permissions import UnitPermission
 from mock_portal.services import backup_numbers, hgr, permissions, synthesis
 from mock_portal.testapi import guarded_router
-from mock_portal.web import get_db, now_of
+from mock_portal.web import Db, now_of
 
 router = guarded_router()
 
@@ -42,7 +42,7 @@ class GrantIn(BaseModel):
 
 
 @router.post("/hgr/grants")
-def grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def grant(body: GrantIn, request: Request, db: Db):
     """The unit holds HGR and grants the person these roles for `days` days from the portal's today."""
     now = now_of(request)
     unit = _unit(db, body.unit_id)
@@ -63,7 +63,7 @@ def grant(body: GrantIn, request: Request, db: Session = Depends(get_db, scope="
 
 
 @router.post("/hgr/units/{unit_id}/filed")
-def mark_filed(unit_id: int, db: Session = Depends(get_db, scope="function")):
+def mark_filed(unit_id: int, db: Db):
     unit = _unit(db, unit_id)
     hgr.set_flag(unit, hgr.FILED_FLAG, unit.name)
     return {"filed": unit.name}
@@ -74,7 +74,7 @@ class RenameIn(BaseModel):
 
 
 @router.post("/hgr/units/{unit_id}/rename")
-def rename(unit_id: int, body: RenameIn, db: Session = Depends(get_db, scope="function")):
+def rename(unit_id: int, body: RenameIn, db: Db):
     unit = _unit(db, unit_id)
     unit.name = body.name
     return {"id": unit.id, "name": unit.name}
@@ -85,7 +85,7 @@ class DurationIn(BaseModel):
 
 
 @router.post("/hgr/units/{unit_id}/synthesis")
-def synthesis_duration(unit_id: int, body: DurationIn, db: Session = Depends(get_db, scope="function")):
+def synthesis_duration(unit_id: int, body: DurationIn, db: Db):
     unit = _unit(db, unit_id)
     hgr.set_flag(unit, synthesis.DURATION_FLAG, body.seconds)
     return {"seconds": body.seconds}
@@ -111,7 +111,7 @@ def project_json(p: HgrProject) -> dict:
 
 
 @router.post("/hgr/projects")
-def seed_project(body: ProjectIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_project(body: ProjectIn, request: Request, db: Db):
     project = hgr.create_project(
         db,
         _account(db, body.login_name),
@@ -125,7 +125,7 @@ def seed_project(body: ProjectIn, request: Request, db: Session = Depends(get_db
 
 
 @router.get("/hgr/projects")
-def list_projects(unit_id: int, db: Session = Depends(get_db, scope="function")):
+def list_projects(unit_id: int, db: Db):
     return [project_json(p) for p in db.scalars(select(HgrProject).where(HgrProject.unit_id == unit_id))]
 
 
@@ -136,7 +136,7 @@ class BackupIn(BaseModel):
 
 
 @router.post("/hgr/backup-records")
-def seed_backup(body: BackupIn, request: Request, db: Session = Depends(get_db, scope="function")):
+def seed_backup(body: BackupIn, request: Request, db: Db):
     now = now_of(request)
     record = backup_numbers.apply(db, body.unit_name, body.number, now)
     if body.entered:
@@ -146,7 +146,7 @@ def seed_backup(body: BackupIn, request: Request, db: Session = Depends(get_db, 
 
 
 @router.post("/hgr/backup-records/{record_id}/enter")
-def enter_backup(record_id: int, request: Request, db: Session = Depends(get_db, scope="function")):
+def enter_backup(record_id: int, request: Request, db: Db):
     record = db.get(HgrBackupRecord, record_id)
     if record is None:
         raise HTTPException(404, "no such backup record")

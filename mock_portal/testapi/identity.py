@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, HTTPException
+from fastapi import HTTPException
 from pydantic import BaseModel
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from mock_portal.models.identity import PERSON, UNIT, RegistryIdentity
 from mock_portal.services import identifiers
 from mock_portal.testapi import guarded_router
-from mock_portal.web import get_db
+from mock_portal.web import Db
 
 router = guarded_router()
 
@@ -23,7 +22,7 @@ class RegistryIn(BaseModel):
 
 
 @router.post("/identity/registry")
-def seed_registry(body: RegistryIn, db: Session = Depends(get_db, scope="function")):
+def seed_registry(body: RegistryIn, db: Db):
     if body.kind not in (PERSON, UNIT):
         raise HTTPException(422, "kind must be person or unit")
     number = identifiers.normalize(body.number)

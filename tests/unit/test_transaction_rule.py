@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import Response
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from mock_portal.models.web import AuditEvent
-from mock_portal.web import Forbidden, get_db
+from mock_portal.web import Db, Forbidden
 
 AT = dt.datetime(2026, 1, 1)
 
@@ -38,12 +37,12 @@ def _probe_routes(maker, seen: list[int]) -> APIRouter:
     router = APIRouter(prefix="/probe")
 
     @router.get("/returns")
-    def returns(db: Session = Depends(get_db, scope="function")):
+    def returns(db: Db):
         db.add(AuditEvent(at=AT, event="probe-returns", result="ok"))
         return SeenWhenSent(maker, seen)
 
     @router.get("/raises")
-    def raises(db: Session = Depends(get_db, scope="function")):
+    def raises(db: Db):
         db.add(AuditEvent(at=AT, event="probe-raises", result="ok"))
         db.flush()  # written to the database, not only pending in the session
         raise Forbidden("refused")
