@@ -21,7 +21,7 @@ from pytest_bdd import given, then, when
 from pages.frame import content_of, heading
 from pages.services_page import ServicesPage, SystemLandingPage
 from support.actors import Actors, GrantSeed
-from support.message_checks import expect_message
+from support.message_checks import expect_message, expect_no_dialog_saying
 from support.parsing import phrase
 
 
@@ -106,6 +106,7 @@ def then_actor_does_not_see_person(actors: Actors, who):
     page = actors.page(who)
     expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     expect(page.get_by_text(actors.natural.name)).to_have_count(0)
+    expect_no_dialog_saying(page, actors.natural.name)
 
 
 @then(who_phrase('页面显示"{text}"'))

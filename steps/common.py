@@ -6,7 +6,7 @@ from pytest_bdd import given, then, when
 
 from pages.frame import PortalFrame, content_of
 from support.fixtures import sign_in
-from support.message_checks import expect_message
+from support.message_checks import expect_message, expect_no_dialog_saying
 from support.parsing import phrase
 
 
@@ -56,3 +56,4 @@ def then_text_shown(page, text):
 def then_text_not_shown(page, text):
     expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     expect(page.get_by_text(text)).to_have_count(0)
+    expect_no_dialog_saying(page, text)  # nor in a native alert()/confirm()

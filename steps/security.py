@@ -13,7 +13,7 @@ from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
 from support import factories
 from support.fixtures import session_id_of
-from support.message_checks import expect_message
+from support.message_checks import expect_message, expect_no_dialog_saying
 from support.parsing import phrase
 from support.personas import Actor
 from support.routes import path
@@ -134,6 +134,7 @@ def then_no_internal_details(page):
     expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     for detail in INTERNAL_DETAILS:
         expect(page.get_by_text(detail)).to_have_count(0)
+        expect_no_dialog_saying(page, detail)
 
 
 # -- another unit's object by id ------------------------------------------------------------------
@@ -181,3 +182,5 @@ def then_other_project_hidden(page, two_units: TwoUnits):
     expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     expect(page.get_by_text(two_units.other_project["name"])).to_have_count(0)
     expect(page.get_by_text(two_units.other_project["number"])).to_have_count(0)
+    for shown in (two_units.other_project["name"], two_units.other_project["number"]):
+        expect_no_dialog_saying(page, shown)
