@@ -41,6 +41,30 @@ TRANSFER_NOT_EMPLOYEE = "在职员工账号“{login}”没有本单位人类遗
 TRANSFER_NO_PROJECTS = "离职员工账号“{login}”名下没有本单位的项目"
 TRANSFER_SAME = "离职员工账号与在职员工账号不能相同"
 LEGAL_ONLY = "该申请须由单位法人账号提交"
+MIGRATION_FORM_LABELS = {
+    "numbers": "项目编号",
+    "login_name": "自然人账号（登录名）",
+    "old_name": "原单位名称",
+    "new_name": "变更后单位名称",
+}
+TRANSFER_FORM_LABELS = {"from_login": "离职员工账号（登录名）", "to_login": "在职员工账号（登录名）"}
+# The back office (审核) lists a request's details under these labels, in this order.
+MIGRATION_DETAILS = {
+    "numbers": "项目编号",
+    "login_name": "自然人账号",
+    "old_name": "原单位名称",
+    "new_name": "新单位名称",
+}
+TRANSFER_DETAILS = {
+    "from_login": "离职员工账号",
+    "to_login": "在职员工账号",
+    "numbers": "项目编号",
+    "unit_name": "单位名称",
+}
+MIGRATION_TITLE = "项目迁移：{old} → {new}"
+TRANSFER_TITLE = "项目移送：{from_login} → {to_login}"
+MIGRATION_KIND = "人类遗传资源项目迁移（单位名称变更）"
+TRANSFER_KIND = "人类遗传资源项目移送（员工离职）"
 
 BACKUP_MATCHED = "备份号{number}匹配成功"
 BACKUP_NOT_ENTERED = "备份号{number}尚未录入。备份号由工作人员手工录入，约5个工作日，请耐心等待"

@@ -1,7 +1,10 @@
 """人类遗传资源管理系统 requests the legal account sends to the back office: project migration after
-a unit rename (FAQ-2.6) and project transfer after an employee's departure (FAQ-2.7)."""
+a unit rename (FAQ-2.6) and project transfer after an employee's departure (FAQ-2.7). The rules are in
+services/hgr_requests.py; this module reads the forms and renders the pages."""
 
 from __future__ import annotations
+
+from dataclasses import asdict
 
 from fastapi import APIRouter, Form, Request
 from sqlalchemy.orm import Session
@@ -9,7 +12,7 @@ from sqlalchemy.orm import Session
 from mock_portal.messages import hgr as M
 from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.routers.hgr import entry_of, refuse, require_entry
-from mock_portal.services import hgr, reviews
+from mock_portal.services import hgr, hgr_requests
 from mock_portal.templating import render
 from mock_portal.web import CurrentUser, Db, now_of
 
@@ -51,43 +54,13 @@ def migration_request(
     if user.kind != LEGAL:
         refuse(db, M.LEGAL_ONLY)
     entry = entry_of(request, db, user)
-    form = {"numbers": numbers, "login_name": login_name, "old_name": old_name, "new_name": new_name}
-    wanted = [n for n in numbers.replace("，", ",").replace(" ", ",").split(",") if n]
-    error = ""
-    for key, label in (
-        ("numbers", "项目编号"),
-        ("login_name", "自然人账号（登录名）"),
-        ("old_name", "原单位名称"),
-        ("new_name", "变更后单位名称"),
-    ):
-        if not form[key].strip():
-            error = error or M.REQUIRED.format(label=label)
-    if not error and (entry.status != "ok" or new_name.strip() != entry.unit.name):
-        error = M.MIGRATION_NEEDS_FILING
-    if not error:
-        found = hgr.migratable(db, entry.unit, login_name.strip(), old_name.strip(), wanted)
-        missing = sorted(set(wanted) - {p.number for p in found})
-        if missing:
-            error = M.MIGRATION_NO_PROJECTS.format(
-                old=old_name.strip(), login=login_name.strip(), numbers="、".join(missing)
-            )
-    if error:
-        return render(request, "hgr/migration.html", status_code=422, entry=entry, M=M, form=form, error=error)
-    reviews.submit(
-        db,
-        "hgr_migration",
-        f"项目迁移：{old_name.strip()} → {new_name.strip()}",
-        now_of(request),
-        account_id=user.id,
-        unit_id=entry.unit.id,
-        phone=user.phone,
-        payload={
-            "项目编号": wanted,
-            "自然人账号": login_name.strip(),
-            "原单位名称": old_name.strip(),
-            "新单位名称": new_name.strip(),
-        },
-    )
+    form = hgr_requests.MigrationForm(numbers, login_name, old_name, new_name)
+    try:
+        hgr_requests.request_migration(db, entry, user, form, now_of(request))
+    except hgr_requests.RequestRefused as refused:
+        return render(
+            request, "hgr/migration.html", status_code=422, entry=entry, M=M, form=asdict(form), error=refused.message
+        )
     return render(request, "hgr/migration.html", entry=entry, M=M, form={}, notice=M.MIGRATION_SUBMITTED)
 
 
@@ -100,34 +73,11 @@ def transfer_form(request: Request, db: Db, user: CurrentUser):
 @router.post("/transfer")
 def transfer_request(request: Request, db: Db, user: CurrentUser, from_login: str = Form(""), to_login: str = Form("")):
     entry = legal_entry(request, db, user)
-    form = {"from_login": from_login.strip(), "to_login": to_login.strip()}
-    error = ""
-    if not form["from_login"]:
-        error = M.REQUIRED.format(label="离职员工账号（登录名）")
-    elif not form["to_login"]:
-        error = M.REQUIRED.format(label="在职员工账号（登录名）")
-    elif form["from_login"] == form["to_login"]:
-        error = M.TRANSFER_SAME
-    elif not hgr.transferable(db, entry.unit, form["from_login"]):
-        error = M.TRANSFER_NO_PROJECTS.format(login=form["from_login"])
-    elif hgr.active_employee(db, entry.unit, form["to_login"], now_of(request)) is None:
-        error = M.TRANSFER_NOT_EMPLOYEE.format(login=form["to_login"])
-    if error:
-        return render(request, "hgr/transfer.html", status_code=422, entry=entry, M=M, form=form, error=error)
-    numbers = [p.number for p in hgr.transferable(db, entry.unit, form["from_login"])]
-    reviews.submit(
-        db,
-        "hgr_transfer",
-        f"项目移送：{form['from_login']} → {form['to_login']}",
-        now_of(request),
-        account_id=user.id,
-        unit_id=entry.unit.id,
-        phone=user.phone,
-        payload={
-            "离职员工账号": form["from_login"],
-            "在职员工账号": form["to_login"],
-            "项目编号": numbers,
-            "单位名称": entry.unit.name,
-        },
-    )
+    form = hgr_requests.TransferForm(from_login.strip(), to_login.strip())
+    try:
+        hgr_requests.request_transfer(db, entry, user, form, now_of(request))
+    except hgr_requests.RequestRefused as refused:
+        return render(
+            request, "hgr/transfer.html", status_code=422, entry=entry, M=M, form=asdict(form), error=refused.message
+        )
     return render(request, "hgr/transfer.html", entry=entry, M=M, form={}, notice=M.TRANSFER_SUBMITTED)

@@ -1,5 +1,6 @@
 """人类遗传资源管理系统: entering (grants, unit choice, online filing), projects, and the
-back-office decisions for filing (FAQ-2.5), migration after a rename (FAQ-2.6) and transfer (FAQ-2.7)."""
+back-office decision on filing (FAQ-2.5). Migration (FAQ-2.6) and transfer (FAQ-2.7) requests:
+services/hgr_requests.py."""
 
 from __future__ import annotations
 
@@ -136,58 +137,3 @@ def _filing_decided(db: Session, review: Review, approved: bool, now: dt.datetim
     unit = db.get(Unit, review.unit_id)
     if approved and unit is not None:
         set_flag(unit, FILED_FLAG, review.payload.get("单位名称"))
-
-
-def migratable(db: Session, unit: Unit, login_name: str, old_name: str, numbers: list[str]) -> list[HgrProject]:
-    owner = db.scalars(select(Account).where(Account.login_name == login_name)).first()
-    if owner is None:
-        return []
-    return list(
-        db.scalars(
-            select(HgrProject).where(
-                HgrProject.unit_id == unit.id,
-                HgrProject.unit_name == old_name,
-                HgrProject.owner_account_id == owner.id,
-                HgrProject.number.in_(numbers),
-            )
-        )
-    )
-
-
-@reviews.on_decision("hgr_migration", "人类遗传资源项目迁移（单位名称变更）")
-def _migration_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
-    unit = db.get(Unit, review.unit_id)
-    if not approved or unit is None:
-        return
-    p = review.payload
-    for project in migratable(db, unit, p["自然人账号"], p["原单位名称"], p["项目编号"]):
-        project.unit_name = p["新单位名称"]
-
-
-def transferable(db: Session, unit: Unit, from_login: str) -> list[HgrProject]:
-    owner = db.scalars(select(Account).where(Account.login_name == from_login)).first()
-    if owner is None:
-        return []
-    return list(
-        db.scalars(select(HgrProject).where(HgrProject.unit_id == unit.id, HgrProject.owner_account_id == owner.id))
-    )
-
-
-def active_employee(db: Session, unit: Unit, login_name: str, now: dt.datetime) -> Account | None:
-    """An active natural account with an unexpired HGR grant from this unit."""
-    person = db.scalars(select(Account).where(Account.login_name == login_name)).first()
-    if person is None or not person.active or person.kind == LEGAL:
-        return None
-    return person if any(g.unit_id == unit.id for g in active_grants(db, person, now)) else None
-
-
-@reviews.on_decision("hgr_transfer", "人类遗传资源项目移送（员工离职）")
-def _transfer_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
-    unit = db.get(Unit, review.unit_id)
-    if not approved or unit is None:
-        return
-    target = active_employee(db, unit, review.payload["在职员工账号"], now)
-    if target is None:
-        return
-    for project in transferable(db, unit, review.payload["离职员工账号"]):
-        project.owner_account_id = target.id
