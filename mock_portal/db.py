@@ -1,15 +1,17 @@
-"""SQLite engine and sessions. One database file per portal instance (WAL mode)."""
+"""SQLite engine and sessions. One database file per portal instance (WAL mode).
+
+Imports the models (every table is registered when the package is imported); they never import this
+module (their base class is mock_portal.models.base.Base)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
-
-class Base(DeclarativeBase):
-    pass
+from mock_portal import models  # noqa: F401  (registers every table)
+from mock_portal.models.base import Base
 
 
 def make_engine(db_path: Path):
@@ -31,8 +33,6 @@ def make_engine(db_path: Path):
 
 def init_db(db_path: Path):
     """Create the schema and return a session factory bound to it."""
-    from mock_portal import models  # noqa: F401  (registers every table)
-
     db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_path)
     Base.metadata.create_all(engine)

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mock_portal.db import Base
+from mock_portal.models.base import Base
 
 NATURAL = "natural"
 LEGAL = "legal"

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mock_portal.db import Base
+from mock_portal.models.base import Base
 
 
 class OutboundFiling(Base):

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import DateTime, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mock_portal.db import Base
+from mock_portal.models.base import Base
 
 PERSON = "person"
 UNIT = "unit"

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mock_portal.db import Base
+from mock_portal.models.base import Base
 
 
 class WebSession(Base):

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from mock_portal import sessions
 from mock_portal.clock import add_working_days
-from mock_portal.db import Base
 from mock_portal.models.accounts import Account, Unit
+from mock_portal.models.base import Base
 from mock_portal.models.reviews import Review, Reviewer
 from mock_portal.models.web import AuditEvent, WebSession
 from mock_portal.services import passwords, reviews, sms
