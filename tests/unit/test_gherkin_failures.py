@@ -2,6 +2,7 @@
 support/tagging.py), on a tiny feature against fake steps, in a pytest subprocess (no browser)."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -68,10 +69,7 @@ def run(tmp_path, feature=FEATURE, *args):
         encoding="utf-8",
     )
     (tmp_path / "conftest.py").write_text(
-        textwrap.dedent(f"""\
-        import sys
-        sys.path.insert(0, {str(ROOT)!r})
-        sys.path.insert(0, {str(tmp_path)!r})
+        textwrap.dedent("""\
         pytest_plugins = ["support.step_hints", "support.gherkin_failures", "support.tagging", "fake_steps"]
         """),
         encoding="utf-8",
@@ -80,7 +78,8 @@ def run(tmp_path, feature=FEATURE, *args):
         'from pytest_bdd import scenarios\n\nscenarios("login.feature")\n', encoding="utf-8"
     )
     command = [sys.executable, "-m", "pytest", "-p", "no:xdist", "--rootdir", str(tmp_path), str(tmp_path), *args]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, check=False)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])}  # the suite and fake_steps
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, env=env, check=False)
 
 
 def failure_of(output: str, test_name: str) -> str:
