@@ -26,8 +26,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from support import tags as vocabulary
-from tools.faqtext import REPO_ROOT, ScenarioInfo, load_catalog, read_features
+try:
+    from support import tags as vocabulary
+    from tools.faqtext import REPO_ROOT, ScenarioInfo, load_catalog, read_features
+except ModuleNotFoundError as missing:  # started as `python tools/faq_coverage.py`
+    raise SystemExit(
+        "请在仓库根目录运行 python -m tools.faq_coverage (run it as a module from the repository root)"
+    ) from missing
 
 EXEMPT_TAGS = vocabulary.FAQ_EXEMPT
 # Scenarios that only check an entry's published text (features/platform/faq_drift.feature): shown in

@@ -22,8 +22,13 @@ import re
 import sys
 from pathlib import Path
 
-from support.tags import problem
-from tools.faqtext import REPO_ROOT, catalog_ids, feature_files, parse_gherkin, strip_tag_prefix
+try:
+    from support.tags import problem
+    from tools.faqtext import REPO_ROOT, catalog_ids, feature_files, parse_gherkin, strip_tag_prefix
+except ModuleNotFoundError as missing:  # started as `python tools/gherkin_lint.py`
+    raise SystemExit(
+        "请在仓库根目录运行 python -m tools.gherkin_lint (run it as a module from the repository root)"
+    ) from missing
 
 REQUIRED_HEADER = "# language: zh-CN"
 ENGLISH_KEYWORD = re.compile(
