@@ -69,7 +69,9 @@ def given_granted(actors: Actors, seeder, system, role):
 @given("该授权已过期")
 def given_grant_expired(actors: Actors, seeder):
     g = actors.last_grant
-    seeder.expire_grant(actors.legal, actors.natural, g.system, g.roles)
+    legal, natural = seeder.expire_grant(actors.legal, actors.natural, g.system, g.roles)
+    actors.add("法人", legal)
+    actors.add("自然人", natural)
 
 
 @when(who_phrase('从服务事项进入"{system:业务系统}"的办理入口'))

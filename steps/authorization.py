@@ -73,11 +73,12 @@ def when_change_role(authorization_page: AuthorizationPage, actors: Actors, syst
 
 
 @when(phrase('法人在授权用户管理中把该自然人"{system:业务系统}"的授权截止日期延长一年'))
-def when_extend(authorization_page: AuthorizationPage, actors: Actors, api, system):
+def when_extend(authorization_page: AuthorizationPage, actors: Actors, target, system):
+    """A year from the portal's today: the mock's clock through its test API; a staging portal's is the real one."""
     authorization_page.open()
     authorization_page.open_management()
     authorization_page.edit(actors.natural.name, system)
-    today = dt.date.fromisoformat(portal_today(api))
+    today = dt.date.fromisoformat(portal_today(target.api)) if target.api else dt.date.today()
     authorization_page.set_end_date((today + dt.timedelta(days=365)).isoformat())
     authorization_page.save()
 

@@ -294,6 +294,11 @@ def actor(target: Target, description: str, needs: str | None = None) -> Actor:
     return _actor_of(key, spec)
 
 
+def actor_of_spec(key: str, spec: dict) -> Actor:
+    """An account the target file gives inside another entry (e.g. the grantee of a unit's expired grant)."""
+    return _actor_of(key, spec)
+
+
 def _actor_of(key: str, spec: dict) -> Actor:
     return Actor(
         spec.get("kind", "natural"),

@@ -25,13 +25,17 @@ Descriptions (the target file's `accounts:` keys):
   the staff have not entered yet (`pending_backup_number`: it waits in the back office's queue);
 - 有以前的外国专家项目办理信息的已实名法人单位: a verified unit whose earlier 外国专家项目 records came over from
   the old 外专 system (`wzj_records`: their titles, as the natural person granted by the unit sees them); the unit
-  is not yet registered in the platform's 外专 system (the scenario registers it through the screens)."""
+  is not yet registered in the platform's 外专 system (the scenario registers it through the screens);
+- 授权已过期的法人单位（<系统>的<角色>）: not migrated, a state only time reaches: a verified unit whose 法人 granted
+  a verified person (`grantee`) those roles with an end date that passed yesterday (EXPIRED_GRANTS)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 POOL_SIZE = 4
+# (system name as users read it, its key in mock_portal/systems.py, roles) of the 授权已过期 pools.
+EXPIRED_GRANTS = [("高等级病原微生物实验室建设审查", "pathogen_lab", ["事项办理员"])]
 # Pools the scenarios claim more often: every 缺少 scenario first claims a complete account (the step
 # then swaps it for one in the named state), so that pool serves ~20 scenarios per browser.
 POOL_SIZES = {"信息完整的火炬中心企业账号": 48, "由火炬中心迁移的企业账号": 8, "因数据冲突迁移为自然人的企业账号": 8}
@@ -278,7 +282,50 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
             "wzj_records": list(WZJ_RECORDS),
         }
 
+    def expired_grant(system_key: str, roles: list[str]) -> dict:
+        none = {"basic": [], "other": [], "agent": []}
+        _, row, legal = unit_with_legal(none, "passed", login_is_code=False)
+        person = factories.Person()
+        natural = Account(
+            login_name=person.login_name,
+            password_hash=password_hash,
+            password_changed_at=stamp,
+            kind=NATURAL,
+            name=person.name,
+            id_type="居民身份证",
+            id_number=person.id_number,
+            phone=person.phone,
+            realname_status="passed",
+            profile={},
+            created_at=stamp,
+        )
+        db.add(natural)
+        db.add(UnitPermission(unit_id=row.id, system=system_key, acquired_at=stamp))
+        db.flush()
+        yesterday = dt.date.today() - dt.timedelta(days=1)
+        permissions.upsert_grant(db, row.id, natural.id, system_key, roles, yesterday, stamp)
+        return {
+            "kind": "legal",
+            "login_name": legal.login_name,
+            "password_env": ENV,
+            "name": legal.name,
+            "phone": legal.phone,
+            "unit_name": row.name,
+            "credit_code": row.credit_code,
+            "grantee": {
+                "kind": "natural",
+                "login_name": natural.login_name,
+                "password_env": ENV,
+                "name": natural.name,
+                "phone": natural.phone,
+                "id_number": natural.id_number,
+            },
+        }
+
     accounts: dict[str, list[dict]] = {}
+    for system, key, roles in EXPIRED_GRANTS:
+        description = f"授权已过期的法人单位（{system}的{'、'.join(roles)}）"  # ui_business.expired_grant_description
+        accounts[description] = [expired_grant(key, roles) for _ in range(POOL_SIZE)]
     accounts["有以前的外国专家项目办理信息的已实名法人单位"] = [unit_with_wzj_records() for _ in range(POOL_SIZE)]
     accounts["单位名称中带全角括号的已实名法人单位"] = [bracketed_unit() for _ in range(POOL_SIZE * 3)]
     accounts["外国专家项目管理信息系统迁移的账号"] = [legacy_wzj(False) for _ in range(POOL_SIZE)]

@@ -23,8 +23,9 @@ class ApiBusiness(Business):
         seed_unit_permission(self._api, legal.unit_id, system)
         seed_grant(self._api, legal.unit_id, natural.login_name, system, roles, valid_days=days)
 
-    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> None:
+    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> tuple[Actor, Actor]:
         seed_grant(self._api, legal.unit_id, natural.login_name, system, roles, valid_days=-1)
+        return legal, natural
 
     def hgr_filed(self, legal: Actor) -> None:
         self._api.post(f"/hgr/units/{legal.unit_id}/filed")

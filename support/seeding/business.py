@@ -36,8 +36,9 @@ class Business:
         (the unit holds the system first: entering it once)."""
         self.unsupported("test-api", f"授权“{system}”")
 
-    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> None:
-        """That grant ended yesterday: no screen sets a past end date, only the portal clock gets there."""
+    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> tuple[Actor, Actor]:
+        """That grant ended yesterday: no screen sets a past end date, only the portal clock gets there (or
+        accounts a QA team provides in that state). Returns the (法人, 自然人) the scenario goes on with."""
         self.unsupported("clock", "已过期的授权")
 
     def hgr_filed(self, legal: Actor) -> None:

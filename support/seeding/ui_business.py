@@ -42,6 +42,13 @@ REVIEW_TYPES = {
 DEFAULT_GRANT_DAYS = 365  # what 授权截止日期 offers by default: today + one year
 COMPETENT_UNIT = "北京市科学技术委员会"
 WZJ_RECORDS_UNIT = "有以前的外国专家项目办理信息的已实名法人单位"
+
+
+def expired_grant_description(system: str, roles: list[str]) -> str:
+    """The target file's key of the units whose grant of `roles` in `system` has ended."""
+    return f"授权已过期的法人单位（{system}的{'、'.join(roles)}）"
+
+
 PROJECT_NUMBER = re.compile(r"项目编号[：:]\s*(\S+)")
 PROJECT_URL = re.compile(r"/projects/(\d+)")
 
@@ -167,6 +174,19 @@ class UiBusiness(Business):
                 "test-api", f"备份系统中以{variant}的单位名称登记的备份号（目标配置中该单位的 backup_numbers）"
             )
         return number
+
+    def expire_grant(self, legal: Actor, natural: Actor, system: str, roles: list[str]) -> tuple[Actor, Actor]:
+        """No screen sets a past end date and a staging clock does not move: the target file lists units whose
+        法人 granted a person those roles with an end date that has passed ("授权已过期的法人单位（<系统>的<角色>）",
+        a pool; `grantee`: that person's account). The scenario goes on with that 法人 and that person."""
+        key = expired_grant_description(system, roles)
+        new_legal = staging.actor(self.target, key, needs="clock")
+        grantee = (staging.account_spec(self.target, new_legal.login_name) or {}).get("grantee")
+        if not grantee:
+            self.unsupported("clock", f"目标配置中“{key}”的 grantee（被授权的自然人账号）")
+        natural = staging.actor_of_spec(f"{key} 的 grantee", grantee)
+        self.target.accounts[natural.login_name] = natural  # so that it can log in (staging.ui_sign_in)
+        return new_legal, natural
 
     def pending_backup_number(self, legal: Actor, name: str) -> str:
         """Applications in the backup system are not the portal's: the operators give, with the bracketed
