@@ -22,7 +22,6 @@ from mock_portal import browser_policy
 LEGACY_BROWSER = "legacy-browser"
 GARBLED_REGISTRATION = "garbled-registration"
 GARBLED_REGISTRATION_LOST = "garbled-registration-lost"
-KNOWN = frozenset({LEGACY_BROWSER, GARBLED_REGISTRATION, GARBLED_REGISTRATION_LOST})
 # The charset the garbled response claims; its bytes are UTF-8, so Chinese text turns into mojibake.
 WRONG_CHARSET = "iso-8859-1"
 

@@ -2,4 +2,3 @@
 
 HINT = "建议使用谷歌浏览器最新版"
 RESET_FAILED = "重置密码失败，请稍后重试"
-CHOOSE_UNIT_AGAIN = "请选择单位名称"

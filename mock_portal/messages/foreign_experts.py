@@ -1,7 +1,6 @@
 """外国专家项目管理信息系统 (FAQ-5.x)."""
 
 REGISTER_FIRST = "贵单位尚未在外国专家项目管理信息系统注册，请先注册并通过归口单位审核"
-REGISTRATION_SUBMITTED = "注册信息已提交，等待归口单位审核"
 REGISTRATION_PENDING = "注册信息正在由归口单位审核，审核通过后即可办理业务和授权"
 REGISTRATION_REJECTED = "归口单位审核未通过：{reason}。请修改后重新提交"
 COMPETENT_REQUIRED = "请选择归口单位"

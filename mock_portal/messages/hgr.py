@@ -1,6 +1,5 @@
 """人类遗传资源管理系统: texts users see."""
 
-SYSTEM_NAME = "人类遗传资源管理"
 NOT_FILED = "本单位尚未开通网上申报系统或未报备，暂不能使用人类遗传资源申报系统"
 NOT_FILED_HOWTO = (
     "请点击服务事项→人类遗传资源管理→办理材料→七、开通网上申报系统提交材料清单，将此纸质版材料邮寄到遗传办窗口"
@@ -36,7 +35,6 @@ MIGRATION_SUBMITTED = "项目迁移申请已提交，技术人员排查后将处
 MIGRATION_NEEDS_FILING = "请先完成新单位名称的报备（开通网上申报系统），再申请项目迁移"
 MIGRATION_NO_PROJECTS = "未找到原单位名称“{old}”下属于账号“{login}”的项目：{numbers}"
 TRANSFER_SUBMITTED = "项目移送申请已提交，技术人员排查后将处理"
-TRANSFER_UNKNOWN_ACCOUNT = "账号“{login}”不存在"
 TRANSFER_NOT_EMPLOYEE = "在职员工账号“{login}”没有本单位人类遗传资源管理系统的有效授权"
 TRANSFER_NO_PROJECTS = "离职员工账号“{login}”名下没有本单位的项目"
 TRANSFER_SAME = "离职员工账号与在职员工账号不能相同"

@@ -31,7 +31,6 @@ PHONE_NEEDS_PASSWORD = "修改移动电话需要输入当前密码"
 PHONE_PASSWORD_WRONG = "当前密码错误，移动电话未修改"
 LEGAL_REP_TYPE_REQUIRED = "法定代表人类型不能为空"
 CONTINENT_REQUIRED = "所属大洲不能为空"
-LOCKED_AFTER_REALNAME = "实名认证通过后{field}不能修改"
 
 # FAQ-1.8.x: 实名认证
 REALNAME_LABELS = {"natural": "自然人实名认证", "legal": "法人实名认证", "agent": "主代办人实名认证"}
