@@ -313,6 +313,7 @@ MODULES ?=
 MUTATION_WORKERS ?= 0
 JOBS ?= 1
 ONLY ?=
+REF ?= HEAD
 .PHONY: mutation
 $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 	python3 -m venv $(MUTATION_VENV)
@@ -323,7 +324,7 @@ $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 # the running scenarios' process group before it exits.
 mutation: setup $(MUTATION_VENV)/.stamp
 	exec $(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
-	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS) --jobs $(JOBS) $(if $(ONLY),--only $(ONLY))
+	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS) --jobs $(JOBS) $(if $(ONLY),--only $(ONLY)) --ref $(REF)
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.
 clean:
