@@ -150,8 +150,14 @@ def when_approve_after(api, account, days, who):
 
 
 @when(phrase('平台驳回该{who:实名认证主体}实名认证申请，原因为"{reason}"'), target_fixture="decided")
-def when_reject(api, account, who, reason):
-    return api.decide(_pending(api, account, who)["id"], False, reason)
+def when_reject(target, seeder, account, who, reason):
+    """The mock: through the test API. Staging: the reviewer named in the target file rejects it in
+    后台审核, where the queue names it "<主体>实名认证：<单位名称 for 法人, else the person's name>"."""
+    if target.api is None:
+        applicant = account.unit_name if who == "法人" else account.name
+        seeder.decide_review(f"{who}实名认证：{applicant}", approve=False, remark=reason)
+        return None
+    return target.api.decide(_pending(target.api, account, who)["id"], False, reason)
 
 
 @then("审核在承诺的期限内完成")
@@ -161,6 +167,7 @@ def then_within_promise(api, decided):
 
 
 @then(phrase('该账号的手机号收到短信"{text}"'))
-def then_sms_received(api, account, text):
-    texts = [m["text"] for m in api.sms(account.phone)]
-    assert any(text in t for t in texts), f"手机号 {account.phone} 没有收到含“{text}”的短信：{texts}"
+def then_sms_received(sms_text, account, text):
+    """The latest SMS to the account's phone (mock: its outbox; staging: the target's sms.text_command)."""
+    latest = sms_text(account.phone)
+    assert text in latest, f"手机号 {account.phone} 最近的短信不含“{text}”：{latest}"

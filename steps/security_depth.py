@@ -15,7 +15,6 @@ from pages.services_page import ServicesPage
 from support import factories
 from support.parsing import phrase
 from support.routes import path
-from support.sms_outbox import latest_sms
 
 MY_INFO = "my_info"
 
@@ -73,8 +72,8 @@ def when_change_to_password_with_login_name(change_password_page: ChangePassword
 
 
 @then(phrase('该账号的预留手机号收到了短信通知"{text}"'))
-def then_notice_sms(api, account, text):
-    notice = latest_sms(api, account.phone)
+def then_notice_sms(sms_text, account, text):
+    notice = sms_text(account.phone)
     assert text in notice, f"预留手机号最近的短信不是预期的通知：{notice}"
     assert "如非本人操作" in notice, "通知应告诉用户如非本人操作该怎么办"
 

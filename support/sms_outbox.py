@@ -1,4 +1,5 @@
-"""Reading the mock SMS gateway's outbox (test API): the latest message, its code, its credentials."""
+"""Reading the mock SMS gateway's outbox (test API): the latest message, its code, its credentials
+(credentials_in also reads a text got elsewhere: the `sms_text` fixture on staging)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ def latest_code(api, phone: str) -> str:
 
 
 def latest_credentials(api, phone: str) -> tuple[str, str]:
-    found = CREDENTIALS.search(latest_sms(api, phone))
+    return credentials_in(latest_sms(api, phone), phone)
+
+
+def credentials_in(text: str, phone: str) -> tuple[str, str]:
+    """The login name and new password an approved appeal's SMS carries (the password is redacted)."""
+    found = CREDENTIALS.search(text)
     assert found, f"手机号 {phone} 最近的短信不含登录名和新密码"
     redaction.register(found["password"])
     return found["login"], found["password"]

@@ -59,6 +59,11 @@ class Business:
         else of the person."""
         self.unsupported("back-office", "后台审核")
 
+    def decide_review(self, title: str, approve: bool, remark: str = "") -> None:
+        """The back office decides the pending review its queue shows as `title` ("自然人实名认证：张三",
+        "单位法人用户申诉找回密码：某公司"): approves it, or rejects it giving `remark` as the reason."""
+        self.unsupported("back-office", f"后台审核“{title}”")
+
     def outbound_filed(self, natural: Actor) -> None:
         """The natural person asked 引智司 to file them (因公出国（境）培训) and the back office approved."""
         self.unsupported("test-api", "因公出国（境）培训报备")

@@ -15,7 +15,7 @@ import os
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
 from pages.authorization_page import AuthorizationPage
@@ -234,3 +234,17 @@ class UiBusiness(Business):
         row.get_by_role("link", name="审核").click()
         AdminReviewPage(page).approve("同意")
         queue_heading(page).wait_for()
+
+    def decide_review(self, title: str, approve: bool, remark: str = "") -> None:
+        """The reviewer named in the target file opens the review `title` in 待审核事项 and approves or
+        rejects it; done when the queue says so ("<title>：已审核通过" / "<title>：已驳回")."""
+        page = self.reviewer_page()
+        queue = AdminQueuePage(page)
+        queue.open()
+        queue.open_review(title)
+        review = AdminReviewPage(page)
+        if approve:
+            review.approve(remark)
+        else:
+            review.reject(remark)
+        expect(queue.message(f"{title}：{'已审核通过' if approve else '已驳回'}")).to_be_visible()
