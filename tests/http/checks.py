@@ -139,9 +139,10 @@ def check_personal_pages_no_store(portal: HttpPortal) -> str:
 
 
 def check_cookie_attributes(portal: HttpPortal) -> str:
+    account = portal.account()
     v = portal.visitor()
     first = v.get(routes.path("login"))
-    signed_in = v.sign_in(portal.account())
+    signed_in = v.sign_in(account)
     cookies = first.headers.get_list("set-cookie") + signed_in.headers.get_list("set-cookie")
     assert cookies, "登录页和登录都没有设置会话 Cookie"
     names = []
