@@ -35,3 +35,6 @@ CURRENT_PASSWORD_LOCKED = (
 )
 SESSION_EXPIRED = "为保护账号安全，登录时间已达上限，已自动退出，请重新登录"
 REVIEWER_LOCKED = "登录失败次数过多，该后台账号已临时锁定，请{minutes}分钟后再试"
+# The password rule shown beside every new-password field, per policy (services/login.rule_hint).
+RULE_HINT_DENGBAO = "密码长度为8至64位，须包含大写字母、小写字母、数字、特殊字符中的至少三类"
+RULE_HINT_ASVS = "密码长度为12至64位，可使用任意字符（含中文）"

@@ -16,3 +16,16 @@ COMPETENT_UNITS = (
     "教育部国际合作与交流司",
     "中国科学院国际合作局",
 )
+REGISTRATION_KIND = "外国专家项目管理信息系统单位注册"
+REGISTRATION_TITLE = "{unit} 外国专家项目管理信息系统注册（归口单位：{competent_unit}）"
+
+# 外国人来华工作许可 (FAQ-6.1): the separate FAQ document the platform FAQ refers to.
+WORK_PERMIT_FAQ_TITLE = "《外国人来华工作许可业务办理常见问题》"
+WORK_PERMIT_FAQ = (
+    ("外国人来华工作许可在哪里办理？", "请登录外国人来华工作管理服务系统，按照系统提示提交申请材料。"),
+    (
+        "持R字签证入境的外国高端人才如何办理工作许可？",
+        "用人单位可在外国人来华工作管理服务系统中申请外国高端人才确认函。",
+    ),
+    ("工作许可证件遗失怎么办？", "请在外国人来华工作管理服务系统中申请补办，并按要求上传相关材料。"),
+)

@@ -39,6 +39,10 @@ TRANSFER_NOT_EMPLOYEE = "在职员工账号“{login}”没有本单位人类遗
 TRANSFER_NO_PROJECTS = "离职员工账号“{login}”名下没有本单位的项目"
 TRANSFER_SAME = "离职员工账号与在职员工账号不能相同"
 LEGAL_ONLY = "该申请须由单位法人账号提交"
+PROJECT_FORM_LABELS = {"name": "项目名称", "leader": "负责人"}
+FILING_KIND = "人类遗传资源网上申报系统报备"
+FILING_TITLE = "开通网上申报系统报备：{unit}"
+FILING_DETAILS = {"unit_name": "单位名称"}  # the back office lists a filing's details under these labels
 MIGRATION_FORM_LABELS = {
     "numbers": "项目编号",
     "login_name": "自然人账号（登录名）",

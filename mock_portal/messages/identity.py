@@ -55,3 +55,15 @@ EXISTS_NATURAL_HINT = "该证件号码已绑定其他账号，请通过自然人
 EXISTS_LEGAL_HINT = "已绑定其他法人账号，请通过法人申诉找回密码找回该账号"
 SMS_PASSED = "【科学技术部政务服务平台】您提交的{label}材料已审核通过，{label}已通过。"
 SMS_REJECTED = "【科学技术部政务服务平台】您提交的{label}材料未通过审核，原因：{reason}。请登录平台重新上传。"
+UNIT_NOT_LINKED = "该法人账号尚未关联单位，请联系平台管理员"
+LEGAL_ONLY_INFO = "该信息仅法人账号可以维护"
+UPLOAD_NOT_ALLOWED = "该账号不能提交此类实名认证材料"
+
+# 我的信息: the pages' titles (also their tabs) and the appeal links offered beside a conflict.
+INFO_PERSON = "自然人用户信息"
+INFO_UNIT_BASIC = "法人单位基本信息"
+INFO_UNIT_OTHER = "法人单位其他信息"
+INFO_AGENT = "主代办人信息"
+INFO_GRANTS = "法人(单位)授权办理情况"
+INFO_LOG = "信息更新记录"
+APPEAL_LINKS = {"natural": "自然人申诉找回密码", "legal": "法人申诉找回密码"}

@@ -45,3 +45,6 @@ SMS_APPROVED = (
     "【科学技术部政务服务平台】您的申诉已审核通过。登录名：{login_name}，新密码：{password}，请登录后及时修改密码。"
 )
 SMS_REJECTED = "【科学技术部政务服务平台】您的申诉未通过审核，原因：{reason}。如有疑问请联系平台客服。"
+APPEAL_NATURAL_KIND = "自然人申诉"
+APPEAL_LEGAL_KIND = "法人申诉"
+APPEAL_DEFAULT_REJECT_REASON = "材料不符合要求"

@@ -44,11 +44,11 @@ def create(
     form = {"name": name.strip(), "matter": matter, "leader": leader.strip()}
     error = ""
     if not form["name"]:
-        error = M.REQUIRED.format(label="项目名称")
+        error = M.REQUIRED.format(label=M.PROJECT_FORM_LABELS["name"])
     elif matter not in MATTERS:
         error = M.MATTER_INVALID
     elif not form["leader"]:
-        error = M.REQUIRED.format(label="负责人")
+        error = M.REQUIRED.format(label=M.PROJECT_FORM_LABELS["leader"])
     if error:
         return render(
             request, "hgr/project_new.html", status_code=422, entry=entry, matters=MATTERS, form=form, error=error

@@ -23,12 +23,15 @@ from mock_portal.web import (
 )
 
 router = APIRouter()
-APPEAL_LABELS = {"/recovery/appeal/natural": "自然人申诉找回密码", "/recovery/appeal/legal": "法人申诉找回密码"}
+APPEAL_LABELS = {
+    "/recovery/appeal/natural": M.APPEAL_LINKS["natural"],
+    "/recovery/appeal/legal": M.APPEAL_LINKS["legal"],
+}
 SECTIONS = {
-    "person": ("自然人用户信息", "myinfo/person.html", "natural"),
-    "basic": ("法人单位基本信息", "myinfo/basic.html", "legal"),
-    "other": ("法人单位其他信息", "myinfo/other.html", None),
-    "agent": ("主代办人信息", "myinfo/agent.html", "agent"),
+    "person": (M.INFO_PERSON, "myinfo/person.html", "natural"),
+    "basic": (M.INFO_UNIT_BASIC, "myinfo/basic.html", "legal"),
+    "other": (M.INFO_UNIT_OTHER, "myinfo/other.html", None),
+    "agent": (M.INFO_AGENT, "myinfo/agent.html", "agent"),
 }
 SAVERS = {
     "person": myinfo.save_person,
@@ -56,15 +59,15 @@ async def uploaded_files(request: Request) -> list[tuple[str, bytes]]:
 def _tabs(user: Account) -> list[tuple[str, str]]:
     if user.kind == LEGAL:
         return [
-            ("法人单位基本信息", "/online/info"),
-            ("法人单位其他信息", "/online/info/other"),
-            ("主代办人信息", "/online/info/agent"),
-            ("信息更新记录", "/online/info/log"),
+            (M.INFO_UNIT_BASIC, "/online/info"),
+            (M.INFO_UNIT_OTHER, "/online/info/other"),
+            (M.INFO_AGENT, "/online/info/agent"),
+            (M.INFO_LOG, "/online/info/log"),
         ]
     return [
-        ("自然人用户信息", "/online/info"),
-        ("法人(单位)授权办理情况", "/online/info/units"),
-        ("信息更新记录", "/online/info/log"),
+        (M.INFO_PERSON, "/online/info"),
+        (M.INFO_GRANTS, "/online/info/units"),
+        (M.INFO_LOG, "/online/info/log"),
     ]
 
 
@@ -85,11 +88,11 @@ def _realname(db: Session, subject: str | None, user: Account) -> dict:
 
 def _section_of(user: Account, section: str) -> str:
     if user.kind == LEGAL and user.unit is None:
-        raise Forbidden("该法人账号尚未关联单位，请联系平台管理员")
+        raise Forbidden(M.UNIT_NOT_LINKED)
     if section == "main":
         return "basic" if user.kind == LEGAL else "person"
     if user.kind != LEGAL:
-        raise Forbidden("该信息仅法人账号可以维护")
+        raise Forbidden(M.LEGAL_ONLY_INFO)
     return section
 
 
@@ -136,7 +139,7 @@ def show_log(request: Request, db: Db, user: CurrentUser):
     return render(
         request,
         "myinfo/log.html",
-        title="信息更新记录",
+        title=M.INFO_LOG,
         tabs=_tabs(user),
         current="/online/info/log",
         rows=myinfo.updates(db, user),
@@ -185,7 +188,7 @@ def save_section(request: Request, db: Db, user: CurrentUser, form: dict = Depen
 def _subject(user: Account, subject: str) -> str:
     allowed = ("legal", "agent") if user.kind == LEGAL else ("natural",)
     if subject not in allowed:
-        raise Forbidden("该账号不能提交此类实名认证材料")
+        raise Forbidden(M.UPLOAD_NOT_ALLOWED)
     return subject
 
 

@@ -21,7 +21,7 @@ KEEP = {
     "natural": ("login_name", "name", "id_type", "id_number", "phone"),
     "legal": ("unit_name", "credit_code", "unit_type", "agent_name", "phone", "login_name"),
 }
-APPEAL_LABELS = {reg.NATURAL_APPEAL: "自然人申诉找回密码", reg.LEGAL_APPEAL: "法人申诉找回密码"}
+APPEAL_LABELS = {reg.NATURAL_APPEAL: M.APPEAL_LINKS["natural"], reg.LEGAL_APPEAL: M.APPEAL_LINKS["legal"]}
 
 
 def _form_page(request: Request, kind: str, form: dict, status_code: int = 200, **ctx):

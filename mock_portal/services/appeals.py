@@ -157,7 +157,7 @@ def new_password(settings: Settings, login_name: str) -> str:
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     account = db.get(Account, review.account_id) if review.account_id else None
     if not approved or account is None:
-        sms.send(db, review.phone, M.SMS_REJECTED.format(reason=review.reason or "材料不符合要求"), now)
+        sms.send(db, review.phone, M.SMS_REJECTED.format(reason=review.reason or M.APPEAL_DEFAULT_REJECT_REASON), now)
         return
     password = new_password(settings, account.login_name)
     login.set_password(db, account, password, now)
@@ -173,11 +173,11 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     sms.send(db, review.phone, M.SMS_APPROVED.format(login_name=account.login_name, password=password), now)
 
 
-@reviews.on_decision("appeal_natural", "自然人申诉")
+@reviews.on_decision("appeal_natural", M.APPEAL_NATURAL_KIND)
 def natural_decided(db, review, approved, now, settings) -> None:
     _decided(db, review, approved, now, settings)
 
 
-@reviews.on_decision("appeal_legal", "法人申诉")
+@reviews.on_decision("appeal_legal", M.APPEAL_LEGAL_KIND)
 def legal_decided(db, review, approved, now, settings) -> None:
     _decided(db, review, approved, now, settings)

@@ -55,7 +55,7 @@ def register(
     review = reviews.submit(
         db,
         KIND,
-        f"{unit.name} 外国专家项目管理信息系统注册（归口单位：{competent_unit}）",
+        M.REGISTRATION_TITLE.format(unit=unit.name, competent_unit=competent_unit),
         now,
         account_id=account.id,
         unit_id=unit.id,
@@ -67,7 +67,7 @@ def register(
     return reg
 
 
-@reviews.on_decision(KIND, "外国专家项目管理信息系统单位注册")
+@reviews.on_decision(KIND, M.REGISTRATION_KIND)
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, _settings: Settings) -> None:
     reg = registration_of(db, review.unit_id)
     if reg is None:

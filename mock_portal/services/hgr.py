@@ -118,22 +118,22 @@ def pending_review(db: Session, kind: str, unit_id: int) -> Review | None:
 
 def request_filing(db: Session, unit: Unit, account: Account, now: dt.datetime) -> Review:
     existing = pending_review(db, "hgr_filing", unit.id)
-    if existing is not None and existing.payload.get("单位名称") == unit.name:
+    if existing is not None and existing.payload.get(M.FILING_DETAILS["unit_name"]) == unit.name:
         return existing
     return reviews.submit(
         db,
         "hgr_filing",
-        f"开通网上申报系统报备：{unit.name}",
+        M.FILING_TITLE.format(unit=unit.name),
         now,
         account_id=account.id,
         unit_id=unit.id,
         phone=account.phone,
-        payload={"单位名称": unit.name},
+        payload={M.FILING_DETAILS["unit_name"]: unit.name},
     )
 
 
-@reviews.on_decision("hgr_filing", "人类遗传资源网上申报系统报备")
+@reviews.on_decision("hgr_filing", M.FILING_KIND)
 def _filing_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     unit = db.get(Unit, review.unit_id)
     if approved and unit is not None:
-        set_flag(unit, FILED_FLAG, review.payload.get("单位名称"))
+        set_flag(unit, FILED_FLAG, review.payload.get(M.FILING_DETAILS["unit_name"]))

@@ -114,5 +114,5 @@ def unlock(db: Session, login_name: str) -> None:
 
 def rule_hint(settings: Settings) -> str:
     if settings.password_policy == "asvs":
-        return "密码长度为12至64位，可使用任意字符（含中文）"
-    return "密码长度为8至64位，须包含大写字母、小写字母、数字、特殊字符中的至少三类"
+        return M.RULE_HINT_ASVS
+    return M.RULE_HINT_DENGBAO

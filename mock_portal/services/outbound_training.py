@@ -38,7 +38,7 @@ def request_filing(db: Session, account: Account, now: dt.datetime) -> Review:
     return reviews.submit(
         db,
         KIND,
-        f"{account.name}（{account.login_name}）因公出国（境）培训报备",
+        M.FILING_TITLE.format(name=account.name, login_name=account.login_name),
         now,
         account_id=account.id,
         phone=account.phone,
@@ -51,7 +51,7 @@ def file_person(db: Session, account_id: int, now: dt.datetime) -> None:
         db.flush()
 
 
-@reviews.on_decision(KIND, "因公出国（境）培训报备")
+@reviews.on_decision(KIND, M.FILING_KIND)
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, _settings: Settings) -> None:
     if approved and review.account_id is not None:
         file_person(db, review.account_id, now)

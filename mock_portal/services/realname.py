@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mock_portal.messages import identity as M
+from mock_portal.messages import review as RM
 from mock_portal.models.accounts import Account, Unit
 from mock_portal.models.identity import PERSON, UNIT, RegistryIdentity
 from mock_portal.models.reviews import Review
@@ -95,7 +96,7 @@ def submit_documents(
         raise RealnameError(M.NOT_FAILED)
     files = [(name, content) for name, content in files if name or content]
     if not files:
-        raise RealnameError(f"请上传{M.UPLOAD_SLOT[subject]}")
+        raise RealnameError(RM.UPLOAD_MISSING.format(slot=M.UPLOAD_SLOT[subject]))
     try:
         stored = [uploads.store(db, settings, name, content, now, account_id=account.id) for name, content in files]
     except uploads.UploadError as exc:

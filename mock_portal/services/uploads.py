@@ -42,7 +42,7 @@ def store(
     bad_type_message: str = M.UPLOAD_BAD_TYPE,
 ) -> Upload:
     """Validate and keep one file. Raises UploadError with the user's message."""
-    name = (filename or "未命名文件").replace("\x00", "")[:200]
+    name = (filename or M.UNNAMED_FILE).replace("\x00", "")[:200]
     if not content:
         raise UploadError(M.UPLOAD_EMPTY.format(name=name))
     if len(content) > settings.upload_max_bytes:
