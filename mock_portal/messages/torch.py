@@ -11,3 +11,11 @@ NOT_ADMIN_OF_UNIT = "您不是该单位的管理员，无权维护该单位信�
 UNIT_INFO_SAVED = "授权单位信息已保存"
 FIELD_REQUIRED = "请填写完整：{fields}"
 WELCOME = "欢迎进入{system}"
+# 火炬中心业务办理平台: the businesses it lists.
+BUSINESS_HNTE = "高新技术企业认定"
+BUSINESS_SME = "科技型中小企业评价"
+BUSINESS_STATS = "火炬统计调查"
+BUSINESS_INCUBATOR = "国家科技企业孵化器认定"
+BUSINESS_MAKERSPACE = "国家备案众创空间"
+BUSINESS_CONTRACTS = "技术合同认定登记"
+BUSINESS_BROKERS = "技术经纪人培训报名"

@@ -5,15 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
+from mock_portal.messages import site as M
 from mock_portal.templating import CONTEXT_HOOKS, render
 from mock_portal.web import MaybeUser
 
 router = APIRouter()
 CARE_COOKIE = "care"
-ABOUT_PAGES = {
-    "national": ("国家政务服务平台总门户", "国家政务服务平台是全国一体化政务服务平台的总枢纽，本平台为其部门分站。"),
-    "most": ("中华人民共和国科学技术部", "科学技术部是国务院组成部门，本平台提供科技部政务服务事项的网上办理。"),
-}
 
 
 def care_context(request: Request) -> dict:
@@ -46,16 +43,16 @@ def results(request: Request, _user: MaybeUser):
 
 @router.get("/about")
 def about(request: Request, _user: MaybeUser):
-    return render(request, "site/about.html", heading="平台介绍", body=None)
+    return render(request, "site/about.html", heading=M.ABOUT, body=None)
 
 
 @router.get("/about/{slug}")
 def about_link(slug: str, request: Request, _user: MaybeUser):
-    if slug not in ABOUT_PAGES:
+    if slug not in M.ABOUT_PAGES:
         from starlette.exceptions import HTTPException
 
         raise HTTPException(404)
-    heading, body = ABOUT_PAGES[slug]
+    heading, body = M.ABOUT_PAGES[slug]
     return render(request, "site/about.html", heading=heading, body=body)
 
 

@@ -26,13 +26,13 @@ class Business:
 
 
 TORCH_BUSINESSES = (
-    Business("高新技术企业认定", True),
-    Business("科技型中小企业评价", True),
-    Business("火炬统计调查", False),
-    Business("国家科技企业孵化器认定", False),
-    Business("国家备案众创空间", False),
-    Business("技术合同认定登记", True),
-    Business("技术经纪人培训报名", True),
+    Business(M.BUSINESS_HNTE, True),
+    Business(M.BUSINESS_SME, True),
+    Business(M.BUSINESS_STATS, False),
+    Business(M.BUSINESS_INCUBATOR, False),
+    Business(M.BUSINESS_MAKERSPACE, False),
+    Business(M.BUSINESS_CONTRACTS, True),
+    Business(M.BUSINESS_BROKERS, True),
 )
 
 
