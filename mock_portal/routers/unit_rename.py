@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Request
 
 from mock_portal.messages import unit_rename as M
 from mock_portal.models.accounts import LEGAL
 from mock_portal.services import unit_rename
 from mock_portal.templating import render
-from mock_portal.web import Forbidden, get_db, now_of, require_user, settings_of
+from mock_portal.web import CurrentUser, Db, Forbidden, now_of, settings_of
 
 router = APIRouter()
 
@@ -21,7 +20,7 @@ def _legal(user):
 
 
 @router.get("/online/info/rename")
-def show(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
+def show(request: Request, db: Db, user: CurrentUser):
     user = _legal(user)
     waiting = unit_rename.pending(db, user.unit_id)
     return render(
@@ -30,7 +29,7 @@ def show(request: Request, db: Session = Depends(get_db, scope="function"), user
 
 
 @router.post("/online/info/rename")
-async def submit(request: Request, db: Session = Depends(get_db, scope="function"), user=Depends(require_user)):
+async def submit(request: Request, db: Db, user: CurrentUser):
     user = _legal(user)
     form = await request.form()
     new_name = form.get("new_name") if isinstance(form.get("new_name"), str) else ""
