@@ -112,7 +112,6 @@ def logout(request: Request, db: Db):
     ws = session_row(request, db)
     if ws is not None:
         db.delete(ws)
-        db.commit()
     switch_session(request, None)
     return RedirectResponse("/login?reason=logout", status_code=303)
 
