@@ -5,11 +5,13 @@ import random
 import secrets
 
 from playwright.sync_api import expect
-from pytest_bdd import then, when
+from pytest_bdd import given, then, when
 
 from pages.login_page import LoginPage
 from pages.registration_page import RegistrationPage
 from support import factories, identity
+from support.actors import Actors
+from support.parsing import phrase
 from support.personas import Actor
 
 _rng = random.Random(secrets.randbits(64))
@@ -46,3 +48,11 @@ def when_register_with_a_different_confirmation(registration_page: RegistrationP
     registration_page.confirm_password.fill(registrant.password + "9")
     registration_page.sms_code.fill(sms_code(registrant.phone))
     registration_page.register_button.click()
+
+
+# -- 人类遗传资源管理: a grant that has ended is not a unit to choose (FAQ-2.1, FAQ-2.3) -----------------
+
+
+@given(phrase('另一单位的法人已授权该自然人"{system:人遗系统}"的"{role:授权角色}"角色，有效期{days:整数}天'))
+def given_other_unit_granted_for_days(actors: Actors, seeder, system, role, days):
+    seeder.grant(actors.actor("另一单位的法人"), actors.natural, system, [role], int(days))
