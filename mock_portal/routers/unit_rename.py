@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
 
 from mock_portal.messages import unit_rename as M
 from mock_portal.models.accounts import LEGAL
@@ -28,12 +30,28 @@ def show(request: Request, db: Db, user: CurrentUser):
     )
 
 
-@router.post("/online/info/rename")
-async def submit(request: Request, db: Db, user: CurrentUser):
-    user = _legal(user)
+async def _new_name(request: Request) -> str:
+    value = (await request.form()).get("new_name")
+    return value if isinstance(value, str) else ""
+
+
+async def _declarations(request: Request) -> list[tuple[str, bytes]]:
     form = await request.form()
-    new_name = form.get("new_name") if isinstance(form.get("new_name"), str) else ""
-    files = [(f.filename or "", await f.read()) for f in form.getlist("declaration") if hasattr(f, "read")]
+    return [(f.filename or "", await f.read()) for f in form.getlist("declaration") if hasattr(f, "read")]
+
+
+# A plain `def` (run in the worker threads) with the form read by async dependencies, as the other upload
+# routes do: an `async def` route ran the database work on the event loop, so a write waiting for SQLite's
+# lock blocked the loop, and with it the commit of the request holding the lock, until "database is locked".
+@router.post("/online/info/rename")
+def submit(
+    request: Request,
+    db: Db,
+    user: CurrentUser,
+    new_name: Annotated[str, Depends(_new_name)],
+    files: Annotated[list[tuple[str, bytes]], Depends(_declarations)],
+):
+    user = _legal(user)
     try:
         unit_rename.request(db, user, new_name, files, now_of(request), settings_of(request))
     except unit_rename.RenameError as exc:
