@@ -55,7 +55,7 @@ def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
     """Writes the reviewer and the pre-provisioned accounts into the portal database; returns the
     target file's `accounts:` and `reviewer:` sections (login names, env var names, never a password)."""
     from mock_portal.db import init_db
-    from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
+    from mock_portal.models.accounts import LEGAL, Account, Unit
     from mock_portal.models.reviews import Reviewer
     from mock_portal.services import passwords
     from support import factories
@@ -78,18 +78,8 @@ def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
             person = factories.Person()
             login = f"qa_expired_zr_{n:02d}"
             db.add(
-                Account(
-                    login_name=login,
-                    password_hash=natural_hash,
-                    password_changed_at=expired_at,
-                    kind=NATURAL,
-                    name=person.name,
-                    id_type="居民身份证",
-                    id_number=person.id_number,
-                    phone=person.phone,
-                    realname_status="passed",
-                    profile={},
-                    created_at=expired_at,
+                staging_platform_accounts.natural_account(
+                    person, login_name=login, password_hash=natural_hash, at=expired_at
                 )
             )
             natural_pool.append(

@@ -93,11 +93,12 @@ def gap_description(base: str, gaps: list[tuple[str, str]]) -> str:
 
 def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict]]:
     """Writes every pool into the open session `db`; returns the `accounts:` entries."""
-    from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
+    from mock_portal.models.accounts import LEGAL, Account, Unit
     from mock_portal.models.permissions import UnitPermission
     from mock_portal.services import permissions
     from mock_portal.testapi.business import SAMPLE_BASIC, SAMPLE_OTHER
     from support import factories
+    from tools.staging_platform_accounts import natural_account
 
     def unit_with_legal(missing: dict[str, list[str]], realname: str, login_is_code: bool):
         unit = factories.LegalUnit()
@@ -153,18 +154,12 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
         # the unit already had its legal account: the Torch account became a natural 管理员
         _, row, _ = unit_with_legal(missing, "passed", login_is_code=False)
         person = factories.Person(login_name=row.credit_code)
-        natural = Account(
+        natural = natural_account(
+            person,
             login_name=row.credit_code,
             password_hash=password_hash,
-            password_changed_at=stamp,
-            kind=NATURAL,
-            name=person.name,
-            id_type="居民身份证",
-            id_number=person.id_number,
-            phone=person.phone,
+            at=stamp,
             realname_status=realname,
-            profile={},
-            created_at=stamp,
         )
         db.add(natural)
         db.flush()
@@ -187,18 +182,14 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
 
     def legacy_wzj(bare: bool, unverified: bool = False) -> dict:
         person = factories.Person(login_name=WZJ_PREFIX + factories.unique("wz"))
-        row = Account(
+        row = natural_account(
+            person,
             login_name=person.login_name,
             password_hash=password_hash,
-            password_changed_at=stamp,
-            kind=NATURAL,
-            name=person.name,
-            id_type="居民身份证",
+            at=stamp,
             id_number=None if bare else person.id_number,
             phone=None if bare else person.phone,
             realname_status="none" if bare or unverified else "passed",
-            profile={},
-            created_at=stamp,
         )
         if unverified:
             row.id_number = None
@@ -286,19 +277,7 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
         none = {"basic": [], "other": [], "agent": []}
         _, row, legal = unit_with_legal(none, "passed", login_is_code=False)
         person = factories.Person()
-        natural = Account(
-            login_name=person.login_name,
-            password_hash=password_hash,
-            password_changed_at=stamp,
-            kind=NATURAL,
-            name=person.name,
-            id_type="居民身份证",
-            id_number=person.id_number,
-            phone=person.phone,
-            realname_status="passed",
-            profile={},
-            created_at=stamp,
-        )
+        natural = natural_account(person, login_name=person.login_name, password_hash=password_hash, at=stamp)
         db.add(natural)
         db.add(UnitPermission(unit_id=row.id, system=system_key, acquired_at=stamp))
         db.flush()

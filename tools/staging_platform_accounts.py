@@ -17,9 +17,29 @@ POOL_SIZE = 4
 ENV = "DEMO_PLATFORM_POOL_PASSWORD"
 
 
+def natural_account(person, *, login_name: str, password_hash: str, at: dt.datetime, **overrides):
+    """A 自然人 account row for a factories.Person, as operators would hand one over: 居民身份证,
+    verified, password set and account created at `at`; `overrides` change any column (phone=None …)."""
+    from mock_portal.models.accounts import NATURAL, Account
+
+    columns = {
+        "login_name": login_name,
+        "password_hash": password_hash,
+        "password_changed_at": at,
+        "kind": NATURAL,
+        "name": person.name,
+        "id_type": "居民身份证",
+        "id_number": person.id_number,
+        "phone": person.phone,
+        "realname_status": "passed",
+        "profile": {},
+        "created_at": at,
+    }
+    return Account(**{**columns, **overrides})
+
+
 def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict]]:
     """Writes every pool into the open session `db`; returns the target file's `accounts:` entries."""
-    from mock_portal.models.accounts import NATURAL, Account
     from mock_portal.models.reviews import Reviewer
     from support import factories
 
@@ -27,21 +47,7 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
     for n in range(1, POOL_SIZE + 1):
         person = factories.Person()
         login = f"qa_nophone_zr_{n:02d}"
-        db.add(
-            Account(
-                login_name=login,
-                password_hash=password_hash,
-                password_changed_at=stamp,
-                kind=NATURAL,
-                name=person.name,
-                id_type="居民身份证",
-                id_number=person.id_number,
-                phone=None,
-                realname_status="passed",
-                profile={},
-                created_at=stamp,
-            )
-        )
+        db.add(natural_account(person, login_name=login, password_hash=password_hash, at=stamp, phone=None))
         no_phone.append(
             {
                 "kind": "natural",

@@ -33,9 +33,9 @@ ENV = "DEMO_SECURITY_POOL_PASSWORD"
 
 def provision_security_pool(db_path: Path, password: str) -> list[dict]:
     from mock_portal.db import init_db
-    from mock_portal.models.accounts import NATURAL, Account
     from mock_portal.services import passwords
     from support import factories
+    from tools.staging_platform_accounts import natural_account
 
     engine, maker = init_db(db_path)
     stamp = dt.datetime.now() - dt.timedelta(days=1)
@@ -45,21 +45,7 @@ def provision_security_pool(db_path: Path, password: str) -> list[dict]:
         for n in range(1, POOL_SIZE + 1):
             person = factories.Person()
             login = f"qa_security_zr_{n:02d}"
-            db.add(
-                Account(
-                    login_name=login,
-                    password_hash=hashed,
-                    password_changed_at=stamp,
-                    kind=NATURAL,
-                    name=person.name,
-                    id_type="居民身份证",
-                    id_number=person.id_number,
-                    phone=person.phone,
-                    realname_status="passed",
-                    profile={},
-                    created_at=stamp,
-                )
-            )
+            db.add(natural_account(person, login_name=login, password_hash=hashed, at=stamp))
             pool.append({"kind": "natural", "login_name": login, "password_env": ENV, "phone": person.phone})
         db.commit()
     engine.dispose()
