@@ -58,7 +58,7 @@ def provision(db_path: Path, secrets_env: dict[str, str]) -> dict:
     from mock_portal.models.accounts import LEGAL, Account, Unit
     from mock_portal.models.reviews import Reviewer
     from mock_portal.services import passwords
-    from support import factories
+    from support.data import factories
 
     engine, maker = init_db(db_path)
     now = dt.datetime.now()
@@ -200,6 +200,38 @@ def target_file(work: Path, sections: dict, captcha: str = "log") -> Path:
     return path
 
 
+def run_pytest(cmd: list[str], env: dict) -> int:
+    """Run pytest; when the demo is stopped (CI cancelling or a time limit: SIGTERM, possibly to the whole
+    process group; Ctrl-C: SIGINT) interrupt pytest once like Ctrl-C, so it still prints what ran (its
+    summary line with passed/failed/skipped and "interrupted") before the portal is stopped."""
+    # pytest runs in its own session, so a signal to our group reaches only us and we decide how it stops;
+    # and SIGINT gets its default handling back (a shell without job control starts background jobs
+    # with SIGINT ignored, and Python keeps that).
+    child = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+    def interrupt(signum, frame):
+        for sig in (signal.SIGTERM, signal.SIGINT):  # one interruption; a repeat must not cut it short
+            signal.signal(sig, signal.SIG_IGN)
+        if child.poll() is None:
+            print("\n预发布演示被终止：中断 pytest，打印已运行部分的结果", flush=True)
+            child.send_signal(signal.SIGINT)
+            try:
+                child.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
+    return child.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="make staging-demo")
     parser.add_argument("--workers", default=os.environ.get("WORKERS", "auto"))
@@ -256,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
             "-rs",
             *args.pytest_args,
         ]
-        return subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
+        return run_pytest(cmd, env)
     finally:
         stop_portal(proc)
 
