@@ -15,7 +15,7 @@ MATRIX_PY ?= $(PY)
 # Browser scenarios use no Hypothesis: its pytest plugin would import it (~0.5 s) just to print nothing.
 E2E_OPTS ?= -p no:hypothesispytest
 # Local runs put the previous run's failures first (pytest's cache in .pytest_cache); CI (CI set) runs
-# without the cache. With several workers, items run longest first (support/schedule.py, .test_durations).
+# without the cache. With several workers, items run longest first (support/run/schedule.py, .test_durations).
 FAILED_FIRST ?= $(if $(CI),-p no:cacheprovider,--ff)
 MAKE_START := $(shell date +%s.%N)
 # Playwright's builds (and its ffmpeg) live in the repository unless the environment names another place

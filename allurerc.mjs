@@ -38,7 +38,7 @@ export default defineConfig({
   // History between local runs (trends, flaky and new-failure markers). Git-ignored.
   // `make report` (tools/allure_report.mjs) adds one entry per distinct set of results (re-rendering adds
   // none); `allure quality-gate` in `make test` would append one too: the Makefile sets ALLURE_NO_HISTORY.
-  // History keys (historyId/testCaseId) hold the browser's name, never its version (support/report_rules.py).
+  // History keys (historyId/testCaseId) hold the browser's name, never its version (support/reporting/report_rules.py).
   historyPath: env.ALLURE_NO_HISTORY ? undefined : (env.ALLURE_HISTORY_PATH ?? "reports/history.jsonl"),
   historyLimit: Number(env.ALLURE_HISTORY_LIMIT ?? 20),
   variables: { 提交: env.GIT_COMMIT ?? commit },
@@ -47,7 +47,7 @@ export default defineConfig({
       name: "环境问题（门户不可达） / Environment problem",
       matchers: { statuses: ["failed", "broken"], message: /ERR_CONNECTION_REFUSED|ECONNREFUSED|Connection refused/ },
     },
-    // support/report_rules.py starts the message so when the portal answered 5xx during the scenario
+    // support/reporting/report_rules.py starts the message so when the portal answered 5xx during the scenario
     // (whatever failed next: a click timeout or a check), and marks the result failed.
     {
       name: "产品缺陷（门户返回错误） / Product defect: portal error",

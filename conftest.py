@@ -1,5 +1,6 @@
-"""Root conftest: loads steps/ and support plugins (support/tagging.py registers the tag vocabulary of
-support/tags.py and the FAQ IDs as markers), and owns the fixtures that pick the target portal and the browser."""
+"""Root conftest: loads steps/ and support plugins (support/gherkin/tagging.py registers the tag vocabulary of
+support/gherkin/tags.py and the FAQ IDs as markers), and owns the fixtures that pick the target portal and
+the browser."""
 
 from __future__ import annotations
 
@@ -13,20 +14,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
 
-from support.browsers import BrowserUnavailable, launch_options  # noqa: E402
+from support.browsers.executables import BrowserUnavailable, launch_options  # noqa: E402
 
 pytest_plugins = [
-    "support.a11y_coverage",
-    "support.fixtures",
-    "support.reporting",
-    "support.capabilities",
-    "support.browser_marks",
-    "support.skip_results",
-    "support.step_hints",
-    "support.gherkin_failures",
-    "support.tagging",
-    "support.schedule",
-    "support.smoke",
+    "support.a11y.a11y_coverage",
+    "support.run.fixtures",
+    "support.reporting.allure_results",
+    "support.target.capabilities",
+    "support.browsers.browser_marks",
+    "support.reporting.skip_results",
+    "support.gherkin.step_hints",
+    "support.reporting.gherkin_failures",
+    "support.gherkin.tagging",
+    "support.run.schedule",
+    "support.run.smoke",
 ] + sorted(f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
 
 
@@ -59,7 +60,7 @@ def pytest_addoption(parser):
     )
 
 
-# pytest-playwright's own evidence options act on its context/page fixtures, which support/fixtures.py
+# pytest-playwright's own evidence options act on its context/page fixtures, which support/run/fixtures.py
 # replaces (evidence per actor, secrets masked, budget): refused with the suite's equivalent, never ignored.
 PLAYWRIGHT_EVIDENCE_OPTIONS = {"--tracing": "off", "--video": "off", "--screenshot": "off"}
 

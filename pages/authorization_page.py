@@ -5,7 +5,7 @@ from playwright.sync_api import Locator, Page
 
 from pages.frame import action, field, shown_message
 from pages.tables import cell, table_with
-from support.routes import path
+from support.target.routes import path
 
 
 class AuthorizationPage:

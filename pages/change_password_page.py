@@ -3,7 +3,7 @@
 from playwright.sync_api import Page
 
 from pages.frame import action, field
-from support.routes import path
+from support.target.routes import path
 
 
 class ChangePasswordPage:

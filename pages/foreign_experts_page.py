@@ -4,7 +4,7 @@ unit's earlier records (以前的办理信息)."""
 from playwright.sync_api import Page
 
 from pages.frame import action, field
-from support.routes import path
+from support.target.routes import path
 
 
 class ForeignExpertsPage:

@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import Locator, Page, Playwright
 
-from support import native_dialogs
-from support.routes import path, url_glob
+from support.browsers import native_dialogs
+from support.target.routes import path, url_glob
 
 LABEL_GAP = r"\s*[:：]?\s*"  # "当前用户: 张三", "当前用户：张三" or label and value in two cells
 
@@ -81,7 +81,7 @@ def message_link(page: Page, name: str) -> Locator:
 
 def dialog_said(page: Page, text: str) -> bool:
     """A native dialog (alert/confirm) of this page said `text` and no check has read it yet; reading
-    it here marks it read (support/native_dialogs.py). Never waits: callers poll (message_checks)."""
+    it here marks it read (support/browsers/native_dialogs.py). Never waits: callers poll (message_checks)."""
     return native_dialogs.take(page, text) is not None
 
 
@@ -102,7 +102,7 @@ def action(scope: Page | Locator, name: str | re.Pattern, exact: bool = True) ->
 # (and aria-label/aria-labelledby); get_by_placeholder one that shows its caption inside. A vendor may
 # write the caption as plain text beside the field — `<span>登录名</span><input>`, a table row
 # `<th>登录名</th><td><input></td>`, a <label> without `for` — which no accessibility API links to the
-# field. For those, the selector engine below (registered once per Playwright, support/fixtures.py)
+# field. For those, the selector engine below (registered once per Playwright, support/run/fixtures.py)
 # finds the control that FOLLOWS the caption text in reading order, as a sighted user pairs them.
 # Chosen over XPath (`following::input[1]`, banned in pages/ and steps/) because it is one reviewed
 # rule, not a path per page: a caption is a text node whose whole text is the caption (a required

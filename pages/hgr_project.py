@@ -3,7 +3,7 @@
 from playwright.sync_api import Download, Locator, Page
 
 from pages.frame import action, field
-from support.routes import path
+from support.target.routes import path
 
 
 class HgrNewProjectPage:
@@ -40,7 +40,7 @@ class HgrProjectPage:
         return self.attachments.get_by_role("row").filter(has_text=filename)
 
     def upload(self, file_payload: dict) -> None:
-        """file_payload: {"name", "mimeType", "buffer"} (support/docx_files.as_upload). Returns once the
+        """file_payload: {"name", "mimeType", "buffer"} (support/data/docx_files.as_upload). Returns once the
         resulting page has loaded: the next action must not hit the page being replaced."""
         self.attachment.set_input_files(file_payload)
         with self.page.expect_navigation():

@@ -4,7 +4,7 @@ filing instructions, 备份号匹配, and the migration / transfer request forms
 from playwright.sync_api import Locator, Page
 
 from pages.frame import action, content_of, field
-from support.routes import path
+from support.target.routes import path
 
 
 class HgrLandingPage:

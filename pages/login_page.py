@@ -5,7 +5,7 @@ from urllib.parse import urljoin, urlsplit
 from playwright.sync_api import Page
 
 from pages.frame import action, field
-from support.routes import path, without_query
+from support.target.routes import path, without_query
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
 

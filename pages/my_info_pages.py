@@ -4,9 +4,9 @@
 from playwright.sync_api import Page
 
 from pages.frame import action, field
-from support.routes import path
+from support.target.routes import path
 
-# The tabs and the route each one shows (support/routes.py); 我的信息 opens on the first.
+# The tabs and the route each one shows (support/target/routes.py); 我的信息 opens on the first.
 TABS = {
     "自然人用户信息": "my_info",
     "法人单位基本信息": "my_info",

@@ -3,7 +3,7 @@
 from playwright.sync_api import Page
 
 from pages.frame import action, field
-from support.routes import path
+from support.target.routes import path
 
 APPEAL_ROUTES = {"自然人": "appeal_natural", "法人": "appeal_legal"}
 
@@ -44,7 +44,7 @@ class AppealPage:
             self.request_code_button.click()
 
     def attach(self, front: dict, back: dict) -> None:
-        """front/back: file payloads (support/documents.py) for the 证件正面 / 证件反面 slots."""
+        """front/back: file payloads (support/data/documents.py) for the 证件正面 / 证件反面 slots."""
         self.front.set_input_files(front)
         self.back.set_input_files(back)
 

@@ -3,7 +3,7 @@
 from playwright.sync_api import Locator, Page
 
 from pages.frame import action, content_of, field, labelled_value
-from support.routes import path
+from support.target.routes import path
 
 
 class ResetLookupPage:

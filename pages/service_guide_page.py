@@ -4,9 +4,9 @@ when the 服务事项 list itself is unusable, e.g. blank in an old browser."""
 from playwright.sync_api import Page
 
 from pages.frame import action
-from support.routes import path
+from support.target.routes import path
 
-# The guide pages' routes (support/routes.py), by the service name users see.
+# The guide pages' routes (support/target/routes.py), by the service name users see.
 GUIDE_ROUTES = {"人类遗传资源管理": "guide_hgr"}
 
 

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Locator, Page
 
 from pages.frame import action, content_of, field
-from support.routes import path
+from support.target.routes import path
 
 
 class ServicesPage:

@@ -6,21 +6,21 @@ import re
 from playwright.sync_api import Locator, Page
 
 from pages.frame import action, shown_message
-from support.message_checks import expect_dialog_confirmable
+from support.gherkin.message_checks import expect_dialog_confirmable
 
 
 class TorchSystemPage:
     def __init__(self, page: Page) -> None:
         self.page = page
         # the in-page popup's 确定 (a button or a link); a vendor's window.alert() has its own, which the
-        # dialog recorder (support/native_dialogs.py) presses as the dialog appears
+        # dialog recorder (support/browsers/native_dialogs.py) presses as the dialog appears
         self.dialog_confirm = action(page, "确定").first
         self.complete_info_link = action(page, "前往完善信息", exact=False)
         self.businesses_heading = page.get_by_role("heading", name=re.compile("可办理业务$"))
 
     def popup(self, text: str) -> Locator:
         """The real-name popup's message in the page, read by its words (a dialog role is not required);
-        support.message_checks.expect_message also reads it from a native dialog."""
+        support.gherkin.message_checks.expect_message also reads it from a native dialog."""
         return shown_message(self.page, text)
 
     def expect_confirmable(self) -> None:

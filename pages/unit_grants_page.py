@@ -4,7 +4,7 @@ from playwright.sync_api import Locator, Page
 
 from pages.frame import action
 from pages.tables import cell, table_with
-from support.routes import path
+from support.target.routes import path
 
 
 class UnitGrantsPage:

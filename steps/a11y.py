@@ -13,15 +13,15 @@ from urllib.parse import urlsplit
 import pytest
 from pytest_bdd import then
 
-from support import a11y, a11y_coverage
-from support.a11y_crawl import SKIP
+from support.a11y import a11y_coverage, axe
+from support.a11y.a11y_crawl import SKIP
 
 _TEMPLATES = pytest.StashKey[set]()  # templates checked in this scenario
 
 
 @then("页面没有严重的无障碍问题")
 def then_no_serious_accessibility_problems(page, a11y_once):
-    result = a11y.check(page)
+    result = axe.check(page)
     a11y_once.mark(*a11y_coverage.page_key(page))  # an explicit check always runs, and counts for the run
     assert result.failure_message() is None, result.failure_message()
 
@@ -34,7 +34,7 @@ def _check_current(once, pg, label: str) -> list[str]:
     with once.claim(*a11y_coverage.page_key(pg)) as first:
         if not first:
             return []
-        message = a11y.check(pg, label=label).failure_message()
+        message = axe.check(pg, label=label).failure_message()
     return [message] if message else []
 
 
@@ -57,7 +57,7 @@ def _check_passed_through(ctx, browser: str, loads, once, templates: set, label:
             extra = ctx.new_page()
             try:
                 extra.goto(load.url)
-                message = a11y.check(extra, label=f"{label}（步骤中经过的页面）").failure_message()
+                message = axe.check(extra, label=f"{label}（步骤中经过的页面）").failure_message()
             finally:
                 extra.close()
                 if extra.video:

@@ -1,5 +1,5 @@
 """Two actors in one scenario: the unit's legal account (法人) and a natural person (自然人), each in
-its own browser context (support/actors.py). Generic permission-model steps for every business system:
+its own browser context (support/data/actors.py). Generic permission-model steps for every business system:
 
     假如 有一个已实名的法人单位 / 有一个已实名的自然人 / 有一个未实名的自然人
     假如 单位的法人账号已进入过"人类遗传资源管理"的办理入口
@@ -20,13 +20,14 @@ from pytest_bdd import given, then, when
 
 from pages.frame import content_of, heading
 from pages.services_page import ServicesPage, SystemLandingPage
-from support.actors import Actors, GrantSeed
-from support.message_checks import expect_message, expect_no_dialog_saying
-from support.parsing import phrase
+from support.data.actors import Actors, GrantSeed
+from support.gherkin.message_checks import expect_message, expect_no_dialog_saying
+from support.gherkin.parsing import phrase
 
 
 def who_phrase(template: str):
-    """support.parsing.phrase with a leading {who:参与者}: 法人, 自然人 or 另一单位的法人 (support/actors.WHO)."""
+    """support.gherkin.parsing.phrase with a leading {who:参与者}: 法人, 自然人 or 另一单位的法人
+    (support/data/actors.WHO)."""
     return phrase("{who:参与者}" + template)
 
 

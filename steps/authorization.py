@@ -1,5 +1,5 @@
 """用户授权管理 (FAQ-1.10.x) acted by the unit's legal account, and the natural person's
-法人(单位)授权办理情况. Two actors: see steps/actors.py and support/actors.py."""
+法人(单位)授权办理情况. Two actors: see steps/actors.py and support/data/actors.py."""
 
 import datetime as dt
 
@@ -9,10 +9,10 @@ from pytest_bdd import given, then, when
 
 from pages.authorization_page import AuthorizationPage
 from pages.unit_grants_page import UnitGrantsPage
-from support.actors import Actors, portal_today, set_realname
-from support.message_checks import expect_message
-from support.parsing import phrase
-from support.routes import path
+from support.data.actors import Actors, portal_today, set_realname
+from support.gherkin.message_checks import expect_message
+from support.gherkin.parsing import phrase
+from support.target.routes import path
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
-from support import factories
-from support.message_checks import expect_message
-from support.parsing import phrase
+from support.data import factories
+from support.gherkin.message_checks import expect_message
+from support.gherkin.parsing import phrase
 
 
 @dataclass
@@ -34,7 +34,7 @@ def given_reviewer(request, target):
     """The mock: a new reviewer through the test API. Staging: one of the reviewer accounts the QA team
     provides (target file `accounts: 后台审核员账号`, a pool: a scenario may lock the one it claims)."""
     if target.api is None:
-        from support import staging
+        from support.target import staging
 
         claimed = staging.actor(target, "后台审核员账号")
         return Reviewer(claimed.login_name, claimed.password)

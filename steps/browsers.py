@@ -2,7 +2,7 @@
 non-Chrome symptoms (fault profiles, mock_portal/faults.py) with their recovery in current Chrome.
 
 Browsers by the name scenarios use: 其他浏览器 / 旧版谷歌浏览器 / 谷歌浏览器最新版, each its own
-context (support/browser_identities.py). The fault profile is portal-wide for this worker's portal but
+context (support/browsers/browser_identities.py). The fault profile is portal-wide for this worker's portal but
 hits only non-Chrome User-Agents; every step that switches it on restores the previous profiles."""
 
 import re
@@ -18,10 +18,10 @@ from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from pages.registration_page import RegistrationPage
 from pages.service_guide_page import GUIDE_ROUTES, ServiceGuidePage
 from pages.services_page import ServicesPage
-from support import factories
-from support.browser_identities import BrowserPages
-from support.message_checks import expect_message
-from support.parsing import param_type, phrase
+from support.browsers.browser_identities import BrowserPages
+from support.data import factories
+from support.gherkin.message_checks import expect_message
+from support.gherkin.parsing import param_type, phrase
 
 CODE = re.compile(r"验证码为(\d{6})")
 HGR = "人类遗传资源管理"
@@ -33,7 +33,7 @@ param_type("办事指南系统", lambda: GUIDE_ROUTES, origin="pages/service_gui
 
 
 def in_browser(template: str):
-    """phrase() with {browser} typed: the browser names scenarios use (support/browser_identities.LABELS)."""
+    """phrase() with {browser} typed: the browser names scenarios use (support/browsers/browser_identities.LABELS)."""
     return phrase(template.replace("{browser}", "{browser:浏览器}"))
 
 

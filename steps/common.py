@@ -5,14 +5,14 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.frame import PortalFrame, content_of
-from support.fixtures import sign_in
-from support.message_checks import expect_message, expect_no_dialog_saying
-from support.parsing import phrase
+from support.gherkin.message_checks import expect_message, expect_no_dialog_saying
+from support.gherkin.parsing import phrase
+from support.run.fixtures import sign_in
 
 
 @given(phrase("平台上有一个{description:账号描述}"), target_fixture="account")
 def given_an_account(description, seeder):
-    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/personas.py; without a test API:
+    """e.g. 平台上有一个密码已过期的法人账号 (descriptions: support/data/personas.py; without a test API:
     registered through the portal's screens, or the target file's accounts, see support/seeding/ui.py)."""
     return seeder.account(description)
 

@@ -13,12 +13,13 @@ from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetPasswordPage
 from pages.registration_page import RegistrationPage
 from pages.services_page import ServicesPage
-from support import factories, redaction
-from support.actors import Actors
-from support.message_checks import expect_message
-from support.parsing import param_type, phrase
-from support.sms_outbox import CODE
-from support.working_days import is_working_day
+from support.data import factories
+from support.data.actors import Actors
+from support.data.working_days import is_working_day
+from support.gherkin.message_checks import expect_message
+from support.gherkin.parsing import param_type, phrase
+from support.reporting import redaction
+from support.target.sms_outbox import CODE
 
 
 @given(phrase("身份核验库中登记了{who:核验对象}的号码，但登记在另一个{what}下"), target_fixture="identity_number")
@@ -52,7 +53,7 @@ def code_sent(target, phone: str) -> str:
     `sms: command` (a staging gateway's reader, which also gives the last SMS that carried a code)."""
     if target.api is not None:
         return last_code_sent(target.api, phone)
-    from support import staging
+    from support.target import staging
 
     code = staging.sms_code(target, phone)
     redaction.register(code)
@@ -207,7 +208,7 @@ def when_reset_with_mismatch(reset_password_page: ResetPasswordPage, target, acc
 @given("平台时间来到休息日前的最后一个工作日")
 def given_day_before_rest_days(target):
     """Moves the portal clock by whole days to the next working day that a rest day follows (a Friday, or
-    the eve of a holiday, by the suite's own calendar, support/working_days.py), so that a promise in
+    the eve of a holiday, by the suite's own calendar, support/data/working_days.py), so that a promise in
     working days has to step over rest days."""
     target.require("clock")
     today = _portal_now(target).date()

@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 from pytest_bdd import then, when
 
 from pages.faq_page import FaqPage
-from support import faq_text
-from support.parsing import phrase
+from support.gherkin import faq_text
+from support.gherkin.parsing import phrase
 
 
 @pytest.fixture

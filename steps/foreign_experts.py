@@ -12,11 +12,11 @@ from pages.frame import action
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetLookupPage
 from pages.services_page import ServicesPage
-from support import factories
-from support.actors import Actors
-from support.fixtures import sign_in
-from support.parsing import phrase
-from support.personas import Actor, persona, seed_natural
+from support.data import factories
+from support.data.actors import Actors
+from support.data.personas import Actor, persona, seed_natural
+from support.gherkin.parsing import phrase
+from support.run.fixtures import sign_in
 
 PREFIX = "WGZJXM_"
 REGISTRATION = "wzj_registration"

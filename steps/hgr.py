@@ -11,9 +11,9 @@ from pytest_bdd import given, when
 
 from pages.hgr_project import HgrProjectPage
 from pages.hgr_system import HgrLandingPage
-from support.actors import Actors
-from support.fixtures import sign_in
-from support.parsing import param_type, phrase
+from support.data.actors import Actors
+from support.gherkin.parsing import param_type, phrase
+from support.run.fixtures import sign_in
 from support.seeding.business import Project
 
 SYSTEM = "人类遗传资源管理"

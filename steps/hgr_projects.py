@@ -1,4 +1,4 @@
-"""人类遗传资源管理系统 projects (FAQ-2.2, 2.4): 新建项目, Word attachments (support/docx_files.py),
+"""人类遗传资源管理系统 projects (FAQ-2.2, 2.4): 新建项目, Word attachments (support/data/docx_files.py),
 提交管理员, the synthesis status and the downloaded merged document opened with python-docx."""
 
 from playwright.sync_api import expect
@@ -6,9 +6,9 @@ from pytest_bdd import given, then, when
 
 from pages.hgr_project import HgrNewProjectPage
 from steps.hgr import HgrScene, landing, project_page
-from support import docx_files
-from support.actors import Actors
-from support.parsing import phrase
+from support.data import docx_files
+from support.data.actors import Actors
+from support.gherkin.parsing import phrase
 
 
 @given(phrase("该单位的文件较多，合成需要{minutes:数}分钟"))

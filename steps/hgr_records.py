@@ -7,9 +7,9 @@ from pytest_bdd import then, when
 from pages.hgr_system import HgrBackupPage, HgrMigrationPage, HgrTransferPage
 from pages.unit_rename_page import UnitRenamePage
 from steps.hgr import HgrScene, landing
-from support import documents
-from support.actors import Actors
-from support.parsing import phrase
+from support.data import documents
+from support.data.actors import Actors
+from support.gherkin.parsing import phrase
 
 
 @when("法人提交开通网上申报系统的报备申请")

@@ -9,8 +9,8 @@ from pages.keyboard import KeyboardUser
 from pages.login_page import LOGIN_TYPES, LoginPage
 from pages.recovery_choice_page import RecoveryChoicePage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
-from support import factories
-from support.parsing import phrase
+from support.data import factories
+from support.gherkin.parsing import phrase
 
 
 @dataclass

@@ -8,8 +8,8 @@ from pytest_bdd import given, then, when
 from pages.change_password_page import ChangePasswordPage
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
-from support import factories
-from support.parsing import phrase
+from support.data import factories
+from support.gherkin.parsing import phrase
 
 
 @dataclass

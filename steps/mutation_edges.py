@@ -9,10 +9,10 @@ from pytest_bdd import given, then, when
 
 from pages.login_page import LoginPage
 from pages.registration_page import RegistrationPage
-from support import factories, identity
-from support.actors import Actors
-from support.parsing import phrase
-from support.personas import Actor
+from support.data import factories, identity
+from support.data.actors import Actors
+from support.data.personas import Actor
+from support.gherkin.parsing import phrase
 
 _rng = random.Random(secrets.randbits(64))
 

@@ -7,8 +7,8 @@ from pytest_bdd import then, when
 
 from pages.change_password_page import ChangePasswordPage
 from pages.my_info_pages import TABS, MyInfoPage
-from support import factories
-from support.parsing import param_type, phrase
+from support.data import factories
+from support.gherkin.parsing import param_type, phrase
 
 param_type("我的信息栏目", lambda: TABS, origin="pages/my_info_pages.py 的 TABS")
 

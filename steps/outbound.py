@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 from pytest_bdd import then, when
 
 from pages.outbound_training_page import OutboundTrainingPage
-from support.parsing import phrase
-from support.personas import Actor, persona, seed_natural
+from support.data.personas import Actor, persona, seed_natural
+from support.gherkin.parsing import phrase
 
 FILING = "outbound_filing"
 

@@ -13,11 +13,11 @@ from pytest_bdd import given, then, when
 from pages.frame import PortalFrame
 from pages.frame import action as named_action  # the step names its parameter "action"
 from pages.my_info_pages import MyInfoPage
-from support import documents, factories, identity
-from support.fixtures import sign_in
-from support.parsing import param_type, phrase
-from support.personas import Actor, persona, seed_natural
-from support.working_days import add_working_days, chinese_date
+from support.data import documents, factories, identity
+from support.data.personas import Actor, persona, seed_natural
+from support.data.working_days import add_working_days, chinese_date
+from support.gherkin.parsing import param_type, phrase
+from support.run.fixtures import sign_in
 
 _rng = random.Random(secrets.randbits(64))
 SUBJECTS = {"自然人": "realname_natural", "法人": "realname_legal", "主代办人": "realname_agent"}

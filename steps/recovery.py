@@ -9,16 +9,16 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-import support.recovery_personas  # noqa: F401  (registers the recovery personas)
+import support.data.recovery_personas  # noqa: F401  (registers the recovery personas)
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.recovery_choice_page import RecoveryChoicePage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
-from support import factories
-from support.fixtures import sign_in
-from support.parsing import phrase
-from support.routes import path
-from support.sms_outbox import CODE, latest_sms
+from support.data import factories
+from support.gherkin.parsing import phrase
+from support.run.fixtures import sign_in
+from support.target.routes import path
+from support.target.sms_outbox import CODE, latest_sms
 
 
 @pytest.fixture

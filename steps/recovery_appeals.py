@@ -13,10 +13,10 @@ from pytest_bdd import then, when
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.recovery_appeal_page import AppealPage
-from support import documents, factories
-from support.parsing import param_type, phrase
-from support.sms_outbox import credentials_in
-from support.working_days import add_working_days, chinese_date
+from support.data import documents, factories
+from support.data.working_days import add_working_days, chinese_date
+from support.gherkin.parsing import param_type, phrase
+from support.target.sms_outbox import credentials_in
 
 UNIT_NAMES = {"注册时的名称": "unit_name", "变更后的名称": "new_unit_name"}  # the account's attribute
 AGENTS = ("当前主代办人", "单位的另一名员工")

@@ -12,9 +12,9 @@ from pytest_bdd import then, when
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.registration_page import RegistrationPage
-from support import factories, identity
-from support.parsing import param_type, phrase
-from support.personas import Actor
+from support.data import factories, identity
+from support.data.personas import Actor
+from support.gherkin.parsing import param_type, phrase
 
 CODE = re.compile(r"验证码为(\d{6})")
 _rng = random.Random(secrets.randbits(64))

@@ -11,13 +11,13 @@ from pages.frame import PortalFrame, content_of
 from pages.login_page import LoginPage
 from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
-from support import factories
-from support.fixtures import session_id_of
-from support.message_checks import expect_message, expect_no_dialog_saying
-from support.parsing import phrase
-from support.personas import Actor
-from support.routes import path
+from support.data import factories
+from support.data.personas import Actor
+from support.gherkin.message_checks import expect_message, expect_no_dialog_saying
+from support.gherkin.parsing import phrase
+from support.run.fixtures import session_id_of
 from support.seeding.business import HGR, Project
+from support.target.routes import path
 
 SESSION_COOKIE = "MOSTSESSION"
 # What the portal's self-test failure carries inside; none of it may reach the page.

@@ -12,9 +12,9 @@ from pages.change_password_page import ChangePasswordPage
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.services_page import ServicesPage
-from support import factories
-from support.parsing import phrase
-from support.routes import path
+from support.data import factories
+from support.gherkin.parsing import phrase
+from support.target.routes import path
 
 MY_INFO = "my_info"
 

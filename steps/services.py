@@ -7,7 +7,7 @@ from pytest_bdd import then, when
 
 from pages.frame import heading
 from pages.services_page import ServicesPage, SystemLandingPage
-from support.parsing import phrase
+from support.gherkin.parsing import phrase
 
 
 @pytest.fixture

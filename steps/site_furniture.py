@@ -10,9 +10,10 @@ from pytest_bdd import given, then, when
 
 from pages.admin_pages import AdminLoginPage
 from pages.site_footer import SiteFooter
-from support import a11y_crawl, allure_safe
-from support.parsing import phrase
-from support.routes import path
+from support.a11y import a11y_crawl
+from support.gherkin.parsing import phrase
+from support.reporting import allure_safe
+from support.target.routes import path
 
 LARGE_TEXT = re.compile(r"^(?:2\d|[3-9]\d)(?:\.\d+)?px$")  # 关怀版: body text of at least 20px
 FURNITURE = ("网站标识码", "ICP备", "公网安备")

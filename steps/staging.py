@@ -3,7 +3,7 @@
 import httpx
 from pytest_bdd import then, when
 
-from support.parsing import param_type, phrase
+from support.gherkin.parsing import param_type, phrase
 
 param_type("HTTP方法", ("GET", "POST", "PUT", "PATCH", "DELETE"), origin="steps/staging.py（httpx 的请求方法）")
 

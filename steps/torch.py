@@ -9,11 +9,11 @@ from pages.frame import action
 from pages.torch_system_page import TorchSystemPage
 from pages.torch_unit_info_page import LegalOtherInfoPage, TorchUnitInfoPage
 from pages.unit_grants_page import UnitGrantsPage
-from support import factories
-from support.message_checks import expect_message
-from support.parsing import param_type, phrase
-from support.personas import Actor, persona, seed_legal, seed_natural
-from support.routes import url_regex
+from support.data import factories
+from support.data.personas import Actor, persona, seed_legal, seed_natural
+from support.gherkin.message_checks import expect_message
+from support.gherkin.parsing import param_type, phrase
+from support.target.routes import url_regex
 
 TORCH_SYSTEMS = ["sme", "hnte", "torch"]
 GAP_KEYS = {

@@ -10,9 +10,9 @@ file to the Allure results as a report-wide (global) attachment.
 Exits 1 (Chinese message + English gloss, naming the IDs/scenarios) when:
   * a catalog entry has no scenario;
   * a scenario names an FAQ ID that is not in the catalog;
-  * a scenario has no FAQ tag (unless a tag of support/tags.py exempts it: @security, @a11y, @perf).
+  * a scenario has no FAQ tag (unless a tag of support/gherkin/tags.py exempts it: @security, @a11y, @perf).
 Tags on the feature, on a rule and on 例子 (Examples) blocks count too. A scenario whose tags include one
-that does not count as coverage (support/tags.py: @faq-drift) is listed but covers nothing.
+that does not count as coverage (support/gherkin/tags.py: @faq-drift) is listed but covers nothing.
 
 Usage (from the repository root): python -m tools.faq_coverage [--features DIR] [--catalog FILE]
                                                                [--results DIR] [--output FILE]
@@ -27,7 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 try:
-    from support import tags as vocabulary
+    from support.gherkin import tags as vocabulary
     from tools.faqtext import REPO_ROOT, ScenarioInfo, load_catalog, read_features
 except ModuleNotFoundError as missing:  # started as `python tools/faq_coverage.py`
     raise SystemExit(

@@ -4,7 +4,7 @@
 Rules (each problem is printed as path:line: 中文说明 (English gloss)):
   * the file starts with '# language: zh-CN';
   * only Chinese keywords (功能 背景 场景 场景大纲 例子 假如 当 那么 而且 但是 …), no English Given/When/Then;
-  * every tag passes support/tags.py's ``problem`` — the rule the run applies too (support/tagging.py):
+  * every tag passes support/gherkin/tags.py's ``problem`` — the rule the run applies too (support/gherkin/tagging.py):
     FAQ-… tags name an ID of docs/faq_catalog.yaml, @only_browser/@skip_browser carry a browser and a
     reason, no near-miss of a vocabulary tag (@mock_only for @mock-only); other custom tags are free;
   * step text is declarative: no CSS/XPath selectors (#id, .class, //, [name=…]) and
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 try:
-    from support.tags import problem
+    from support.gherkin.tags import problem
     from tools.faqtext import REPO_ROOT, catalog_ids, feature_files, parse_gherkin, strip_tag_prefix
 except ModuleNotFoundError as missing:  # started as `python tools/gherkin_lint.py`
     raise SystemExit(

@@ -1,5 +1,5 @@
 """Locator policy: pages/ and steps/ find elements by what a user sees (role and name, label, text),
-never by id, class, test id, CSS or XPath, and never write a portal path (support/routes.py has them).
+never by id, class, test id, CSS or XPath, and never write a portal path (support/target/routes.py has them).
 
     .venv/bin/python tools/locator_policy.py          # lists every violation, exit 1 if any
 
@@ -14,7 +14,7 @@ Rules (AST-based, so comments and docstrings never count):
   text beside it, found in reading order); only pages/frame.py's field() may use it, everyone else
   calls field(). Any other selector string stays banned there too.
 - a literal portal path ("/login", "/online/info") given to goto, wait_for_url, expect_navigation,
-  expect_response or to_have_url: take it from support/routes.py.
+  expect_response or to_have_url: take it from support/target/routes.py.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def check_source(source: str, path: str) -> list[Violation]:
             target = _string(_first_arg(node, "url"))
             if target is not None and (target.startswith("/") or target.startswith("**/")):
                 found.append(
-                    Violation(path, line, f"{name}({target!r})：门户路径写死了，改用 support/routes.py 的路由名")
+                    Violation(path, line, f"{name}({target!r})：门户路径写死了，改用 support/target/routes.py 的路由名")
                 )
     return found
 

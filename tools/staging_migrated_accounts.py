@@ -7,7 +7,7 @@ migrated account became a natural person holding the unit's 管理员 role in th
 ("因数据冲突迁移为自然人"). On a real staging portal the QA team gets such accounts from the portal's
 operators, each in a known state of its unit information (complete, or with named pieces missing).
 Here they are written into the fresh portal database before it starts, one pool per description:
-every scenario×browser item claims one of its own (support/staging.actor), since scenarios change
+every scenario×browser item claims one of its own (support/target/staging.actor), since scenarios change
 them (passwords reset, information completed).
 
 Descriptions (the target file's `accounts:` keys):
@@ -97,7 +97,7 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
     from mock_portal.models.permissions import UnitPermission
     from mock_portal.services import permissions
     from mock_portal.testapi.business import SAMPLE_BASIC, SAMPLE_OTHER
-    from support import factories
+    from support.data import factories
     from tools.staging_platform_accounts import natural_account
 
     def unit_with_legal(missing: dict[str, list[str]], realname: str, login_is_code: bool):

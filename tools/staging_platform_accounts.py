@@ -7,7 +7,7 @@ No portal screen makes these; on a real staging portal the QA team gets them fro
 - 后台审核员账号: extra back-office reviewer accounts besides the target file's `reviewer:`, for the
   scenario that locks one by failed logins (security/depth.feature) — the run's own reviewer must stay usable.
 
-Each description is a pool: every scenario×browser item claims one of its own (support/staging.actor)."""
+Each description is a pool: every scenario×browser item claims one of its own (support/target/staging.actor)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def natural_account(person, *, login_name: str, password_hash: str, at: dt.datet
 def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict]]:
     """Writes every pool into the open session `db`; returns the target file's `accounts:` entries."""
     from mock_portal.models.reviews import Reviewer
-    from support import factories
+    from support.data import factories
 
     no_phone, reviewers = [], []
     for n in range(1, POOL_SIZE + 1):

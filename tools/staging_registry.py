@@ -5,7 +5,7 @@ against a registry. On the mock the test API writes registry entries; a real sta
 is a stub holding test identities that its operators hand over. The demo plays the operators: it writes
 those identities into the fresh portal database before the portal starts and lists them in the target
 file's `identity_registry:` section, two pools the scenarios claim one entry at a time
-(support/staging.registry_person / registry_unit):
+(support/target/staging.registry_person / registry_unit):
 
     identity_registry:
       persons:                      # 姓名 + 证件号码 (the number only in an environment variable)
@@ -30,7 +30,7 @@ def provision(db) -> tuple[dict, dict[str, str]]:
     """Writes the registry's identities into the open session `db`. Returns the target file's
     `identity_registry:` section and the environment variables holding the ID numbers."""
     from mock_portal.models.identity import PERSON, UNIT, RegistryIdentity
-    from support import factories
+    from support.data import factories
 
     persons, units, env = [], [], {}
     for n in range(1, PERSONS + 1):

@@ -13,7 +13,7 @@ pytest-bdd does at run time) against the step lines of features/**/*.feature.
   python tools/step_catalog.py --check     exit 1 if docs/steps.md is out of date
   python tools/step_catalog.py --missing   list feature steps without a definition, the
                                            nearest existing steps and why they do not match
-                                           (support/step_hints.py), and a Python skeleton for each
+                                           (support/gherkin/step_hints.py), and a Python skeleton for each
 
 The catalog carries no line numbers: a step is anchored by its module and function name, and
 --check compares only what the step definitions decide (examples and the unused list come from
@@ -44,9 +44,9 @@ from faqtext import REPO_ROOT, StepLine, read_features, render_outline  # noqa: 
 from step_text import readable  # noqa: E402
 
 sys.path.insert(0, str(REPO_ROOT))
-from support import step_hints  # noqa: E402
-from support.parsing import TYPES, Phrase  # noqa: E402
-from support.step_hints import choices_of, field_label  # noqa: E402
+from support.gherkin import step_hints  # noqa: E402
+from support.gherkin.parsing import TYPES, Phrase  # noqa: E402
+from support.gherkin.step_hints import choices_of, field_label  # noqa: E402
 
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
 DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
@@ -140,7 +140,7 @@ def describe_params(context) -> tuple[str, list[tuple[str, str]]]:
 
     parser, converters = context.parser, context.converters or {}
     if isinstance(parser, Phrase):
-        kind = "phrase (support/parsing.py)"
+        kind = "phrase (support/gherkin/parsing.py)"
         params = [
             (name, f.type.name if f.type else "str (原样比较或填写 compared or typed as is)")
             for name, f in parser.fields.items()
@@ -339,7 +339,7 @@ def render_catalog(defs: list[StepDef]) -> str:
 
 
 def render_types(defs: list[StepDef]) -> list[str]:
-    """The named parameter types (support/parsing.py) the steps use, with their accepted phrases."""
+    """The named parameter types (support/gherkin/parsing.py) the steps use, with their accepted phrases."""
     used = {
         f.type.name
         for d in defs
@@ -461,7 +461,10 @@ def print_missing(missing: list[StepLine], defs: list[StepDef] | None = None) ->
         print(f"  {step.path}:{step.line}: {step.keyword} {step.text}")
         print("\n".join(step_hints.describe(step_hints.nearest(step.text, step.type, candidates))))
         print()
-    print("\n# 代码骨架 (skeletons) — from pytest_bdd import given, when, then; from support.parsing import phrase\n")
+    print(
+        "\n# 代码骨架 (skeletons) — from pytest_bdd import given, when, then;"
+        " from support.gherkin.parsing import phrase\n"
+    )
     for number, step in enumerate(unique, 1):
         print(skeleton(step, number))
     return 1

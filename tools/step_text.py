@@ -1,7 +1,7 @@
 """Turns a step's regular expression back into the text a writer types, for docs/steps.md:
 ``法人已授权该自然人["“](?P<system>[^"”]*)["”]的…$`` → ``法人已授权该自然人"{system}"的…``.
 Fields whose converter has a name show it as a type: ``{number:身份证号}`` (steps built with
-support.parsing.phrase are shown from their template instead)."""
+support.gherkin.parsing.phrase are shown from their template instead)."""
 
 from __future__ import annotations
 

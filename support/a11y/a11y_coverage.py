@@ -11,7 +11,7 @@ only some @a11y scenarios (`-k`, a FAQ tag, a shard) print the coverage and do n
 Works with pytest-xdist: workers send what they checked to the controller in `workeroutput`.
 
 Each template is checked once per browser per run (issue 24): whichever scenario, in whichever xdist
-worker, reaches it first runs axe on it, and the others skip it (`a11y_once`, support/run_once.py).
+worker, reaches it first runs axe on it, and the others skip it (`a11y_once`, support/run/run_once.py).
 `--a11y-every-page` checks every page each scenario shows instead (the deep, slow way).
 """
 
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.run_once import OncePerRun, run_dir
+from support.run.run_once import OncePerRun, run_dir
 
 HEADER = "x-portal-template"
 _current: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → template of its document

@@ -6,7 +6,7 @@ page with its template, its footer text (government-site furniture) and its axe 
 
 Every page is fetched with the browser context's own HTTP client (same cookies, so the same session),
 which is enough to read its template, footer and links; the browser itself opens only the pages whose
-template no scenario has checked yet in this run (`once`, support/run_once.py: shared by the xdist
+template no scenario has checked yet in this run (`once`, support/run/run_once.py: shared by the xdist
 workers, so a crawl and a scenario, or two crawls, never check one template twice). A crawl of a
 hundred pages so costs a handful of page loads.
 
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from support import a11y, a11y_coverage
-from support.a11y_coverage import HEADER
-from support.a11y_coverage import shape as _shape
-from support.run_once import OncePerRun
+from support.a11y import a11y_coverage, axe
+from support.a11y.a11y_coverage import HEADER
+from support.a11y.a11y_coverage import shape as _shape
+from support.run.run_once import OncePerRun
 
 _VOID = ("br", "img", "input", "meta", "link", "hr")
 
@@ -69,7 +69,7 @@ class Visited:
     path: str
     status: int
     template: str
-    result: a11y.AxeResult | None  # None: another scenario of this run checked this template
+    result: axe.AxeResult | None  # None: another scenario of this run checked this template
     footer: str
     via: str = "GET"
     key: str = ""  # what the run's record of checked templates calls it (a11y_coverage.work_key)
@@ -158,7 +158,7 @@ def _check_templates(page, first_of: dict[str, _Link], once: OncePerRun, label: 
                     later.append((key, link))
                 elif first:
                     _open(page, link)
-                    results[key] = a11y.check(page, label=label)
+                    results[key] = axe.check(page, label=label)
     return results
 
 

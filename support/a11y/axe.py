@@ -15,10 +15,11 @@ from pathlib import Path
 import allure
 from playwright.sync_api import Error as PlaywrightError
 
-from support import a11y_coverage, allure_safe
-from support.a11y_rules import IMPACT_ZH, RULES_ZH
+from support.a11y import a11y_coverage
+from support.a11y.a11y_rules import IMPACT_ZH, RULES_ZH
+from support.reporting import allure_safe
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FAILING_IMPACTS = ("serious", "critical")
 AXE_OPTIONS = {

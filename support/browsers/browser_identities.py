@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, Page
 
-from support.fixtures import sign_in
-from support.target import Target
+from support.run.fixtures import sign_in
+from support.target.portal import Target
 
 FIREFOX_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0"
 OLD_CHROME_UA = (

@@ -1,5 +1,5 @@
 """Which browsers a run may use, checked before anything starts, and scenarios limited to one
-browser WITH a reason. The Gherkin tags (support/tags.py, applied by support/tagging.py):
+browser WITH a reason. The Gherkin tags (support/gherkin/tags.py, applied by support/gherkin/tagging.py):
 
     @only_browser:chromium:Firefox的下载对话框不同      → pytest.mark.only_browser("chromium", reason=…)
     @skip_browser:firefox:原因                         → pytest.mark.skip_browser("firefox", reason=…)
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from support.browsers import BrowserUnavailable, launch_options
-from support.tags import BROWSER_TAGS
+from support.browsers.executables import BrowserUnavailable, launch_options
+from support.gherkin.tags import BROWSER_TAGS
 
 
 def pytest_collection_modifyitems(config, items):

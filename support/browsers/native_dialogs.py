@@ -2,13 +2,13 @@
 
 A portal may show a message as a modal in the page (弹框提示 with a 确定 button) or, built by another
 vendor, as the browser's own dialog. A native dialog is not in the page's DOM, so no locator finds it;
-support/fixtures.py calls `record(context)` on every browser context it opens, and from then on every
+support/run/fixtures.py calls `record(context)` on every browser context it opens, and from then on every
 page of that context (including pages opened later and popups) has its dialogs recorded here, in the
 order shown, and accepted — 确定, which is what every scenario that meets a dialog does ("我在弹框中
 点击确定"); without a listener Playwright would dismiss them, turning a vendor's confirm() into 取消.
 A `beforeunload` prompt is accepted too (the user leaves) but is not a message.
 
-The message checks (support/message_checks.py, pages/frame.py) read these records as well as the page:
+The message checks (support/gherkin/message_checks.py, pages/frame.py) read these records as well as the page:
 a message counts as shown when the page shows it OR a native dialog said it. A dialog is read once,
 as a user reads an alert once: a positive check takes the first unread dialog holding the words, so a
 later check for the same words needs a dialog shown again (or the words in the page).

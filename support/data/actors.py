@@ -2,7 +2,7 @@
 granting roles while the natural person uses them).
 
 Steps get the `actors` fixture (steps/actors.py). An actor is named the way scenarios speak of it,
-"法人" or "自然人"; ``actors.add("法人", actor)`` registers the seeded persona (support/personas.Actor),
+"法人" or "自然人"; ``actors.add("法人", actor)`` registers the seeded persona (support/data/personas.Actor),
 ``actors.page("法人")`` is that actor's Page: a context opened through the `new_context` factory
 (so failure evidence covers every actor) and signed in on first use. Other domains reuse it:
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Page
 
-from support.fixtures import sign_in
-from support.personas import Actor
-from support.target import Target
-from support.testapi import TestApi
+from support.data.personas import Actor
+from support.run.fixtures import sign_in
+from support.target.portal import Target
+from support.target.testapi import TestApi
 
 WHO = "另一单位的法人|法人|自然人"  # a regex alternative for step patterns: (?P<who>…)
 

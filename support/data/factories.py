@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from faker import Faker
 
-from support import identity, redaction
+from support.data import identity
+from support.reporting import redaction
 
 _fake = Faker("zh_CN")
 _rng = random.Random(secrets.randbits(64))

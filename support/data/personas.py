@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from support import factories, redaction
-from support.testapi import TestApi
+from support.data import factories
+from support.reporting import redaction
+from support.target.testapi import TestApi
 
 
 @dataclass(repr=False)

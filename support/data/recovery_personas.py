@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from support import factories
-from support.personas import Actor, persona, seed_natural
-from support.testapi import TestApi
+from support.data import factories
+from support.data.personas import Actor, persona, seed_natural
+from support.target.testapi import TestApi
 
 
 @dataclass

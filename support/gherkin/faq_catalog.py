@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-CATALOG = Path(__file__).resolve().parent.parent / "docs" / "faq_catalog.yaml"
+CATALOG = Path(__file__).resolve().parents[2] / "docs" / "faq_catalog.yaml"
 
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from support import faq_catalog
+from support.gherkin import faq_catalog
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _WHITESPACE = re.compile(r"\s+")
 
 

@@ -4,7 +4,7 @@ what the page shows instead, e.g. `期望页面提示错误“登录名或密码
 (issue 19), then Playwright's own report. The page is read through pages/frame.py (what_page_shows).
 
 A message is shown when the page shows it (pages.frame.shown_message: announced or plain text) OR a
-native browser dialog said it (window.alert()/confirm(), recorded per page by support/native_dialogs.py,
+native browser dialog said it (window.alert()/confirm(), recorded per page by support/browsers/native_dialogs.py,
 which the fixtures attach to every context). A dialog is no element, so the check retries itself: it
 polls the recorded dialogs between short Playwright waits for the in-page message (expect(...) with a
 small timeout, which is Playwright's own polling of the page; no sleep) until the expect timeout."""
@@ -16,7 +16,7 @@ import time
 from playwright.sync_api import Page, expect
 
 from pages.frame import dialog_said, dialog_shown, shown_message, what_page_shows
-from support import native_dialogs
+from support.browsers import native_dialogs
 
 EXPECT_TIMEOUT_MS = 5_000  # Playwright's default for expect(); the suite does not change it
 POLL_MS = 200  # each in-page wait, between two looks at the recorded dialogs

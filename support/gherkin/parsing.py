@@ -10,7 +10,7 @@ writer's input method produces: "…" or “…” quotes, : or ： colons, ， 
   (an account description, 自然人/法人, an actor, a business system, a number …) is typed: the step
   matches only the type's accepted phrases, so any other phrase leaves the line an undefined step,
   found by ``make dry-run`` / ``make new-scenario`` before a browser starts, with the accepted
-  phrases in the message (support/step_hints.py) and in docs/steps.md.
+  phrases in the message (support/gherkin/step_hints.py) and in docs/steps.md.
 
 Types are named and registered in ``TYPES`` (``param_type``); the common ones are at the end of this
 module, each reading its phrases from the registry the code uses (``PERSONAS`` for 账号描述 …), so
@@ -205,8 +205,8 @@ def _nfkc(text: str) -> str:
 
 
 def _personas() -> list[str]:
-    from support import recovery_personas  # noqa: F401  (registers its personas)
-    from support.personas import PERSONAS
+    from support.data import recovery_personas  # noqa: F401  (registers its personas)
+    from support.data.personas import PERSONAS
 
     return sorted(PERSONAS)
 
@@ -218,19 +218,19 @@ def _login_types() -> list[str]:
 
 
 def _actors() -> list[str]:
-    from support.actors import WHO
+    from support.data.actors import WHO
 
     return WHO.split("|")
 
 
 def _browsers() -> list[str]:
-    from support.browser_identities import LABELS
+    from support.browsers.browser_identities import LABELS
 
     return list(LABELS)
 
 
 def _faq_ids() -> list[str]:
-    from support import faq_catalog
+    from support.gherkin import faq_catalog
 
     return list(faq_catalog.entries())
 
@@ -243,22 +243,22 @@ def _hgr() -> list[str]:
 
 def _vocabulary(name: str) -> Callable[[], list[str]]:
     def read() -> list[str]:
-        from support import vocabulary
+        from support.gherkin import vocabulary
 
         return list(getattr(vocabulary, name))
 
     return read
 
 
-param_type("账号描述", _personas, origin="support/personas.py 的 PERSONAS（各模块用 @persona 登记）")
+param_type("账号描述", _personas, origin="support/data/personas.py 的 PERSONAS（各模块用 @persona 登记）")
 param_type("用户类型", _login_types, origin="pages/login_page.py 的 LOGIN_TYPES")
-param_type("参与者", _actors, origin="support/actors.py 的 WHO")
-param_type("浏览器", _browsers, origin="support/browser_identities.py 的 LABELS")
+param_type("参与者", _actors, origin="support/data/actors.py 的 WHO")
+param_type("浏览器", _browsers, origin="support/browsers/browser_identities.py 的 LABELS")
 param_type("FAQ编号", _faq_ids, origin="docs/faq_catalog.yaml")
-param_type("业务系统", _vocabulary("BUSINESS_SYSTEMS"), origin="support/vocabulary.py 的 BUSINESS_SYSTEMS")
-param_type("授权角色", _vocabulary("GRANT_ROLES"), origin="support/vocabulary.py 的 GRANT_ROLES")
+param_type("业务系统", _vocabulary("BUSINESS_SYSTEMS"), origin="support/gherkin/vocabulary.py 的 BUSINESS_SYSTEMS")
+param_type("授权角色", _vocabulary("GRANT_ROLES"), origin="support/gherkin/vocabulary.py 的 GRANT_ROLES")
 param_type("人遗系统", _hgr, origin="support/seeding/business.py 的 HGR（只用于人类遗传资源管理的步骤）")
-param_type("导航栏目", _vocabulary("NAV_MENUS"), origin="support/vocabulary.py 的 NAV_MENUS")
+param_type("导航栏目", _vocabulary("NAV_MENUS"), origin="support/gherkin/vocabulary.py 的 NAV_MENUS")
 param_type(
     "整数", pattern="[0-9０-９]+", convert=lambda text: int(_nfkc(text)), hint="阿拉伯数字，如 5（全角数字也可以）"
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from support.parsing import ParamType, Phrase
+from support.gherkin.parsing import ParamType, Phrase
 
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么"}
 _FIELD_MARK = "\ue000"  # one private-use character stands for a parameter in the written form

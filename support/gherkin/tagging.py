@@ -1,7 +1,7 @@
-"""The run's side of the tag vocabulary (support/tags.py): registers its markers and the FAQ IDs of
+"""The run's side of the tag vocabulary (support/gherkin/tags.py): registers its markers and the FAQ IDs of
 docs/faq_catalog.yaml, refuses (usage error, before anything starts) every tag ``tags.problem`` refuses —
 the same rule tools/gherkin_lint.py reports — turns ``@only_browser:chromium:原因`` into
-``pytest.mark.only_browser("chromium", reason="原因")`` (support/browser_marks.py skips by it), and
+``pytest.mark.only_browser("chromium", reason="原因")`` (support/browsers/browser_marks.py skips by it), and
 registers any other tag as a custom marker, so ``-m qa-trial`` selects it and ``--strict-markers`` still
 refuses a marker nobody wrote in a feature."""
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import faq_catalog, tags
+from support.gherkin import faq_catalog, tags
 
 _config = None
 

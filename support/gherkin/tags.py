@@ -2,9 +2,9 @@
 it is written in, what it means, which target capability it needs, and the one rule that says whether a tag
 is written right. Standard library only, so that every reader can import it:
 
-- the run: support/tagging.py registers these markers, applies @only_browser/@skip_browser with their
-  reason and refuses (usage error) what ``problem`` refuses; support/capabilities.py skips a scenario
-  whose tag needs a capability the target lacks; support/browser_marks.py skips by browser;
+- the run: support/gherkin/tagging.py registers these markers, applies @only_browser/@skip_browser with their
+  reason and refuses (usage error) what ``problem`` refuses; support/target/capabilities.py skips a scenario
+  whose tag needs a capability the target lacks; support/browsers/browser_marks.py skips by browser;
 - the lint: tools/gherkin_lint.py reports what ``problem`` refuses, at the tag's line;
 - the coverage gate: tools/faq_coverage.py reads which tags exempt a scenario from an FAQ tag and which
   do not count as covering an entry;
@@ -187,7 +187,7 @@ def problem(tag: str, faq_ids: Iterable[str], on_examples: bool = False) -> str 
         )
     if on_examples:
         return (
-            f"例子上的标签 {shown} 不在标签表中：例子上只能写 FAQ 编号和 support/tags.py 中不带参数的标签 "
+            f"例子上的标签 {shown} 不在标签表中：例子上只能写 FAQ 编号和 support/gherkin/tags.py 中不带参数的标签 "
             "(custom tags are not allowed on an Examples block)"
         )
     return None

@@ -1,5 +1,5 @@
 """The portal's business vocabulary as a user reads it, for the typed step parameters of
-support/parsing.py: the 服务事项 a step may act on, the roles a 法人 may grant, the main navigation.
+support/gherkin/parsing.py: the 服务事项 a step may act on, the roles a 法人 may grant, the main navigation.
 
 These are texts of the portal (the real one and the mock alike), not of the mock's code: the suite
 never imports mock_portal. tests/unit/test_vocabulary.py fails when the mock's catalogue or navigation

@@ -1,6 +1,6 @@
 """Allure labels and attachments: epic/feature/story and a link from the @FAQ-<id> tag,
 the browser and its version, step screenshots on request, the environment of the run; and, just
-before allure-python writes a result, the reviewer's view of it (support/report_rules.py): the
+before allure-python writes a result, the reviewer's view of it (support/reporting/report_rules.py): the
 browser in its name and history keys, a portal 5xx leading the message, only the step's own
 parameters, every registered secret masked."""
 
@@ -17,7 +17,8 @@ import allure_commons
 import pytest
 from allure_commons.model2 import Parameter, Status
 
-from support import allure_safe, faq_catalog, redaction, report_rules
+from support.gherkin import faq_catalog
+from support.reporting import allure_safe, redaction, report_rules
 
 SEVERITY = {
     "blocker": allure.severity_level.BLOCKER,
@@ -254,7 +255,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
-    # Registered before other result plugins (support/gherkin_failures.py): among allure's tryfirst hooks
+    # Registered before other result plugins (support/reporting/gherkin_failures.py): among allure's tryfirst hooks
     # the earliest registered runs last, so "门户返回 500（事件编号 …）" ends up heading the message.
     if config.getoption("--alluredir", default=None) and not allure_commons.plugin_manager.has_plugin(
         "suite-result-polisher"

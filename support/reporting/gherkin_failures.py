@@ -4,7 +4,7 @@ When a step fails, pytest-bdd calls ``pytest_bdd_step_error``: the feature file,
 and step text are kept on the test item. The pytest failure text then starts with
 ``features/…feature:LINE 那么 …`` and the expected vs actual text (read from the assertion's message, e.g.
 Playwright's ``expect``), before the Python traceback; the Allure result's message starts the same way
-(an allure-python plugin, beside support/reporting.py's own).
+(an allure-python plugin, beside support/reporting/allure_results.py's own).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import allure_commons
 import pytest
 
-from support import report_rules
+from support.reporting import report_rules
 
 STEP_FAILURE = pytest.StashKey[str]()
 _PLUGIN_NAME = "suite-gherkin-failure-line"

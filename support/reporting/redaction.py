@@ -3,7 +3,7 @@ credentials) and their removal from everything a report keeps: result texts, tex
 Playwright trace archives (a trace records every fill() value, the DOM snapshots' input values and
 the login form's POST body).
 
-Values are registered where they are made or read (support/factories, personas, sms_outbox,
+Values are registered where they are made or read (support/data/factories, personas, sms_outbox,
 staging); ``redact_text`` / ``redact_zip`` replace each of them, in every spelling a browser or a
 log would give it (raw, URL-encoded, JSON-escaped, HTML-escaped), by MASK."""
 

@@ -1,5 +1,5 @@
 """What a reviewer reads first in an Allure result, as pure functions (unit-tested in
-tests/unit/test_reporting_rules.py); support/reporting.py applies them to each result before
+tests/unit/test_reporting_rules.py); support/reporting/allure_results.py applies them to each result before
 allure-python writes it.
 
 - Blame: a portal 5xx seen during a failed scenario leads its message ("门户返回 500（事件编号 …）"),
@@ -16,7 +16,7 @@ import re
 import pytest
 from allure_commons.utils import md5
 
-from support import redaction
+from support.reporting import redaction
 
 INCIDENT = re.compile(r"事件编号[：:]\s*([0-9A-F]{8})")
 LOG_INCIDENT = re.compile(r"incident ([0-9A-F]{8})")
@@ -27,7 +27,7 @@ PYTEST_BROWSER_PARAMETER = "browser_name"
 LOG_LINES = 12
 # What the suite learns about a scenario while it runs, kept on its pytest item.
 STEP_TEXT_PARAMETERS = pytest.StashKey[dict]()  # step name → the names its text gives
-PORTAL_RESPONSES = pytest.StashKey[list]()  # the portal's 4xx/5xx answers (support/fixtures.py)
+PORTAL_RESPONSES = pytest.StashKey[list]()  # the portal's 4xx/5xx answers (support/run/fixtures.py)
 PORTAL_LOG = pytest.StashKey[str]()  # the portal log written during a failed scenario
 
 

@@ -10,7 +10,7 @@ from allure_commons.model2 import Label, Parameter, Status, StatusDetails, TestR
 from allure_commons.utils import md5, now, uuid4
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-from support import faq_catalog
+from support.gherkin import faq_catalog
 
 
 def skip_reason(report) -> str:

@@ -9,10 +9,13 @@ import os
 import allure
 import pytest
 
-from support import a11y, a11y_coverage, allure_safe, native_dialogs, redaction, report_rules, routes
-from support.portal_process import ROOT, start_portal
-from support.report_rules import PORTAL_LOG, PORTAL_RESPONSES
-from support.target import Target
+from support.a11y import a11y_coverage, axe
+from support.browsers import native_dialogs
+from support.reporting import allure_safe, redaction, report_rules
+from support.reporting.report_rules import PORTAL_LOG, PORTAL_RESPONSES
+from support.target import routes
+from support.target.portal import Target
+from support.target.portal_process import ROOT, start_portal
 
 EVIDENCE_TRACE = "application/vnd.allure.playwright-trace"
 # Portal pages render in milliseconds: an action still waiting after 10 s is a failure.
@@ -29,11 +32,11 @@ def target(request, tmp_path_factory, worker_id) -> Target:
     """With no --base-url: this worker's own embedded portal. Otherwise the given URL."""
     url = request.config.getoption("--base-url")
     if request.config.getoption("--target-config"):  # its `paths:` override the route map
-        from support.staging import load
+        from support.target.staging import load
 
         routes.configure(load(request.config).get("paths"))
     if url:
-        from support.staging import staging_target
+        from support.target.staging import staging_target
 
         yield staging_target(request.config, url)
         return
@@ -42,7 +45,7 @@ def target(request, tmp_path_factory, worker_id) -> Target:
         f"portal-{worker_id}",
         ["--markup", request.config.getoption("--portal-markup")],
     )
-    from support.testapi import TestApi
+    from support.target.testapi import TestApi
 
     request.config.target_kind = "mock"
     yield Target(portal.base_url, "mock", TestApi(portal.base_url, portal.token), log_path=portal.log_path)
@@ -69,10 +72,10 @@ def sms_code(target):
 
     def read(phone: str) -> str:
         if target.api is not None:
-            from support.sms_outbox import latest_code
+            from support.target.sms_outbox import latest_code
 
             return latest_code(target.api, phone)
-        from support import staging
+        from support.target import staging
 
         return staging.sms_code(target, phone)
 
@@ -86,10 +89,10 @@ def sms_text(target):
 
     def read(phone: str) -> str:
         if target.api is not None:
-            from support.sms_outbox import latest_sms
+            from support.target.sms_outbox import latest_sms
 
             return latest_sms(target.api, phone)
-        from support import staging
+        from support.target import staging
 
         return staging.sms_text(target, phone)
 
@@ -210,7 +213,7 @@ def new_context(browser, browser_context_args, request, browser_name, target, ca
         if evidence != "off":
             ctx.tracing.start(screenshots=True, snapshots=True, title=request.node.name)
         if track_templates:
-            a11y.prepare(ctx)
+            axe.prepare(ctx)
             a11y_coverage.track(ctx)
         record_error_responses(ctx, request.node, target, label or "")
         contexts.append(ctx)
@@ -256,7 +259,7 @@ def sign_in(context, target: Target, login_name: str) -> None:
     """Start a browser context logged in, without the login page (session injected; on a staging
     target without a control plane: through 用户登录 with the target file's account)."""
     if target.api is None:
-        from support.staging import ui_sign_in
+        from support.target.staging import ui_sign_in
 
         return ui_sign_in(context, target, login_name)
     session = target.control.open_session(login_name)
@@ -279,7 +282,7 @@ def captcha_solver(target, context):
 
     def solve(ctx=None) -> str:
         if target.api is None:  # staging: the target file's captcha (a fixed code, or read from its log)
-            from support.staging import captcha_code
+            from support.target.staging import captcha_code
 
             return captcha_code(target, ctx or context)
         target.require("captcha")

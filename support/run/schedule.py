@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-DURATIONS = Path(__file__).resolve().parent.parent / ".test_durations"
+DURATIONS = Path(__file__).resolve().parents[2] / ".test_durations"
 UNKNOWN_SECONDS = 1.0  # an item no durations file knows, without a browser to average over
 
 

@@ -1,14 +1,14 @@
 """Seeding: how the 假如 steps make their data, behind one interface with two backends.
 
 - ``ApiSeeder`` (support/seeding/api.py): the fast path on the mock, through the test control plane
-  (``/__test__``; today's recipes in support/personas.py and support/actors.py).
+  (``/__test__``; today's recipes in support/data/personas.py and support/data/actors.py).
 - ``UiSeeder`` (support/seeding/ui.py): only what a real portal offers. It drives the portal's own
   screens with Playwright in browser contexts of its own (never the scenario's), reusing the page
   objects in pages/: self-registration, 实名认证 with the SMS code read through the target file's
   ``sms: command``, login with the target's fixed captcha, the 法人's authorization screens,
   project screens, approvals by the back-office reviewer named in the target file.
 
-The ``seeder`` fixture (support/fixtures.py) picks the backend from the target: a test API →
+The ``seeder`` fixture (support/run/fixtures.py) picks the backend from the target: a test API →
 ApiSeeder, else UiSeeder. Steps ask for ``seeder`` and never for ``api`` when they only make data:
 
     @given("有一个已实名的自然人")
@@ -22,15 +22,15 @@ Adding a method (e.g. a business given):
    support/seeding/ui_business.py (both listed first in the backends' bases, so they override Seeder).
 3. A state no portal screen can reach (an expired password, a grant that ended yesterday) is not
    faked on staging: UiSeeder looks for an account the target file lists under that description
-   (``accounts:``), else skips with ``@needs-clock`` / ``@needs-faults`` reasons (support/target.py).
+   (``accounts:``), else skips with ``@needs-clock`` / ``@needs-faults`` reasons (support/target/portal.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from support.personas import Actor
-from support.target import CAPABILITY_REASONS, Target
+from support.data.personas import Actor
+from support.target.portal import CAPABILITY_REASONS, Target
 
 
 class Seeder:
@@ -48,7 +48,7 @@ class Seeder:
 
     # -- accounts (owned by the accounts/staging engineer) ----------------------------------
     def account(self, description: str) -> Actor:
-        """An account by the description scenarios use ("一个密码已过期的法人账号", see support/personas.py)."""
+        """An account by the description scenarios use ("一个密码已过期的法人账号", see support/data/personas.py)."""
         raise NotImplementedError
 
     def natural(self, verified: bool = True) -> Actor:

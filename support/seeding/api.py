@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from support import personas
-from support.personas import Actor
+from support.data import personas
+from support.data.personas import Actor
 from support.seeding import Seeder
 from support.seeding.api_business import ApiBusiness
 from support.seeding.registry import ApiRegistry

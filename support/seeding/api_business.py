@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import uuid
 
-from support import factories
-from support.actors import seed_grant, seed_unit_permission
-from support.personas import Actor, seed_legal, seed_natural
+from support.data import factories
+from support.data.actors import seed_grant, seed_unit_permission
+from support.data.personas import Actor, seed_legal, seed_natural
 from support.seeding.business import Business, Project
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from support.personas import Actor
+from support.data.personas import Actor
 
 HGR = "人类遗传资源管理"
 

@@ -21,8 +21,9 @@ from playwright.sync_api import expect
 
 from pages.admin_pages import AdminQueuePage
 from pages.my_info_pages import MyInfoPage
-from support import factories, identity, staging
-from support.personas import Actor
+from support.data import factories, identity
+from support.data.personas import Actor
+from support.target import staging
 
 _rng = random.Random(secrets.randbits(64))
 PERSON_TABS = {"natural": "自然人用户信息", "agent": "主代办人信息"}

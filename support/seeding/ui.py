@@ -1,17 +1,17 @@
 """UiSeeder: accounts made only through what a real portal offers, as a QA team prepares staging.
 
 - 自然人 / 法人: self-registration on 用户注册 with the SMS code read through the target file's
-  ``sms: command`` (support/staging.sms_code), then 用户登录 with the target's fixed captcha.
+  ``sms: command`` (support/target/staging.sms_code), then 用户登录 with the target's fixed captcha.
 - 实名认证: when the portal's automatic identity check does not pass (test identities are not in a
   real registry), the account uploads its documents from 我的信息 (上传自然人信息 / 上传法人信息 /
   上传主代办人信息) and the back-office reviewer named in the target file (``reviewer:``) approves them
   in 后台审核 — the portal's own manual path.
 - States no screen reaches (an expired password, a migrated account …): an account the target file
-  lists under that description (support/staging.actor: one account, or a pool claimed one per scenario),
+  lists under that description (support/target/staging.actor: one account, or a pool claimed one per scenario),
   else a skip that names the capability the state needs.
 
 Each account acts in a browser context of its own (the scenario's `new_context` factory, so failure
-evidence covers it), never the scenario's; identities come from support/factories (unique per call)."""
+evidence covers it), never the scenario's; identities come from support/data/factories (unique per call)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ from pages.admin_pages import AdminQueuePage, AdminReviewPage
 from pages.login_page import LoginPage
 from pages.my_info_pages import MyInfoPage
 from pages.registration_page import RegistrationPage
-from support import documents, factories, staging
-from support.personas import Actor
+from support.data import documents, factories
+from support.data.personas import Actor
 from support.seeding import Seeder
 from support.seeding.registry import UiRegistry
 from support.seeding.ui_business import UiBusiness
+from support.target import staging
 
 # What the account's 实名认证 needs, as the portal's 我的信息 names it: tab, upload action, upload slot,
 # and the review's title in the back office's queue ("<subject>：<name>").
@@ -139,7 +140,7 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         return actor
 
     def renamed_unit(self) -> Actor:
-        from support.recovery_personas import RenamedUnitActor
+        from support.data.recovery_personas import RenamedUnitActor
 
         actor = self.legal()
         return RenamedUnitActor(**vars(actor), new_unit_name=factories.LegalUnit().unit_name)
@@ -157,7 +158,7 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         page.close()
 
     def remember(self, actor: Actor) -> Actor:
-        """Later sign-ins by login name (support/fixtures.sign_in) find the password here."""
+        """Later sign-ins by login name (support/run/fixtures.sign_in) find the password here."""
         self.target.accounts[actor.login_name] = actor
         return actor
 

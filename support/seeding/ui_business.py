@@ -24,10 +24,10 @@ from pages.hgr_project import HgrNewProjectPage
 from pages.hgr_system import HgrLandingPage
 from pages.outbound_training_page import OutboundTrainingPage
 from pages.services_page import ServicesPage
-from support import staging
-from support.personas import Actor
+from support.data.personas import Actor
 from support.seeding.business import HGR, Business, Project
-from support.target import CAPABILITY_REASONS
+from support.target import staging
+from support.target.portal import CAPABILITY_REASONS
 
 # The 类型 column of the back office's queue, as the reviewer reads it.
 REVIEW_TYPES = {

@@ -1,5 +1,5 @@
 """Honest skips on a target that lacks a capability: a scenario tagged @mock-only needs the test
-control plane; @needs-<capability> needs that capability (which tag needs which: support/tags.py).
+control plane; @needs-<capability> needs that capability (which tag needs which: support/gherkin/tags.py).
 Decided at collection from --base-url/--target-config, so `--collect-only` (make plan) shows it too.
 Steps that reach for a missing capability at run time skip through Target.require with the same reasons."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from support import staging
-from support.tags import CAPABILITY_TAGS
-from support.target import CAPABILITY_REASONS
+from support.gherkin.tags import CAPABILITY_TAGS
+from support.target import staging
+from support.target.portal import CAPABILITY_REASONS
 
 PLAN_KEY = pytest.StashKey[list]()
 

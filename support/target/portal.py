@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.testapi import TestApi
+from support.target.testapi import TestApi
 
 ALL_CAPABILITIES = frozenset(
     {"test-api", "clock", "back-office", "faults", "sms", "sms-text", "captcha", "captcha-log"}

@@ -2,7 +2,7 @@
 
 Page objects and steps never write a path: they ask `path("login")`, `path("hgr_project", id=7)` or
 `url_glob("logout_landing")` (for wait_for_url). A staging portal whose addresses differ overrides
-entries with a `paths:` mapping in its target file (support/staging.py validates the names); the
+entries with a `paths:` mapping in its target file (support/target/staging.py validates the names); the
 target fixture calls `configure()` once per session (per xdist worker), before any page opens."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def path(name: str, **params) -> str:
     try:
         template = _active[name]
     except KeyError:
-        raise UnknownRoute(f"路由表（support/routes.py）中没有“{name}”") from None
+        raise UnknownRoute(f"路由表（support/target/routes.py）中没有“{name}”") from None
     return template.format(**params)
 
 

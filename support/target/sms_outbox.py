@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from support import redaction
+from support.reporting import redaction
 
 CODE = re.compile(r"验证码为(\d{6})")
 CREDENTIALS = re.compile(r"登录名：(?P<login>[^，]+)，新密码：(?P<password>[^，]+)，")

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import redaction, routes
-from support.personas import Actor
-from support.target import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
+from support.data.personas import Actor
+from support.reporting import redaction
+from support.target import routes
+from support.target.portal import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
 
 _CACHE = pytest.StashKey[dict]()
 SECRET_KEYS = ("password", "secret", "code", "token")
@@ -162,14 +163,14 @@ def _registry_used_up(pool: str):
 
 
 def _paths(data: dict, where: str) -> dict[str, str]:
-    """`paths:` overrides entries of the route map (support/routes.py): name → path on this portal."""
+    """`paths:` overrides entries of the route map (support/target/routes.py): name → path on this portal."""
     paths = data.get("paths") or {}
     if not isinstance(paths, dict):
         raise TargetConfigError(f"{where}：paths 应为映射（路由名: 路径）")
     unknown = routes.unknown_names(paths)
     if unknown:
         raise TargetConfigError(
-            f"{where}：paths 中有未知的路由名 {unknown}；可用的路由名见 support/routes.py："
+            f"{where}：paths 中有未知的路由名 {unknown}；可用的路由名见 support/target/routes.py："
             f"{sorted(routes.DEFAULT_PATHS)}"
         )
     bad = sorted(name for name, value in paths.items() if not isinstance(value, str) or not value.startswith("/"))
@@ -199,7 +200,7 @@ def staging_target(config, url: str) -> Target:
     config.target_kind = data.get("kind", "staging")
     api = None
     if "test-api" in capabilities(config):  # a mock on a shared host, driven through its control plane
-        from support.testapi import TestApi
+        from support.target.testapi import TestApi
 
         api = TestApi(url, _secret(data.get("test_api_token_env", "PORTAL_TEST_API_TOKEN"), "测试控制接口令牌"))
     return Target(url.rstrip("/"), config.target_kind, api, capabilities(config), data)

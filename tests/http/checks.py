@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import statistics
 
-from support import factories, routes
+from support.data import factories
+from support.target import routes
 from tests.http.portal_http import Account, HttpPortal, in_parallel, says, timed
 
 LIMIT = 5  # 等保 8.1.4.1 b / the portal's rule: the 5th failure locks

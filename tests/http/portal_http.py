@@ -1,14 +1,14 @@
 """A portal as the HTTP checks (tests/http) see it: visitors (an httpx client each, a cookie jar of their
 own), the captcha, and accounts to try. Three kinds:
 
-- the target of the run (support/target.py: --base-url / --target-config, or this worker's embedded
+- the target of the run (support/target/portal.py: --base-url / --target-config, or this worker's embedded
   mock): accounts seeded through the test API on the mock, claimed from the target file's pool
   ``安全检查用的账号`` on staging (the checks lock or reset them); the captcha from the test API or the
   target file's fixed captcha; a skip naming the capability or the accounts entry when it is missing;
 - an in-process mock (tests/unit/conftest.make_portal) for the guard-off proofs, where a test switches
   a guard of the portal off and shows the same check then fails.
 
-Pages are found through the route map (support/routes.py, a target file's `paths:`), forms by their
+Pages are found through the route map (support/target/routes.py, a target file's `paths:`), forms by their
 button's text and fields by their labels (tests/http/forms.py), answers by the text a user reads."""
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from support import factories, routes
-from support.target import Target
+from support.data import factories
+from support.target import routes
+from support.target.portal import Target
 from tests.http.forms import Form, form_with_button, visible_text
 
 SECURITY_POOL = "安全检查用的账号"
@@ -135,7 +136,7 @@ class HttpPortal:
 
             return cls(target.base_url, client, captcha, account, lambda phone: len(api.sms(phone)))
 
-        from support import staging
+        from support.target import staging
 
         def staging_captcha(v: Visitor) -> str:
             # `captcha: command` reads the answer issued to this visitor's session cookie (as a browser's)
@@ -170,7 +171,7 @@ class HttpPortal:
 
 
 class _Cookies:
-    """A visitor's cookies the way support/staging.captcha_key reads a browser context's."""
+    """A visitor's cookies the way support/target/staging.captcha_key reads a browser context's."""
 
     def __init__(self, client: httpx.Client) -> None:
         self.client = client

@@ -34,7 +34,7 @@ ENV = "DEMO_SECURITY_POOL_PASSWORD"
 def provision_security_pool(db_path: Path, password: str) -> list[dict]:
     from mock_portal.db import init_db
     from mock_portal.services import passwords
-    from support import factories
+    from support.data import factories
     from tools.staging_platform_accounts import natural_account
 
     engine, maker = init_db(db_path)

@@ -1,8 +1,8 @@
-"""The axe-core check (support/a11y.py) on deliberately broken pages: it fails naming the rule."""
+"""The axe-core check (support/a11y/axe.py) on deliberately broken pages: it fails naming the rule."""
 
 from __future__ import annotations
 
-from support import a11y
+from support.a11y import axe
 
 BROKEN_FORM = """<!DOCTYPE html><html lang="zh-CN"><head><title>坏页面</title></head><body><main><h1>坏页面</h1>
 <form><input type="text" name="login_name"><button type="submit">登录</button></form></main></body></html>"""
@@ -10,7 +10,7 @@ BROKEN_FORM = """<!DOCTYPE html><html lang="zh-CN"><head><title>坏页面</title
 
 def test_an_input_without_label_fails_naming_the_rule(page):
     page.set_content(BROKEN_FORM)
-    result = a11y.check(page, label="单元测试")
+    result = axe.check(page, label="单元测试")
     message = result.failure_message()
     assert message is not None
     assert "规则 label" in message and "表单输入框没有可读出的标签" in message
@@ -24,10 +24,10 @@ def test_a_labelled_form_passes(page):
             '<label for="n">登录名</label><input id="n" type="text" name="login_name">',
         )
     )
-    result = a11y.check(page, label="单元测试")
+    result = axe.check(page, label="单元测试")
     assert result.failure_message() is None, result.report()
 
 
 def test_an_unknown_rule_falls_back_to_axe_help():
-    violation = a11y.Violation("some-new-rule", "serious", "Elements must be nice", "https://example.invalid")
+    violation = axe.Violation("some-new-rule", "serious", "Elements must be nice", "https://example.invalid")
     assert violation.failing and violation.explanation == "（axe 说明）Elements must be nice"

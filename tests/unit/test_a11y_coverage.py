@@ -1,4 +1,4 @@
-"""The accessibility template-coverage verdict (support/a11y_coverage.py): judged only when every
+"""The accessibility template-coverage verdict (support/a11y/a11y_coverage.py): judged only when every
 @a11y scenario was selected, failing and naming each template a browser did not check."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from support import a11y_coverage as cov
+from support.a11y import a11y_coverage as cov
 
 
 class FakeConfig:

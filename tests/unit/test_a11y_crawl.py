@@ -1,8 +1,8 @@
-"""The accessibility crawl's reading of a page (support/a11y_crawl.py, issue 24): links a script posts
+"""The accessibility crawl's reading of a page (support/a11y/a11y_crawl.py, issue 24): links a script posts
 (办理入口 since issue 21) are followed as posts too, and the once-per-run key of a page."""
 
-from support.a11y_coverage import work_key
-from support.a11y_crawl import _PageParts
+from support.a11y.a11y_coverage import work_key
+from support.a11y.a11y_crawl import _PageParts
 
 
 def test_a_link_the_script_posts_is_both_a_link_and_a_post_with_its_token():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from mock_portal.settings import Settings
-from support import staging
-from support.target import Target
+from support.target import staging
+from support.target.portal import Target
 from tests.unit.conftest import TOKEN, Portal
 
 ROOT = Path(__file__).resolve().parents[2]

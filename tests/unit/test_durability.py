@@ -19,8 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from support import identity
-from support.portal_process import ROOT
+from support.data import identity
+from support.target.portal_process import ROOT
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 CODE = re.compile(r"验证码为(\d{6})")
@@ -40,7 +40,7 @@ class Portal:
 
 
 def start(db: Path, token: str) -> Portal:
-    """Like support.portal_process.start_portal, but keeps the database it is given."""
+    """Like support.target.portal_process.start_portal, but keeps the database it is given."""
     cmd = [
         sys.executable,
         "-m",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support import faq_catalog, faq_text
+from support.gherkin import faq_catalog, faq_text
 from tools import faqtext
 
 

@@ -1,5 +1,5 @@
-"""The suite's pytest-bdd plugins for writers (support/step_hints.py, support/gherkin_failures.py,
-support/tagging.py), on a tiny feature against fake steps, in a pytest subprocess (no browser)."""
+"""The suite's pytest-bdd plugins for writers (support/gherkin/step_hints.py, support/reporting/gherkin_failures.py,
+support/gherkin/tagging.py), on a tiny feature against fake steps, in a pytest subprocess (no browser)."""
 
 import json
 import os
@@ -70,7 +70,12 @@ def run(tmp_path, feature=FEATURE, *args):
     )
     (tmp_path / "conftest.py").write_text(
         textwrap.dedent("""\
-        pytest_plugins = ["support.step_hints", "support.gherkin_failures", "support.tagging", "fake_steps"]
+        pytest_plugins = [
+            "support.gherkin.step_hints",
+            "support.reporting.gherkin_failures",
+            "support.gherkin.tagging",
+            "fake_steps",
+        ]
         """),
         encoding="utf-8",
     )

@@ -131,7 +131,7 @@ def test_backup_number_is_entered_by_the_back_office_in_its_queue(tmp_path):
 def test_a_verified_unit_is_renamed_by_a_declaration_the_back_office_approves(tmp_path):
     """单位名称变更: the new name with a stamped declaration; nothing changes until the back office approves,
     then the unit carries the new name and its HGR filing (under the old name) no longer counts."""
-    from support.documents import png_bytes
+    from support.data.documents import png_bytes
 
     p, unit_id = hgr_portal(tmp_path)
     p.sign_in("fr_h")

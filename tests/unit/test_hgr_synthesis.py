@@ -1,6 +1,6 @@
 """FAQ-2.4: synthesis after 提交管理员 — pending, success (a real merged .docx), failure naming the file."""
 
-from support.docx_files import paragraphs_of, truncated_docx, valid_docx, zip_without_document
+from support.data.docx_files import paragraphs_of, truncated_docx, valid_docx, zip_without_document
 from tests.unit.hgr_portal import alert, create_project, enter_as_employee, hgr_portal, status, submit, upload
 
 

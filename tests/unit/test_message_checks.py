@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pages.frame import what_page_shows
-from support.message_checks import expect_message
+from support.gherkin.message_checks import expect_message
 
 RESET_DONE = """<!doctype html><html lang="zh-CN"><body>
 <nav><a href="/">首页</a><a href="/services">服务事项</a></nav>

@@ -1,5 +1,5 @@
-"""Issue 22: what a reviewer reads first in an Allure result (support/report_rules.py, the polisher in
-support/reporting.py) and the FAQ matrix on outline rows (tools/faq_coverage.py)."""
+"""Issue 22: what a reviewer reads first in an Allure result (support/reporting/report_rules.py, the polisher in
+support/reporting/allure_results.py) and the FAQ matrix on outline rows (tools/faq_coverage.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from allure_commons import model2
 from allure_commons.model2 import Parameter, Status, StatusDetails
 
-from support import redaction, report_rules, reporting
+from support.reporting import allure_results, redaction, report_rules
 from tools import faq_coverage
 from tools.faqtext import ScenarioInfo
 
@@ -43,7 +43,8 @@ def test_only_4xx_answers_do_not_take_the_blame_but_are_listed():
 
 
 def test_the_console_head_names_the_first_5xx_and_nothing_for_4xx_only():
-    """The same first line the report leads with heads the pytest failure text (support/gherkin_failures.py)."""
+    """The same first line the report leads with heads the pytest failure text
+    (support/reporting/gherkin_failures.py)."""
     responses = [
         {"status": 404, "method": "GET", "path": "/nope", "actor": ""},
         {"status": 500, "method": "GET", "path": "/recovery/reset", "incident": "C3CBB3F4", "actor": ""},
@@ -95,7 +96,7 @@ def result(status=Status.BROKEN, message=CLICK_TIMEOUT, version="156.0.1"):
 def test_a_broken_result_with_a_portal_500_becomes_a_failed_product_defect():
     item = FakeItem("chromium", [{"status": 500, "method": "GET", "path": "/x", "incident": "04221226"}], LOG)
     tr = result()
-    reporting.polish(tr, item)
+    allure_results.polish(tr, item)
     assert tr.status == Status.FAILED
     assert tr.statusDetails.message.startswith("门户返回 500（事件编号 04221226）")
     category = (Path(__file__).resolve().parents[2] / "allurerc.mjs").read_text(encoding="utf-8")
@@ -104,14 +105,14 @@ def test_a_broken_result_with_a_portal_500_becomes_a_failed_product_defect():
 
 def test_a_plain_assertion_failure_keeps_its_message_and_status():
     tr = result(status=Status.FAILED, message="AssertionError: 期望")
-    reporting.polish(tr, FakeItem("firefox"))
+    allure_results.polish(tr, FakeItem("firefox"))
     assert tr.status == Status.FAILED and tr.statusDetails.message == "AssertionError: 期望"
 
 
 # ------------------------------------------------------- browser, history --
 def test_the_browser_is_in_the_name_and_parameters_and_its_version_is_excluded():
     tr = result()
-    reporting.polish(tr, FakeItem("chromium"))
+    allure_results.polish(tr, FakeItem("chromium"))
     assert tr.name == "自然人用正确的密码登录成功 [chromium]"
     params = {p.name: p for p in tr.parameters}
     assert "browser_name" not in params and params["浏览器"].value == "chromium"
@@ -122,7 +123,7 @@ def test_history_keys_survive_a_browser_update_but_tell_browsers_apart():
     keys = {}
     for browser, version in (("chromium", "156.0.1"), ("chromium", "157.0.2"), ("firefox", "140.5")):
         tr = result(version=version)
-        reporting.polish(tr, FakeItem(browser))
+        allure_results.polish(tr, FakeItem(browser))
         keys[(browser, version)] = (tr.testCaseId, tr.historyId)
     assert keys[("chromium", "156.0.1")] == keys[("chromium", "157.0.2")]
     assert keys[("chromium", "156.0.1")] != keys[("firefox", "140.5")]
@@ -142,7 +143,7 @@ def test_with_browser_is_idempotent():
 # ------------------------------------------------------- step parameters --
 def test_step_parameters_keep_only_what_the_step_text_gives():
     tr = result()
-    reporting.polish(tr, FakeItem("chromium", allowed={"当 我以自然人身份用该账号的密码登录": {"kind"}}))
+    allure_results.polish(tr, FakeItem("chromium", allowed={"当 我以自然人身份用该账号的密码登录": {"kind"}}))
     assert [p.name for p in tr.steps[0].parameters] == ["kind"]
 
 

@@ -1,5 +1,5 @@
-"""Issue 22: no seeded secret in Allure results, attachments or Playwright traces (support/redaction.py,
-the result polisher in support/reporting.py, the Actor's repr). The trace test types a password in a
+"""Issue 22: no seeded secret in Allure results, attachments or Playwright traces (support/reporting/redaction.py,
+the result polisher in support/reporting/allure_results.py, the Actor's repr). The trace test types a password in a
 real browser, so it proves what Playwright records and that the archive no longer holds it."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import pytest
 from allure_commons import model2
 from allure_commons.model2 import Parameter, StatusDetails
 
-from support import factories, redaction, reporting
-from support.personas import Actor
+from support.data import factories
+from support.data.personas import Actor
+from support.reporting import allure_results, redaction
 
 PASSWORD = "Ke9f8e7d#42"
 ID_NUMBER = "11010519491231002X"
@@ -62,7 +63,7 @@ def test_the_polisher_masks_secrets_anywhere_in_a_result():
     tr = model2.TestResult(
         name="场景", statusDetails=StatusDetails(message=f"expected {PASSWORD}", trace=PASSWORD), steps=[step]
     )
-    reporting.polish(tr, None)
+    allure_results.polish(tr, None)
     assert PASSWORD not in json.dumps(attr.asdict(tr), ensure_ascii=False)
 
 

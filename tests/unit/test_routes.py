@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from support import faq_catalog, faq_text, routes
-from support.staging import TargetConfigError, parse
+from support.gherkin import faq_catalog, faq_text
+from support.target import routes
+from support.target.staging import TargetConfigError, parse
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +66,7 @@ def test_bad_target_file_paths_are_refused_in_chinese(tmp_path, body, words):
         parse(file)
 
 
-# The FAQ page read as text in page order (pages/faq_page.py + support/faq_text.published_entry).
+# The FAQ page read as text in page order (pages/faq_page.py + support/gherkin/faq_text.published_entry).
 def _page(*ids: str, tail: str = "") -> str:
     entries = faq_catalog.entries()
     return "常见问题\n" + "\n".join(f"{entries[i]['question']}\n{entries[i]['answer']}" for i in ids) + tail

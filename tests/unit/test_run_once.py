@@ -1,4 +1,4 @@
-"""Once-per-run work across xdist workers (support/run_once.py, issue 24): a template's accessibility
+"""Once-per-run work across xdist workers (support/run/run_once.py, issue 24): a template's accessibility
 check is done by the first worker that reaches it; a failed or killed attempt leaves it to the next."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from support.run_once import OncePerRun, run_dir
+from support.run.run_once import OncePerRun, run_dir
 
 
 def test_the_first_claim_does_the_work_and_later_ones_skip_it(tmp_path):

@@ -1,4 +1,4 @@
-"""Longest items first from .test_durations (support/schedule.py, issue 24): browsers stay grouped, the
+"""Longest items first from .test_durations (support/run/schedule.py, issue 24): browsers stay grouped, the
 heavier browser first, unknown items estimated, unit tests last; off when random order is asked for."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from types import SimpleNamespace
 
-from support import schedule
+from support.run import schedule
 
 
 def item(nodeid: str, browser: str | None = None):

@@ -12,7 +12,7 @@ import pytest
 
 from mock_portal.messages import auth as M
 from mock_portal.services import passwords
-from support.portal_process import start_portal
+from support.target.portal_process import start_portal
 from tests.unit.conftest import make_portal
 
 ALERT = re.compile(r'role="alert">([^<]*)<')

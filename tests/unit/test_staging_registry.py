@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from support import redaction, staging
-from support.target import Target
+from support.reporting import redaction
+from support.target import staging
+from support.target.portal import Target
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))

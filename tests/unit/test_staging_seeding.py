@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from support import staging
-from support.target import Target
+from support.target import staging
+from support.target.portal import Target
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

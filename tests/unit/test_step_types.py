@@ -1,6 +1,6 @@
-"""Typed step parameters (support/parsing.py): a phrase a step does not know is an undefined step, told
+"""Typed step parameters (support/gherkin/parsing.py): a phrase a step does not know is an undefined step, told
 with the accepted phrases before any browser starts (tools/step_catalog.py --missing, i.e. make dry-run)
-and at run time (support/step_hints.py); the accepted phrases come from the registries the steps use."""
+and at run time (support/gherkin/step_hints.py); the accepted phrases come from the registries the steps use."""
 
 import subprocess
 import sys
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from support import personas, step_hints, vocabulary
-from support.parsing import TYPES, param_type, phrase
+from support.data import personas
+from support.gherkin import step_hints, vocabulary
+from support.gherkin.parsing import TYPES, param_type, phrase
 from tests.unit import test_gherkin_failures
 from tests.unit.test_gherkin_failures import failure_of, run
 
@@ -148,7 +149,7 @@ def test_the_registration_example_of_the_issue_is_undefined_before_any_browser(t
 
 
 TYPED_STEPS = """
-from support.parsing import param_type, phrase
+from support.gherkin.parsing import param_type, phrase
 
 param_type("结果_测试", ("账号已创建", "账号未创建"))
 
@@ -188,7 +189,7 @@ class _Request:
 
 def test_every_registration_phrase_is_handled():
     from steps import registration
-    from support.personas import Actor
+    from support.data.personas import Actor
 
     account = Actor(
         "legal",

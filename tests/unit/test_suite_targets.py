@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from support import browser_marks, capabilities, staging, tagging
+from support.browsers import browser_marks
+from support.gherkin import tagging
+from support.target import capabilities, staging
 
 ROOT = Path(__file__).resolve().parents[2]
 

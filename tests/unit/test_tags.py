@@ -1,6 +1,6 @@
-"""One tag vocabulary (support/tags.py): the lint (tools/gherkin_lint.py) and the run (support/tagging.py
-under pytest-bdd with the project's pytest.ini) accept and refuse exactly the same forms; pytest.ini, the
-target's capabilities and the docs cannot drift from it."""
+"""One tag vocabulary (support/gherkin/tags.py): the lint (tools/gherkin_lint.py) and the run
+(support/gherkin/tagging.py under pytest-bdd with the project's pytest.ini) accept and refuse exactly the
+same forms; pytest.ini, the target's capabilities and the docs cannot drift from it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from support import faq_catalog, tags
-from support.target import CAPABILITY_REASONS
+from support.gherkin import faq_catalog, tags
+from support.target.portal import CAPABILITY_REASONS
 from tools import faq_coverage, gherkin_lint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +90,7 @@ def test_lint_and_run_agree_on_every_documented_form(tmp_path):
 
 def test_capability_tags_are_the_targets_capabilities():
     assert set(tags.CAPABILITY_TAGS.values()) == set(CAPABILITY_REASONS), (
-        "每个目标能力都要有标签 (support/tags.py) / every capability of support/target.py needs a tag"
+        "每个目标能力都要有标签 (support/gherkin/tags.py) / every capability of support/target/portal.py needs a tag"
     )
     for name, capability in tags.CAPABILITY_TAGS.items():
         assert name == ("mock-only" if capability == "test-api" else f"needs-{capability}")
@@ -100,7 +100,7 @@ def test_pytest_ini_lists_no_marker_beside_the_vocabulary():
     ini = configparser.ConfigParser(interpolation=None)
     ini.read(ROOT / "pytest.ini", encoding="utf-8")
     listed = [line.strip() for line in ini.get("pytest", "markers", fallback="").splitlines() if line.strip()]
-    assert set(listed) <= set(tags.marker_lines()), "pytest.ini 的 markers 与 support/tags.py 不一致 (drift)"
+    assert set(listed) <= set(tags.marker_lines()), "pytest.ini 的 markers 与 support/gherkin/tags.py 不一致 (drift)"
 
 
 def test_the_coverage_gate_reads_the_vocabulary():
@@ -110,7 +110,7 @@ def test_the_coverage_gate_reads_the_vocabulary():
 
 def test_the_docs_list_every_tag_of_the_vocabulary():
     text = (ROOT / "docs" / "writing-scenarios.md").read_text(encoding="utf-8")
-    assert "support/tags.py" in text
+    assert "support/gherkin/tags.py" in text
     missing = [tag.form for tag in tags.VOCABULARY if f"| `{tag.form}` | {tag.meaning} |" not in text]
     assert not missing, f"docs/writing-scenarios.md 的标签表缺少 (tag table lacks) {missing}"
     rows = re.findall(r"^\| `(@[^`]+)` \|", text, re.MULTILINE)

@@ -2,7 +2,7 @@
 
 from pytest_bdd import parsers
 
-from support.parsing import phrase
+from support.gherkin.parsing import phrase
 from tools.step_text import readable
 
 

@@ -17,8 +17,8 @@ from playwright.sync_api import expect
 from pages.frame import action, field, what_page_shows
 from pages.login_page import LoginPage
 from pages.torch_system_page import TorchSystemPage
-from support import native_dialogs
-from support.message_checks import expect_dialog_confirmable, expect_message, expect_no_message
+from support.browsers import native_dialogs
+from support.gherkin.message_checks import expect_dialog_confirmable, expect_message, expect_no_message
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import locator_policy  # noqa: E402

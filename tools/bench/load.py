@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from support import factories  # noqa: E402
-from support.portal_process import start_portal  # noqa: E402
-from support.testapi import TestApi  # noqa: E402
+from support.data import factories  # noqa: E402
+from support.target.portal_process import start_portal  # noqa: E402
+from support.target.testapi import TestApi  # noqa: E402
 
 PROFILES = {  # name: (think time shown in the report, users spawned per second)
     "realistic": ("1–3 s", 10),

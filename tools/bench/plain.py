@@ -1,10 +1,10 @@
 """B side of `make bench`: plain Playwright doing the same page actions as the bench scenarios.
 
 No pytest, no pytest-bdd, no page objects: one script that starts the embedded portal the way the
-suite does (support/portal_process.start_portal), seeds through the same test-API calls
-(support/testapi, support/factories, support/docx_files), launches the same browser with the same
-options (support/browsers.launch_options), and per scenario opens the same number of contexts with
-the same settings as `new_context` in support/fixtures.py (tracing with screenshots + snapshots,
+suite does (support/target/portal_process.start_portal), seeds through the same test-API calls
+(support/target/testapi, support/data/factories, support/data/docx_files), launches the same browser with the same
+options (support/browsers/executables.launch_options), and per scenario opens the same number of contexts with
+the same settings as `new_context` in support/run/fixtures.py (tracing with screenshots + snapshots,
 video on Chromium, discarded on success). Locators are the page objects' own calls, copied inline;
 checks are the same expect() calls. Scenarios, in the suite's collection order:
 
@@ -35,10 +35,10 @@ os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from support import docx_files, factories  # noqa: E402
-from support.browsers import launch_options  # noqa: E402
-from support.portal_process import start_portal  # noqa: E402
-from support.testapi import TestApi  # noqa: E402
+from support.browsers.executables import launch_options  # noqa: E402
+from support.data import docx_files, factories  # noqa: E402
+from support.target.portal_process import start_portal  # noqa: E402
+from support.target.testapi import TestApi  # noqa: E402
 
 CODE = re.compile(r"验证码为(\d{6})")
 KINDS = {"自然人": "自然人登录", "法人": "法人登录"}
@@ -46,7 +46,7 @@ HGR, LAB = "人类遗传资源管理", "高等级病原微生物实验室建设�
 
 
 class Run:
-    """One browser, one portal; `context()` mirrors support/fixtures.new_context (evidence on)."""
+    """One browser, one portal; `context()` mirrors support/run/fixtures.new_context (evidence on)."""
 
     def __init__(self, browser, browser_name: str, base_url: str, api: TestApi, log_path: Path):
         self.browser, self.browser_name, self.base_url, self.api = browser, browser_name, base_url, api
@@ -95,7 +95,7 @@ class Run:
         return time.perf_counter() - start
 
 
-# -- seeding: the same test-API calls as support/personas.py and support/actors.py --------------------
+# -- seeding: the same test-API calls as support/data/personas.py and support/data/actors.py --------------------
 def seed(api: TestApi, kind: str) -> dict:
     if kind == "自然人":
         p = factories.Person()
