@@ -25,6 +25,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import yaml
@@ -205,31 +206,36 @@ def run_pytest(cmd: list[str], env: dict) -> int:
     process group; Ctrl-C: SIGINT) interrupt pytest once like Ctrl-C, so it still prints what ran (its
     summary line with passed/failed/skipped and "interrupted") before the portal is stopped."""
     # pytest runs in its own session, so a signal to our group reaches only us and we decide how it stops;
-    # and SIGINT gets its default handling back (a shell without job control starts background jobs
-    # with SIGINT ignored, and Python keeps that).
-    child = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+    # SIGINT gets its default handling back in pytest (a shell without job control starts background jobs
+    # with SIGINT ignored, and Python keeps that). The two signals are held until the handler is in place,
+    # so a stop that comes while pytest is starting is not lost.
+    stops = {signal.SIGTERM, signal.SIGINT}
+
+    def in_child():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    child = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True, preexec_fn=in_child)
+
+    stopped: list[int] = []
 
     def interrupt(signum, frame):
-        for sig in (signal.SIGTERM, signal.SIGINT):  # one interruption; a repeat must not cut it short
+        # Only signal here: the main thread is inside child.wait(), which must not be re-entered.
+        for sig in stops:  # one interruption; a repeat must not cut it short
             signal.signal(sig, signal.SIG_IGN)
-        if child.poll() is None:
-            print("\n预发布演示被终止：中断 pytest，打印已运行部分的结果", flush=True)
-            child.send_signal(signal.SIGINT)
-            try:
-                child.wait(timeout=120)
-            except subprocess.TimeoutExpired:
-                os.killpg(child.pid, signal.SIGKILL)
-        sys.exit(128 + signum)
+        stopped.append(signum)
+        print("\n预发布演示被终止：中断 pytest，打印已运行部分的结果", flush=True)
+        child.send_signal(signal.SIGINT)
+        deadline = threading.Timer(120, lambda: child.poll() is None and os.killpg(child.pid, signal.SIGKILL))
+        deadline.daemon = True  # pytest may finish sooner; then nothing waits for it
+        deadline.start()
 
-    signal.signal(signal.SIGTERM, interrupt)
-    signal.signal(signal.SIGINT, interrupt)
-    return child.wait()
+    for sig in stops:
+        signal.signal(sig, interrupt)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+    returncode = child.wait()
+    return 128 + stopped[0] if stopped else returncode
 
 
 def main(argv: list[str] | None = None) -> int:
