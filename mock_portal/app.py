@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from mock_portal import __version__, markup_plain, routers, services, sessions, testapi
+from mock_portal import __version__, markup_plain, routers, sessions, testapi
 from mock_portal.clock import Clock
 from mock_portal.db import init_db
 from mock_portal.messages import auth as M
@@ -65,7 +65,6 @@ def create_app(settings: Settings) -> FastAPI:
         install_outbox(maker, settings.sms_outbox)
     app.state.clock = Clock()
     app.state.faults = set(settings.fault_profiles)
-    services.load_all()
 
     for module in _modules(routers):
         app.include_router(module.router, dependencies=[Depends(csrf_protect)])

@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-import support.data.recovery_personas  # noqa: F401  (registers the recovery personas)
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.recovery_choice_page import RecoveryChoicePage

@@ -355,13 +355,24 @@ def render_types(defs: list[StepDef]) -> list[str]:
         "写法中的 `{名称:类型}` 只接受该类型的写法；写了别的，该行是未定义的步骤（`make dry-run` 在启动浏览器前报告，"
         '并列出可接受的写法）。`"{名称}"` 这样不带类型的参数照原样与页面比较或填入表单。',
         "",
-        "| 类型 (type) | 可接受的写法 (accepted phrases) | 来源 (source) |",
-        "| --- | --- | --- |",
+        "| 类型 (type) | 可接受的写法 (accepted phrases) | 来源 (source) | 登记于 (registered in) |",
+        "| --- | --- | --- | --- |",
     ]
     for name in sorted(used):
         kind = TYPES[name]
         accepted = "、".join(f"`{p}`" for p in kind.accepted()) if kind.accepted() else kind.hint
-        out.append(f"| `{name}` | {accepted} | {kind.origin} |")
+        out.append(f"| `{name}` | {accepted} | {kind.origin} | {kind.registered_in} |")
+    if "账号描述" in used:
+        from support.data.personas import PERSONAS, registered_in
+
+        out += [
+            "",
+            "`账号描述` 的每一种写法由哪个模块的 `@persona` 登记 (who registers each persona):",
+            "",
+            "| 账号描述 (persona) | 登记于 (registered in) |",
+            "| --- | --- |",
+        ]
+        out += [f"| `{d}` | {registered_in(d)} |" for d in sorted(PERSONAS)]
     return out + [""]
 
 

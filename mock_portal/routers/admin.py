@@ -67,7 +67,7 @@ def do_login(request: Request, db: Db, username: str = Form(""), password: str =
 @router.get("")
 def queue(request: Request, db: Db, reviewer: ReviewerName, kind: str = ""):
     return render(
-        request, "admin/queue.html", items=reviews.pending(db, kind or None), labels=reviews.KIND_LABELS, kind=kind
+        request, "admin/queue.html", items=reviews.pending(db, kind or None), labels=reviews.kind_labels(), kind=kind
     )
 
 
@@ -82,7 +82,7 @@ def show_review(review_id: int, request: Request, db: Db, reviewer: ReviewerName
         "admin/review.html",
         review=review,
         docs=[d for d in docs if d],
-        label=reviews.KIND_LABELS.get(review.kind, review.kind),
+        label=reviews.kind_labels().get(review.kind, review.kind),
     )
 
 
@@ -116,14 +116,14 @@ def decide(
             review=review,
             docs=docs,
             error=str(exc),
-            label=reviews.KIND_LABELS.get(review.kind, review.kind),
+            label=reviews.kind_labels().get(review.kind, review.kind),
         )
     done = M.DECIDED_APPROVED if review.status == "approved" else M.DECIDED_REJECTED
     return render(
         request,
         "admin/queue.html",
         items=reviews.pending(db),
-        labels=reviews.KIND_LABELS,
+        labels=reviews.kind_labels(),
         kind="",
         notice=f"{review.title}：{done}",
     )

@@ -1,10 +1,3 @@
-"""Domain logic, independent of HTTP. Every module here is imported at start-up so that
-review decision handlers (see reviews.on_decision) are registered."""
-
-import importlib
-import pkgutil
-
-
-def load_all() -> None:
-    for mod in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{mod.name}")
+"""Domain logic, independent of HTTP. The registries that span modules are explicit lists:
+reviews.decisions() (who decides which kind of manual review) and access.entry_rules() (the systems
+with an entry rule of their own)."""

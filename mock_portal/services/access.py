@@ -7,6 +7,7 @@ permission, FAQ-1.10.4). Natural persons need an active grant from a unit (FAQ-1
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,14 +33,22 @@ class Access:
         return role in self.roles
 
 
-# A system with its own entry rule (因公出国（境）培训: natural persons filed with 引智司; 外专: the unit's
-# approved registration; 高企/中小: real name and complete unit information) registers it here from its
-# service module; the rule's answer replaces the default one below. `default_access` is the default.
-POLICIES: dict[str, Callable[[Session, Account, dt.datetime], Access]] = {}
+EntryRule = Callable[[Session, Account, dt.datetime], Access]
+
+
+@functools.cache
+def entry_rules() -> dict[str, EntryRule]:
+    """The systems with an entry rule of their own, from the service modules that write them (imported
+    here, when first needed: they import this module): 因公出国（境）培训 (natural persons filed with
+    引智司), 外专 (the unit's approved registration), 高企/中小 (real name and complete unit
+    information). The rule's answer replaces the default one below (`default_access`)."""
+    from mock_portal.services import foreign_experts, outbound_training, torch
+
+    return {**foreign_experts.ENTRY_RULES, **outbound_training.ENTRY_RULES, **torch.ENTRY_RULES}
 
 
 def system_access(db: Session, account: Account, system: str, now: dt.datetime) -> Access:
-    policy = POLICIES.get(system)
+    policy = entry_rules().get(system)
     if policy is not None:
         return policy(db, account, now)
     return default_access(db, account, system, now)

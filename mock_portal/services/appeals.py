@@ -173,11 +173,16 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     sms.send(db, review.phone, M.SMS_APPROVED.format(login_name=account.login_name, password=password), now)
 
 
-@reviews.on_decision("appeal_natural", M.APPEAL_NATURAL_KIND)
 def natural_decided(db, review, approved, now, settings) -> None:
     _decided(db, review, approved, now, settings)
 
 
-@reviews.on_decision("appeal_legal", M.APPEAL_LEGAL_KIND)
 def legal_decided(db, review, approved, now, settings) -> None:
     _decided(db, review, approved, now, settings)
+
+
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {
+    "appeal_natural": reviews.Decision(M.APPEAL_NATURAL_KIND, natural_decided),
+    "appeal_legal": reviews.Decision(M.APPEAL_LEGAL_KIND, legal_decided),
+}

@@ -60,7 +60,6 @@ def enter(db: Session, record: HgrBackupRecord, now: dt.datetime) -> None:
             review.status, review.decided_at, review.decided_by = "approved", now, review.decided_by or "entered"
 
 
-@reviews.on_decision(ENTRY_KIND, "人类遗传资源备份号录入")
 def _entry_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     record = db.get(HgrBackupRecord, review.payload.get("record_id"))
     if approved and record is not None and record.entered_at is None:
@@ -79,3 +78,7 @@ def match(db: Session, unit: Unit, number: str) -> Match:
         if record.unit_name == unit.name:
             return Match(True, M.BACKUP_MATCHED.format(number=number))
     return Match(False, M.BACKUP_MISMATCH.format(backup_name=entered[0].unit_name, portal_name=unit.name))
+
+
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {ENTRY_KIND: reviews.Decision("人类遗传资源备份号录入", _entry_decided)}

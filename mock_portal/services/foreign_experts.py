@@ -17,7 +17,7 @@ from mock_portal.models.business import LegacyRecord, WzjRegistration
 from mock_portal.models.permissions import UnitPermission
 from mock_portal.models.reviews import Review
 from mock_portal.services import reviews
-from mock_portal.services.access import POLICIES, Access, default_access
+from mock_portal.services.access import Access, default_access
 from mock_portal.settings import Settings
 
 SYSTEM = "foreign_experts"
@@ -67,7 +67,6 @@ def register(
     return reg
 
 
-@reviews.on_decision(KIND, M.REGISTRATION_KIND)
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, _settings: Settings) -> None:
     reg = registration_of(db, review.unit_id)
     if reg is None:
@@ -108,4 +107,7 @@ def entry_access(db: Session, account: Account, now: dt.datetime) -> Access:
     return Access(True, unit_id=account.unit_id, roles=("法人",))
 
 
-POLICIES[SYSTEM] = entry_access
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {KIND: reviews.Decision(M.REGISTRATION_KIND, _decided)}
+# The system's own entry rule, listed by access.entry_rules().
+ENTRY_RULES = {SYSTEM: entry_access}

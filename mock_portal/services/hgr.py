@@ -132,8 +132,11 @@ def request_filing(db: Session, unit: Unit, account: Account, now: dt.datetime) 
     )
 
 
-@reviews.on_decision("hgr_filing", M.FILING_KIND)
 def _filing_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     unit = db.get(Unit, review.unit_id)
     if approved and unit is not None:
         set_flag(unit, FILED_FLAG, review.payload.get(M.FILING_DETAILS["unit_name"]))
+
+
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {"hgr_filing": reviews.Decision(M.FILING_KIND, _filing_decided)}

@@ -115,7 +115,6 @@ def request_migration(db: Session, entry: Entry, account: Account, form: Migrati
     )
 
 
-@reviews.on_decision(MIGRATION, M.MIGRATION_KIND)
 def _migration_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     unit = db.get(Unit, review.unit_id)
     if not approved or unit is None:
@@ -176,7 +175,6 @@ def request_transfer(db: Session, entry: Entry, account: Account, form: Transfer
     )
 
 
-@reviews.on_decision(TRANSFER, M.TRANSFER_KIND)
 def _transfer_decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     unit = db.get(Unit, review.unit_id)
     if not approved or unit is None:
@@ -187,3 +185,10 @@ def _transfer_decided(db: Session, review: Review, approved: bool, now: dt.datet
         return
     for project in transferable(db, unit, d["from_login"]):
         project.owner_account_id = target.id
+
+
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {
+    MIGRATION: reviews.Decision(M.MIGRATION_KIND, _migration_decided),
+    TRANSFER: reviews.Decision(M.TRANSFER_KIND, _transfer_decided),
+}

@@ -13,7 +13,7 @@ from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.models.business import OutboundFiling
 from mock_portal.models.reviews import Review
 from mock_portal.services import reviews
-from mock_portal.services.access import POLICIES, Access
+from mock_portal.services.access import Access
 from mock_portal.settings import Settings
 
 SYSTEM = "outbound_training"
@@ -51,7 +51,6 @@ def file_person(db: Session, account_id: int, now: dt.datetime) -> None:
         db.flush()
 
 
-@reviews.on_decision(KIND, M.FILING_KIND)
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, _settings: Settings) -> None:
     if approved and review.account_id is not None:
         file_person(db, review.account_id, now)
@@ -65,4 +64,7 @@ def entry_access(db: Session, account: Account, now: dt.datetime) -> Access:
     return Access(True, roles=("自然人",))
 
 
-POLICIES[SYSTEM] = entry_access
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {KIND: reviews.Decision(M.FILING_KIND, _decided)}
+# The system's own entry rule, listed by access.entry_rules().
+ENTRY_RULES = {SYSTEM: entry_access}

@@ -147,5 +147,5 @@ def _decided(subject: str):
     return handler
 
 
-for _subject in SUBJECTS:
-    reviews.on_decision(KINDS[_subject], M.REALNAME_LABELS[_subject])(_decided(_subject))
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {KINDS[s]: reviews.Decision(M.REALNAME_LABELS[s], _decided(s)) for s in SUBJECTS}

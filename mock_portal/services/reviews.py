@@ -1,13 +1,17 @@
 """Manual reviews: submitted by a flow, decided in the back office or through the test API.
 
-A domain registers what a decision does with ``@on_decision("appeal_natural")``; the handler
-receives (db, review, approved, now, settings) and sends whatever SMS the FAQ promises.
+Every kind of review, its label in the back office and what a decision does (the handler receives
+(db, review, approved, now, settings) and sends whatever SMS the FAQ promises) is listed in the
+``DECISIONS`` of the service module that owns it; ``decisions()`` names those modules, so a reader
+finds who handles which kind there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,22 +22,54 @@ from mock_portal.models.reviews import Review
 from mock_portal.settings import Settings
 
 Handler = Callable[[Session, Review, bool, dt.datetime, Settings], None]
-_HANDLERS: dict[str, Handler] = {}
-KIND_LABELS: dict[str, str] = {}
 PROMISED_WORKING_DAYS = 2
+
+
+class Decision(NamedTuple):
+    label: str  # the kind of review as the back office names it
+    handler: Handler  # what approving or rejecting it does
 
 
 class ReviewError(ValueError):
     pass
 
 
-def on_decision(kind: str, label: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        _HANDLERS[kind] = fn
-        KIND_LABELS[kind] = label
-        return fn
+@functools.cache
+def decisions() -> dict[str, Decision]:
+    """Every kind of manual review, from the service modules that submit and decide them (imported
+    here, when first needed: they import this module)."""
+    from mock_portal.services import (
+        appeals,
+        backup_numbers,
+        foreign_experts,
+        hgr,
+        hgr_requests,
+        outbound_training,
+        realname,
+        unit_rename,
+    )
 
-    return register
+    table: dict[str, Decision] = {}
+    for module in (
+        appeals,
+        backup_numbers,
+        foreign_experts,
+        hgr,
+        hgr_requests,
+        outbound_training,
+        realname,
+        unit_rename,
+    ):
+        for kind, decision in module.DECISIONS.items():
+            if kind in table:
+                raise ValueError(f"review kind {kind!r} is decided twice ({module.__name__})")
+            table[kind] = decision
+    return table
+
+
+def kind_labels() -> dict[str, str]:
+    """The kind of every review as the back office names it."""
+    return {kind: decision.label for kind, decision in decisions().items()}
 
 
 def submit(
@@ -83,9 +119,9 @@ def decide(
     review.reason = reason.strip()
     review.decided_at = now
     review.decided_by = by
-    handler = _HANDLERS.get(review.kind)
-    if handler is not None:
-        handler(db, review, approve, now, settings)
+    decision = decisions().get(review.kind)
+    if decision is not None:
+        decision.handler(db, review, approve, now, settings)
 
 
 def promise_text(review: Review) -> str:

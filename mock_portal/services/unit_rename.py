@@ -64,7 +64,6 @@ def request(
     )
 
 
-@reviews.on_decision(KIND, "单位名称变更")
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     unit = db.get(Unit, review.unit_id)
     new = review.payload.get("变更后单位名称")
@@ -73,3 +72,7 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     if db.scalars(select(Unit.id).where(Unit.name == new, Unit.id != unit.id)).first():
         return  # taken meanwhile: the old name stays
     unit.name = new
+
+
+# The manual reviews this module decides, listed by reviews.decisions().
+DECISIONS = {KIND: reviews.Decision("单位名称变更", _decided)}

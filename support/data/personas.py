@@ -1,6 +1,9 @@
 """Accounts a scenario writer can ask for by description ("一个密码已过期的自然人账号" …).
 
-Each description maps to a seed recipe; a domain adds its own with ``@persona("…")``.
+Each description maps to a seed recipe in ``PERSONAS``. The suite-wide ones are at the end of this
+module (the recovery scenarios' among them); a step module adds its domain's with ``@persona("…")``
+above the recipe, and every step module is loaded by the root conftest. Who registered a description:
+``registered_in(description)``, listed in docs/steps.md under 账号描述.
 The returned Actor carries what the scenario needs to act as that user."""
 
 from __future__ import annotations
@@ -50,6 +53,11 @@ def persona(*descriptions: str) -> Callable[[Recipe], Recipe]:
         return fn
 
     return register
+
+
+def registered_in(description: str) -> str:
+    """The module whose ``@persona`` registered ``description`` (e.g. steps/torch.py)."""
+    return PERSONAS[description].__module__.replace(".", "/") + ".py"
 
 
 def seed_natural(api: TestApi, person: factories.Person | None = None, **overrides) -> Actor:
@@ -113,3 +121,37 @@ def _natural_expired(api: TestApi) -> Actor:
 @persona("密码已过期的法人账号")
 def _legal_expired(api: TestApi) -> Actor:
     return seed_legal(api, password_age_days=120)
+
+
+# ------------------------------------------------------------------ the recovery scenarios' --
+@dataclass
+class RenamedUnitActor(Actor):
+    """A legal account registered under `unit_name`; the unit has since renamed itself."""
+
+    new_unit_name: str = ""
+
+
+@persona("没有预留手机号的自然人账号")
+def _natural_without_phone(api: TestApi) -> Actor:
+    return seed_natural(api, phone=None)
+
+
+@persona("单位名称已变更的法人账号")
+def _legal_renamed(api: TestApi) -> RenamedUnitActor:
+    unit = factories.LegalUnit()
+    new_name = factories.LegalUnit().unit_name
+    spec = factories.legal_spec(unit)
+    spec["unit"]["flags"] = {"renamed_to": new_name}
+    row = api.seed_account(**spec)
+    return RenamedUnitActor(
+        "legal",
+        unit.login_name,
+        unit.password,
+        unit.agent_name,
+        row["phone"],
+        unit_name=unit.unit_name,
+        credit_code=unit.credit_code,
+        id=row["id"],
+        unit_id=row["unit_id"],
+        new_unit_name=new_name,
+    )

@@ -25,12 +25,16 @@ the mapping its steps use::
 Types are looked up and the regular expression is built when the step is first matched (and again if a
 type's phrases changed), so a type or a registry filled by a module imported later (``@persona`` in
 steps/torch.py) is complete; ``make steps`` / ``make dry-run`` fail on a type nobody registered.
+Who registered what: docs/steps.md lists every type with the module that called ``param_type``
+(``ParamType.registered_in``) and every 账号描述 with the module of its ``@persona``; the root conftest
+loads every step module, so every registration is in place before the first step is matched.
 The parser's ``name`` (pytest-bdd's key) is the template itself.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,6 +55,7 @@ class ParamType:
     convert: Callable[[str], object] | None = None  # value handed to the step function
     hint: str = ""  # what to write, for open types ("阿拉伯数字，如 5")
     origin: str = ""  # where the phrases come from, for docs/steps.md
+    registered_in: str = ""  # the module that called param_type (e.g. steps/torch.py), for docs/steps.md
 
     def accepted(self) -> tuple[str, ...]:
         return tuple(self.phrases()) if self.phrases else ()
@@ -86,7 +91,8 @@ def param_type(
     """Register (or replace) the type ``name``: ``phrases`` (a callable read at match time, or a list)
     for an enumeration, else ``pattern`` for an open type."""
     source = phrases if callable(phrases) or phrases is None else (lambda fixed=tuple(phrases): fixed)
-    TYPES[name] = ParamType(name, source, pattern, convert, hint, origin)
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    TYPES[name] = ParamType(name, source, pattern, convert, hint, origin, caller.replace(".", "/") + ".py")
     return TYPES[name]
 
 
@@ -205,7 +211,6 @@ def _nfkc(text: str) -> str:
 
 
 def _personas() -> list[str]:
-    from support.data import recovery_personas  # noqa: F401  (registers its personas)
     from support.data.personas import PERSONAS
 
     return sorted(PERSONAS)

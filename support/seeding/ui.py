@@ -22,7 +22,7 @@ from pages.login_page import LoginPage
 from pages.my_info_pages import MyInfoPage
 from pages.registration_page import RegistrationPage
 from support.data import documents, factories
-from support.data.personas import Actor
+from support.data.personas import Actor, RenamedUnitActor
 from support.seeding import Seeder
 from support.seeding.registry import UiRegistry
 from support.seeding.ui_business import UiBusiness
@@ -140,8 +140,6 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         return actor
 
     def renamed_unit(self) -> Actor:
-        from support.data.recovery_personas import RenamedUnitActor
-
         actor = self.legal()
         return RenamedUnitActor(**vars(actor), new_unit_name=factories.LegalUnit().unit_name)
 
