@@ -102,7 +102,7 @@ def when_other_unit_opens_grant(actors: Actors, target, request):
         address = row.get_by_role("link", name="修改").first.get_attribute("href")
         actors.page("另一单位的法人").goto(address)
         return
-    [grant] = request.getfixturevalue("api").get("/authorization/grants", login_name=actors.natural.login_name)
+    [grant] = request.getfixturevalue("api").grants(login_name=actors.natural.login_name)
     actors.page("另一单位的法人").goto(path("authorization_grant_edit", id=grant["id"]))
 
 

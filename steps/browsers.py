@@ -56,9 +56,7 @@ def reset_passwords() -> dict:
 
 def switch_faults(request, target, *profiles: str) -> None:
     target.require("faults")
-    before = target.control.get("/faults")["profiles"]
-    request.addfinalizer(lambda: target.control.set_faults(*before))
-    target.control.set_faults(*profiles)
+    request.addfinalizer(target.control.switch_faults(*profiles))
 
 
 def latest_code(api, phone: str) -> str:

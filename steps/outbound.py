@@ -20,7 +20,7 @@ def _approve_filing(api, account_id: int) -> None:
 @persona("已向引智司报备的自然人账号")
 def _filed_natural(api) -> Actor:
     actor = seed_natural(api)
-    api.post("/business/outbound_filing_requests", {"login_name": actor.login_name})
+    api.file_outbound_request(actor.login_name)
     _approve_filing(api, actor.id)
     return actor
 

@@ -126,7 +126,7 @@ def when_upload_documents(my_info: MyInfoPage, action):
 
 @then("页面承诺在1-2个工作日内完成审核，并给出预计办结日期")
 def then_promise_shown(frame: PortalFrame, my_info: MyInfoPage, api):
-    today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
+    today = api.today()
     expect(my_info.realname_section).to_contain_text("1-2个工作日")
     expect(my_info.realname_section).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
 
@@ -170,7 +170,7 @@ def when_reject(target, seeder, account, who, reason):
 
 @then("审核在承诺的期限内完成")
 def then_within_promise(api, decided):
-    today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
+    today = api.today()
     assert today <= dt.date.fromisoformat(decided["due_date"]), "审核应在承诺的1-2个工作日内完成"
 
 

@@ -13,7 +13,7 @@ from support.gherkin.parsing import phrase
 
 @then(phrase("页面仍承诺{days:整数}天前上传证件时给出的预计办结日期"))
 def then_promise_of_upload_day(my_info: MyInfoPage, api, days):
-    today = dt.datetime.fromisoformat(api.get("/clock")["now"]).date()
+    today = api.today()
     uploaded = today - dt.timedelta(days=int(days))
     expect(my_info.realname_section).to_contain_text("1-2个工作日")
     expect(my_info.realname_section).to_contain_text(f"预计{chinese_date(add_working_days(uploaded, 2))}前")

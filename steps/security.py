@@ -123,9 +123,7 @@ def when_forged_logout(forged_site: ForgedSite):
 @when("平台内部处理出错时我打开一个页面")
 def when_internal_error(page, target, request):
     target.require("faults")
-    before = target.control.get("/faults")["profiles"]
-    request.addfinalizer(lambda: target.control.set_faults(*before))
-    target.control.set_faults(*before, "internal-error")
+    request.addfinalizer(target.control.switch_faults("internal-error", adding=True))
     page.goto(path("selftest"))
 
 

@@ -77,7 +77,7 @@ def when_crawl(page, target, start, a11y_once):
     """On a target without the test API the summary lists the pages without the mock's template coverage."""
     page.goto(start)
     visited = a11y_crawl.crawl(page, start, once=a11y_once)
-    templates = target.api.get("/templates") if target.api is not None else None
+    templates = target.api.templates() if target.api is not None else None
     allure_safe.attach(
         a11y_crawl.summary(visited, templates), name="巡检页面与模板覆盖", attachment_type=allure.attachment_type.TEXT
     )

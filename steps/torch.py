@@ -42,7 +42,7 @@ def _torch_enterprise(api, realname: str) -> Actor:
     unit = factories.LegalUnit()
     unit.login_name = unit.credit_code
     actor = seed_legal(api, unit, realname_status=realname)
-    api.post("/business/unit_info", {"unit_id": actor.unit_id})
+    api.seed_unit_info(actor.unit_id)
     return actor
 
 
@@ -60,18 +60,9 @@ def _collided(api, realname: str) -> Actor:
     """The unit already had a legal account, so the migrated Torch account became a natural
     person with the unit's 管理员 role in the Torch systems (login name still the credit code)."""
     existing = seed_legal(api)
-    api.post("/business/unit_info", {"unit_id": existing.unit_id})
+    api.seed_unit_info(existing.unit_id)
     actor = seed_natural(api, factories.Person(login_name=existing.credit_code), realname_status=realname)
-    api.post(
-        "/business/grants",
-        {
-            "login_name": actor.login_name,
-            "unit_id": existing.unit_id,
-            "systems": TORCH_SYSTEMS,
-            "roles": ["管理员"],
-            "migration": True,
-        },
-    )
+    api.seed_grants(actor.login_name, existing.unit_id, TORCH_SYSTEMS, roles=["管理员"], migration=True)
     actor.unit_id, actor.unit_name, actor.credit_code = existing.unit_id, existing.unit_name, existing.credit_code
     return actor
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import httpx
 
 
@@ -53,8 +56,26 @@ class TestApi:
     def sms(self, phone: str) -> list[dict]:
         return self.get("/sms", phone=phone)
 
+    def today(self) -> dt.date:
+        """The portal's day by its own (movable) clock."""
+        return dt.datetime.fromisoformat(self.get("/clock")["now"]).date()
+
+    def faults(self) -> list[str]:
+        return self.get("/faults")["profiles"]
+
     def set_faults(self, *profiles: str) -> None:
         self.put("/faults", {"profiles": list(profiles)})
+
+    def switch_faults(self, *profiles: str, adding: bool = False) -> Callable[[], None]:
+        """Turns the fault profiles on (alone, or `adding` them to those already on) and returns what turns
+        the ones before back on: a step hands it to request.addfinalizer."""
+        before = self.faults()
+        self.set_faults(*before, *profiles) if adding else self.set_faults(*profiles)
+        return lambda: self.set_faults(*before)
+
+    def templates(self) -> list[str]:
+        """Every page template of the mock (the accessibility crawl's coverage)."""
+        return self.get("/templates")
 
     def reviews(self, kind: str | None = None, account_id: int | None = None, unit_id: int | None = None) -> list[dict]:
         return self.get("/reviews", kind=kind, account_id=account_id, unit_id=unit_id)
@@ -64,3 +85,20 @@ class TestApi:
 
     def seed_reviewer(self, username: str, password: str) -> dict:
         return self.post("/reviewers", {"username": username, "password": password})
+
+    # -- business data -------------------------------------------------------------------
+    def grants(self, login_name: str | None = None, unit_id: int | None = None) -> list[dict]:
+        return self.get("/authorization/grants", login_name=login_name, unit_id=unit_id)
+
+    def seed_unit_info(self, unit_id: int, **gaps) -> dict:
+        """Fills the unit's 基本信息/其他信息 and its 主代办人, leaving out the fields `gaps` names
+        (basic_missing, other_missing, agent_missing, unit_realname)."""
+        return self.post("/business/unit_info", {"unit_id": unit_id, **gaps})
+
+    def seed_grants(self, login_name: str, unit_id: int, systems: list[str], **spec) -> list[dict]:
+        """The person's grants in the unit's systems (spec: roles, days, migration)."""
+        return self.post("/business/grants", {"login_name": login_name, "unit_id": unit_id, "systems": systems, **spec})
+
+    def file_outbound_request(self, login_name: str) -> dict:
+        """The person asked 引智司 to file them: a pending outbound_filing review."""
+        return self.post("/business/outbound_filing_requests", {"login_name": login_name})
