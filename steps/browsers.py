@@ -5,8 +5,6 @@ Browsers by the name scenarios use: 其他浏览器 / 旧版谷歌浏览器 / �
 context (support/browsers/browser_identities.py). The fault profile is portal-wide for this worker's portal but
 hits only non-Chrome User-Agents; every step that switches it on restores the previous profiles."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
@@ -22,8 +20,8 @@ from support.browsers.browser_identities import BrowserPages
 from support.data import factories
 from support.gherkin.message_checks import expect_message
 from support.gherkin.parsing import param_type, phrase
+from support.target.sms_outbox import latest_code
 
-CODE = re.compile(r"验证码为(\d{6})")
 HGR = "人类遗传资源管理"
 
 
@@ -57,12 +55,6 @@ def reset_passwords() -> dict:
 def switch_faults(request, target, *profiles: str) -> None:
     target.require("faults")
     request.addfinalizer(target.control.switch_faults(*profiles))
-
-
-def latest_code(api, phone: str) -> str:
-    messages = api.sms(phone)
-    assert messages, f"手机号 {phone} 没有收到短信验证码"
-    return CODE.search(messages[-1]["text"]).group(1)
 
 
 @given("门户重现了旧版浏览器的已知问题")

@@ -1,7 +1,5 @@
 """Keyboard-only use (issue 12): login, the captcha's 换一张 and 登录名重置密码 with Tab and Enter only."""
 
-from dataclasses import dataclass
-
 import pytest
 from pytest_bdd import when
 
@@ -9,16 +7,9 @@ from pages.keyboard import KeyboardUser
 from pages.login_page import LOGIN_TYPES, LoginPage
 from pages.recovery_choice_page import RecoveryChoicePage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
+from steps.login import CaptchaSeen
 from support.data import factories
 from support.gherkin.parsing import phrase
-
-
-@dataclass
-class CaptchaSeen:
-    """What 那么 验证码图片已更换 (steps/login.py) compares with: the image address and its answer."""
-
-    source: str
-    answer: str
 
 
 @pytest.fixture

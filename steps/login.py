@@ -14,6 +14,9 @@ from support.gherkin.parsing import phrase
 
 @dataclass
 class CaptchaSeen:
+    """What 那么 验证码图片已更换 compares with (after a click here or steps/keyboard.py's 换一张):
+    the image address and its answer."""
+
     source: str
     answer: str
 

@@ -2,7 +2,6 @@
 numbers and credit codes, the refusals with their appeal links, and 检索."""
 
 import random
-import re
 import secrets
 
 import pytest
@@ -16,7 +15,6 @@ from support.data import factories, identity
 from support.data.personas import Actor
 from support.gherkin.parsing import param_type, phrase
 
-CODE = re.compile(r"验证码为(\d{6})")
 _rng = random.Random(secrets.randbits(64))
 FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789X"}
 # The phrases each *_for function below knows (tests/unit/test_step_types.py calls it with every one).
@@ -79,12 +77,6 @@ def credit_code_for(how: str, request) -> str:
     if how == "一个含字母I的信用代码":
         return fresh[:10] + "I" + fresh[11:]
     return {"该单位的信用代码": request.getfixturevalue("account").credit_code}[how]
-
-
-def latest_code(api, phone: str) -> str:
-    messages = api.sms(phone)
-    assert messages, f"手机号 {phone} 没有收到短信验证码"
-    return CODE.search(messages[-1]["text"]).group(1)
 
 
 @when(phrase("我用{how:身份证号写法}注册一个新的自然人账号"), target_fixture="registrant")
