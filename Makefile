@@ -118,7 +118,7 @@ test: setup
 # The checks make test runs before pytest; no browser (CI runs them in its first job).
 gates: venv-ready
 	@if [ -f tools/faq_coverage.py ]; then $(PY) -m tools.faq_coverage; fi
-	@if [ -f tools/step_catalog.py ]; then $(PY) tools/step_catalog.py --check; fi
+	@if [ -f tools/step_catalog.py ]; then $(PY) -m tools.step_catalog --check; fi
 	@if [ -f tools/gherkin_lint.py ]; then $(PY) -m tools.gherkin_lint; fi
 	@if [ -f tools/export_faq.py ]; then $(PY) tools/export_faq.py --check; fi
 	@if [ -f tools/portal_messages.py ]; then $(PY) tools/portal_messages.py --check; fi
@@ -240,7 +240,7 @@ plan: venv-ready
 # The whole suite against the mock set up as a staging portal (no test API; fixed captcha, SMS outbox,
 # reviewer and pre-provisioned accounts; docs/staging.md). Ends with pytest's summary line.
 staging-demo: setup
-	$(PY) tools/staging_demo.py --workers $(WORKERS) $(if $(DEMO_BROWSERS),$(DEMO_BROWSERS))
+	$(PY) -m tools.staging_demo --workers $(WORKERS) $(if $(DEMO_BROWSERS),$(DEMO_BROWSERS))
 
 portal: setup
 	$(PY) tools/preflight.py --port $(PORT)
@@ -249,16 +249,16 @@ portal: setup
 # Scenario authoring (docs/writing-scenarios.md): regenerate the step catalog; list the steps a new
 # scenario still lacks, with code skeletons (exit 1), or say that all exist.
 steps: venv-ready
-	$(PY) tools/step_catalog.py
+	$(PY) -m tools.step_catalog
 
 new-scenario: venv-ready
-	@$(PY) tools/step_catalog.py --missing
+	@$(PY) -m tools.step_catalog --missing
 
 # One feature (or all): Gherkin check, then its undefined steps with the nearest existing ones; no browser.
 # make dry-run [FEATURE=features/platform/我的.feature]
 dry-run: venv-ready
 	@$(PY) -m tools.gherkin_lint $(FEATURE)
-	@$(PY) tools/step_catalog.py --missing $(if $(FEATURE),--features $(FEATURE))
+	@$(PY) -m tools.step_catalog --missing $(if $(FEATURE),--features $(FEATURE))
 
 # The portal's 常见问题 content (mock_portal/data/faq.yaml) from docs/faq_catalog.yaml.
 faq-data: $(VENV_STAMP)
@@ -267,11 +267,11 @@ faq-data: $(VENV_STAMP)
 # Speed and scale (docs/performance.md). bench: suite vs plain Playwright, A/B alternating, both browsers.
 BENCH_ROUNDS ?= 5
 bench: setup
-	$(PY) tools/bench/bench.py --rounds $(BENCH_ROUNDS)
+	$(PY) -m tools.bench.bench --rounds $(BENCH_ROUNDS)
 
 # Locust, headless, loopback only: 50 users on login, 服务事项 and 我的信息 (p50/p95/p99, errors).
 load: setup
-	$(PY) tools/bench/load.py
+	$(PY) -m tools.bench.load
 
 # pytest-split: store every item's duration (scenario×browser, and the unit tests) in the committed
 # .test_durations: shards are balanced by it, and xdist workers take the longest items first.
@@ -323,7 +323,7 @@ $(MUTATION_VENV)/.stamp: requirements-mutation.txt
 # exec: the driver is make's own child, so the SIGTERM make forwards (or Ctrl-C) reaches it and it stops
 # the running scenarios' process group before it exits.
 mutation: setup $(MUTATION_VENV)/.stamp
-	exec $(MUTATION_VENV)/bin/python tools/mutation/run.py --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
+	exec $(MUTATION_VENV)/bin/python -m tools.mutation.run --mode $(MODE) --mutants $(MUTANTS) $(if $(SEED),--seed $(SEED)) \
 	  --base $(BASE) $(if $(MODULES),--modules $(MODULES)) --workers $(MUTATION_WORKERS) --jobs $(JOBS) $(if $(ONLY),--only $(ONLY)) --ref $(REF)
 
 # Keeps reports/history.jsonl (trend history); delete it by hand to reset history.

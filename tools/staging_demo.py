@@ -13,7 +13,7 @@
 4. Runs the suite on both browsers (-n auto unless WORKERS/--workers says otherwise) against it,
    stops the portal, and ends with pytest's summary line (its exit status is this script's).
 
-    .venv/bin/python tools/staging_demo.py [--workers N] [--browser chromium] [--captcha log|fixed]
+    .venv/bin/python -m tools.staging_demo [--workers N] [--browser chromium] [--captcha log|fixed]
         [-- extra pytest args]"""
 
 from __future__ import annotations
@@ -30,12 +30,16 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+try:
+    # staging_platform_accounts: accounts no platform screen makes; staging_registry: the identity
+    # registry's test identities
+    from tools import staging_migrated_accounts, staging_platform_accounts, staging_registry
+except ModuleNotFoundError as missing:  # started as `python tools/staging_demo.py`
+    raise SystemExit(
+        "请在仓库根目录运行 python -m tools.staging_demo (run it as a module from the repository root)"
+    ) from missing
 
-import staging_migrated_accounts  # noqa: E402  (tools/, next to this script)
-import staging_platform_accounts  # noqa: E402  (tools/: accounts no platform screen makes)
-import staging_registry  # noqa: E402  (tools/: the identity registry's test identities)
+ROOT = Path(__file__).resolve().parents[1]
 
 # How many accounts each state-changing pool holds: every scenario×browser item that uses one claims
 # its own (the expired-password scenario changes the password), so two browsers and reruns fit.

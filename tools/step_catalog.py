@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """步骤目录 / step catalog generator for the pytest-bdd step definitions.
 
-Imports every steps/*.py module (as the package `steps`, with the repository root
-on sys.path, like the root conftest loads them as plugins) and enumerates the step
+Imports every steps/*.py module (as the package `steps`, run from the repository root
+with `python -m tools.step_catalog`, like the root conftest loads them as plugins) and enumerates the step
 definitions through pytest-bdd's own registry: each @given/@when/@then/@step
 decorator of pytest_bdd 9 stores a StepFunctionContext (type, step_func, parser,
 converters, target_fixture) in `pytest_bdd.steps.step_function_context_registry`.
 Each step is matched with its own parser (`parser.is_matching`, exactly what
 pytest-bdd does at run time) against the step lines of features/**/*.feature.
 
-  python tools/step_catalog.py             write docs/steps.md
-  python tools/step_catalog.py --check     exit 1 if docs/steps.md is out of date
-  python tools/step_catalog.py --missing   list feature steps without a definition, the
+  python -m tools.step_catalog             write docs/steps.md
+  python -m tools.step_catalog --check     exit 1 if docs/steps.md is out of date
+  python -m tools.step_catalog --missing   list feature steps without a definition, the
                                            nearest existing steps and why they do not match
                                            (support/gherkin/step_hints.py), and a Python skeleton for each
 
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import inspect
 import re
 import sys
@@ -39,14 +40,16 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from faqtext import REPO_ROOT, StepLine, read_features, render_outline  # noqa: E402
-from step_text import readable  # noqa: E402
-
-sys.path.insert(0, str(REPO_ROOT))
-from support.gherkin import step_hints  # noqa: E402
-from support.gherkin.parsing import TYPES, Phrase  # noqa: E402
-from support.gherkin.step_hints import choices_of, field_label  # noqa: E402
+try:
+    from support.gherkin import step_hints
+    from support.gherkin.parsing import TYPES, Phrase
+    from support.gherkin.step_hints import choices_of, field_label
+    from tools.faqtext import REPO_ROOT, StepLine, read_features, render_outline
+    from tools.step_text import readable
+except ModuleNotFoundError as missing:  # started as `python tools/step_catalog.py`
+    raise SystemExit(
+        "请在仓库根目录运行 python -m tools.step_catalog (run it as a module from the repository root)"
+    ) from missing
 
 KEYWORD_BY_TYPE = {"given": "假如", "when": "当", "then": "那么", None: "任意 (假如/当/那么)"}
 DECORATOR_BY_TYPE = {"given": "given", "when": "when", "then": "then"}
@@ -118,12 +121,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 # ------------------------------------------------------------ step defs --
 def import_step_modules(steps_dir: Path) -> list[str]:
-    """Import steps_dir/*.py as the package named like the directory; returns the module names."""
+    """Import steps_dir/*.py as the package named like the directory (the repository's steps/, or a
+    fixture such as tools/fixtures/step_catalog/steps); returns the module names."""
     if not steps_dir.is_dir():
         return []
-    for path in (str(REPO_ROOT), str(steps_dir.parent)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
+    if steps_dir.name not in sys.modules:  # the package from this directory, wherever it is
+        spec = importlib.util.spec_from_file_location(
+            steps_dir.name, steps_dir / "__init__.py", submodule_search_locations=[str(steps_dir)]
+        )
+        package = importlib.util.module_from_spec(spec)
+        sys.modules[steps_dir.name] = package
+        spec.loader.exec_module(package)
     names = []
     for path in sorted(steps_dir.glob("*.py")):
         if path.name == "__init__.py":

@@ -1,6 +1,6 @@
 """Nearest-step hints, in Chinese, for a step line no definition matches.
 
-Used twice: by ``tools/step_catalog.py --missing`` (``make new-scenario`` / ``make dry-run``, before any
+Used twice: by ``python -m tools.step_catalog --missing`` (``make new-scenario`` / ``make dry-run``, before any
 browser starts) and, as a pytest plugin, when pytest-bdd fails to find a step at run time
 (``pytest_bdd_step_func_lookup_error``): the error then names the feature file, the line and the keyword
 as written (而且, not When), the closest existing steps and why each does not match (the differing

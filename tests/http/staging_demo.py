@@ -20,12 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.http.portal_http import SECURITY_POOL
+from tools import staging_demo
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-
-import staging_demo  # noqa: E402  (tools/staging_demo.py)
-
-from tests.http.portal_http import SECURITY_POOL  # noqa: E402
 
 POOL_SIZE = 12  # one per check and a few spare (each claims its own)
 ENV = "DEMO_SECURITY_POOL_PASSWORD"

@@ -14,11 +14,10 @@ from mock_portal.settings import Settings
 from support.target import staging
 from support.target.portal import Target
 from tests.unit.conftest import TOKEN, Portal
+from tools import captcha_sink_read
 
 ROOT = Path(__file__).resolve().parents[2]
 READER = ROOT / "tools" / "captcha_sink_read.py"
-sys.path.insert(0, str(ROOT / "tools"))
-import captcha_sink_read  # noqa: E402
 
 
 def _portal(tmp_path, outbox, **extra) -> Portal:

@@ -1,19 +1,14 @@
 """The target file's identity_registry (the registry stub's test identities) and the demo's provisioning."""
 
-import sys
 import tempfile
 import uuid
-from pathlib import Path
 
 import pytest
 
 from support.reporting import redaction
 from support.target import staging
 from support.target.portal import Target
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import staging_registry  # noqa: E402
+from tools import staging_registry
 
 REGISTRY = """
 identity_registry:

@@ -1,26 +1,21 @@
 """Staging plumbing for seeding without a test API: target-file account pools claimed one per
 scenario, the reviewer entry, skips that name a capability, and the staging demo's provisioning."""
 
-import sys
 import tempfile
 import uuid
 import warnings
-from pathlib import Path
 
 import pytest
 
 from support.target import staging
 from support.target.portal import Target
+from tests.unit.conftest import CSRF_RE
+from tools import staging_demo
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import staging_demo  # noqa: E402
-
-from tests.unit.conftest import CSRF_RE  # noqa: E402
 
 POOL = """
 captcha: {mode: fixed, env: C}

@@ -1,5 +1,5 @@
 """Typed step parameters (support/gherkin/parsing.py): a phrase a step does not know is an undefined step, told
-with the accepted phrases before any browser starts (tools/step_catalog.py --missing, i.e. make dry-run)
+with the accepted phrases before any browser starts (python -m tools.step_catalog --missing, i.e. make dry-run)
 and at run time (support/gherkin/step_hints.py); the accepted phrases come from the registries the steps use."""
 
 import subprocess
@@ -122,7 +122,7 @@ def test_a_missing_part_around_a_parameter_is_named():
 
 
 def test_the_registration_example_of_the_issue_is_undefined_before_any_browser(tmp_path):
-    """make dry-run / make new-scenario (tools/step_catalog.py --missing) on the real steps."""
+    """make dry-run / make new-scenario (python -m tools.step_catalog --missing) on the real steps."""
     features = tmp_path / "features"
     features.mkdir()
     (features / "trial.feature").write_text(
@@ -131,7 +131,7 @@ def test_the_registration_example_of_the_issue_is_undefined_before_any_browser(t
         encoding="utf-8",
     )
     result = subprocess.run(
-        [sys.executable, "tools/step_catalog.py", "--missing", "--features", str(features)],
+        [sys.executable, "-m", "tools.step_catalog", "--missing", "--features", str(features)],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -12,14 +12,15 @@ FIXTURE = ROOT / "tools" / "fixtures" / "step_catalog"
 def step_catalog(*args, steps=FIXTURE / "steps", features=FIXTURE / "features"):
     command = [
         sys.executable,
-        str(ROOT / "tools" / "step_catalog.py"),
+        "-m",
+        "tools.step_catalog",
         "--steps",
         str(steps),
         "--features",
         str(features),
         *map(str, args),
     ]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False)
 
 
 def test_catalog_matches_parse_typed_step_to_an_example(tmp_path):

@@ -8,9 +8,6 @@ caption engine of pages/frame.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -19,9 +16,7 @@ from pages.login_page import LoginPage
 from pages.torch_system_page import TorchSystemPage
 from support.browsers import native_dialogs
 from support.gherkin.message_checks import expect_dialog_confirmable, expect_message, expect_no_message
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import locator_policy  # noqa: E402
+from tools import locator_policy
 
 SHORT_MS = 800  # a failing check's wait: long enough for the browser, short for the unit run
 ERROR = "登录名或密码错误"

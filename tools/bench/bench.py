@@ -7,7 +7,7 @@ Rounds alternate A,B then B,A (ABBA …) per browser; each is a fresh process, t
 
 Prints per browser: medians of A and B, the A/B ratio (target ≤ 1.15), the ratio of the per-scenario
 times (what the suite adds per scenario, without the fixed start-up), and where the time goes.
-Writes everything to reports/bench/bench.json.  Usage: python tools/bench/bench.py [--rounds 5]
+Writes everything to reports/bench/bench.json.  Usage: python -m tools.bench.bench [--rounds 5]
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def run_b(browser: str) -> dict:
     env = {**child_env(), "BENCH_T0": str(time.time())}
     start = time.perf_counter()
     proc = subprocess.run(
-        [PY, str(ROOT / "tools" / "bench" / "plain.py"), "--browser", browser],
+        [PY, "-m", "tools.bench.plain", "--browser", browser],
         cwd=ROOT,
         env=env,
         capture_output=True,

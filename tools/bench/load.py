@@ -28,12 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from support.data import factories
+from support.target.portal_process import start_portal
+from support.target.testapi import TestApi
 
-from support.data import factories  # noqa: E402
-from support.target.portal_process import start_portal  # noqa: E402
-from support.target.testapi import TestApi  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 PROFILES = {  # name: (think time shown in the report, users spawned per second)
     "realistic": ("1–3 s", 10),
@@ -66,7 +65,7 @@ def main() -> int:
     for profile in profiles:
         status |= run(profile, args)
     if args.profile == "realistic":
-        print("压力档（每次操作间隔 0.05–0.2 s）/ stress profile: python tools/bench/load.py --profile stress")
+        print("压力档（每次操作间隔 0.05–0.2 s）/ stress profile: python -m tools.bench.load --profile stress")
     return status
 
 

@@ -14,7 +14,7 @@ checks are the same expect() calls. Scenarios, in the suite's collection order:
   login-自然人/法人 features/platform/login.feature 正确的密码登录成功大纲（1 个上下文）
 
 Prints one JSON line: phase timestamps (seconds since the process started, BENCH_T0 env) and each
-scenario's wall time.  Usage: python tools/bench/plain.py --browser chromium|firefox [--rounds N]
+scenario's wall time.  Usage: python -m tools.bench.plain --browser chromium|firefox [--rounds N]
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from pathlib import Path
 
 T0 = float(os.environ.get("BENCH_T0", time.time()))
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", str(ROOT / ".playwright"))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402

@@ -32,9 +32,13 @@ from cosmic_ray.operators.operator import Example, Operator
 from cosmic_ray.work_db import WorkDB, use_db
 from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tools.mutation import owners as owners_map  # noqa: E402
-from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer, read_keys  # noqa: E402
+try:
+    from tools.mutation import owners as owners_map
+    from tools.mutation.jobs import OncePerKey, Pool, export_tree, killer, read_keys
+except ModuleNotFoundError as missing:  # started as `python tools/mutation/run.py`
+    raise SystemExit(
+        "请在仓库根目录运行 python -m tools.mutation.run (run it as a module from the repository root)"
+    ) from missing
 
 ROOT = owners_map.ROOT
 EQUIVALENT = ROOT / "tools" / "mutation" / "equivalent.yaml"
