@@ -3,7 +3,6 @@
 
 import datetime as dt
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -13,16 +12,6 @@ from support.data.actors import Actors, portal_today, set_realname
 from support.gherkin.message_checks import expect_message
 from support.gherkin.parsing import phrase
 from support.target.routes import path
-
-
-@pytest.fixture
-def authorization_page(actors: Actors) -> AuthorizationPage:
-    return AuthorizationPage(actors.page("法人"))
-
-
-@pytest.fixture
-def unit_grants_page(actors: Actors) -> UnitGrantsPage:
-    return UnitGrantsPage(actors.page("自然人"))
 
 
 @given("该自然人已通过实名认证")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
+from steps.page_objects import BackOffice
 from support.data import factories
 from support.gherkin.message_checks import expect_message
 from support.gherkin.parsing import phrase
@@ -18,15 +17,6 @@ from support.gherkin.parsing import phrase
 class Reviewer:
     username: str
     password: str
-
-
-@dataclass
-class BackOffice:
-    """The reviewer's own browser (a second context), with its pages."""
-
-    login: AdminLoginPage
-    queue: AdminQueuePage
-    review: AdminReviewPage
 
 
 @given("后台有一个审核员账号", target_fixture="reviewer")
@@ -41,12 +31,6 @@ def given_reviewer(request, target):
     reviewer = Reviewer(factories.unique("sh"), factories.new_password())
     request.getfixturevalue("api").seed_reviewer(reviewer.username, reviewer.password)
     return reviewer
-
-
-@pytest.fixture
-def back_office(new_context) -> BackOffice:
-    page = new_context().new_page()
-    return BackOffice(AdminLoginPage(page), AdminQueuePage(page), AdminReviewPage(page))
 
 
 @when(phrase("{days:整数}个工作日后审核员登录后台并打开该申诉"))

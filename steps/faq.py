@@ -1,17 +1,11 @@
 """常见问题 (FAQ drift): the portal publishes every catalogued FAQ entry unchanged."""
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
 from pages.faq_page import FaqPage
 from support.gherkin import faq_text
 from support.gherkin.parsing import phrase
-
-
-@pytest.fixture
-def faq_page(page) -> FaqPage:
-    return FaqPage(page)
 
 
 @when("我查看门户的常见问题")

@@ -2,7 +2,6 @@
 the unit's registration approved by its 归口单位, earlier records, and the work-permit FAQ document.
 Two-actor steps build on steps/actors.py (法人 / 自然人)."""
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -41,11 +40,6 @@ def _legacy_bare(api) -> Actor:
 
 def old_login_name(actor: Actor) -> str:
     return actor.login_name.removeprefix(PREFIX)
-
-
-@pytest.fixture
-def foreign_experts_page(page) -> ForeignExpertsPage:
-    return ForeignExpertsPage(page)
 
 
 # -- FAQ-5.1 实名显示账号已被使用 ---------------------------------------------------------------

@@ -1,6 +1,5 @@
 """Keyboard-only use (issue 12): login, the captcha's 换一张 and 登录名重置密码 with Tab and Enter only."""
 
-import pytest
 from pytest_bdd import when
 
 from pages.keyboard import KeyboardUser
@@ -10,11 +9,6 @@ from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from steps.login import CaptchaSeen
 from support.data import factories
 from support.gherkin.parsing import phrase
-
-
-@pytest.fixture
-def keyboard(page) -> KeyboardUser:
-    return KeyboardUser(page)
 
 
 @when(phrase("我只用键盘以{kind:用户类型}身份用该账号的密码登录"))

@@ -1,7 +1,6 @@
 """在线办事 → 我的信息 (FAQ-1.6, 1.7.1, 1.7.2, 1.8.6, 1.8.7): editing and saving the sections,
 required fields, the reserved phone, 修改密码 from 我的信息, 法定代表人信息."""
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
@@ -11,11 +10,6 @@ from support.data import factories
 from support.gherkin.parsing import param_type, phrase
 
 param_type("我的信息栏目", lambda: TABS, origin="pages/my_info_pages.py 的 TABS")
-
-
-@pytest.fixture
-def my_info(page) -> MyInfoPage:
-    return MyInfoPage(page)
 
 
 @when(phrase('我打开我的信息的"{tab:我的信息栏目}"'))

@@ -1,6 +1,5 @@
 """因公出国（境）培训 (FAQ-4.x): natural accounts only; 报备 with 引智司 before entering."""
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
@@ -23,11 +22,6 @@ def _filed_natural(api) -> Actor:
     api.file_outbound_request(actor.login_name)
     _approve_filing(api, actor.id)
     return actor
-
-
-@pytest.fixture
-def outbound_page(page) -> OutboundTrainingPage:
-    return OutboundTrainingPage(page)
 
 
 @when("我申请向引智司报备")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -18,22 +17,6 @@ from support.gherkin.parsing import phrase
 from support.run.fixtures import sign_in
 from support.target.routes import path
 from support.target.sms_outbox import CODE, latest_sms
-
-
-@pytest.fixture
-def recovery_choice_page(page) -> RecoveryChoicePage:
-    return RecoveryChoicePage(page)
-
-
-@pytest.fixture
-def reset_lookup_page(page) -> ResetLookupPage:
-    return ResetLookupPage(page)
-
-
-@pytest.fixture
-def reset_password_page(page) -> ResetPasswordPage:
-    return ResetPasswordPage(page)
-
 
 # -- 忘记密码 ---------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
@@ -31,11 +30,6 @@ class Appeal:
     phone: str
     title: str
     agent_name: str = ""
-
-
-@pytest.fixture
-def appeal_page(page) -> AppealPage:
-    return AppealPage(page)
 
 
 @when("我为该账号填写自然人申诉信息，用一个新手机号获取短信验证码", target_fixture="appeal")

@@ -4,7 +4,6 @@ numbers and credit codes, the refusals with their appeal links, and 检索."""
 import random
 import secrets
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
@@ -33,11 +32,6 @@ param_type("身份证号写法", ID_NUMBER_WAYS, origin="steps/registration.py �
 param_type("单位名称写法", UNIT_NAME_WAYS, origin="steps/registration.py 的 UNIT_NAME_WAYS")
 param_type("信用代码写法", CREDIT_CODE_WAYS, origin="steps/registration.py 的 CREDIT_CODE_WAYS")
 param_type("检索内容", LOOKUPS, origin="steps/registration.py 的 LOOKUPS")
-
-
-@pytest.fixture
-def registration_page(page) -> RegistrationPage:
-    return RegistrationPage(page)
 
 
 def full_width_with_spaces(number: str) -> str:

@@ -3,7 +3,6 @@ a replayed session after logout, session cookie flags, a forged cross-site form,
 
 from dataclasses import dataclass
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -22,16 +21,6 @@ from support.target.routes import path
 SESSION_COOKIE = "MOSTSESSION"
 # What the portal's self-test failure carries inside; none of it may reach the page.
 INTERNAL_DETAILS = ("db_password", "604231", "SelfTestFailure", "/srv/portal", "line 42")
-
-
-@pytest.fixture
-def forged_site(page, target) -> ForgedSite:
-    return ForgedSite(page, target.base_url)
-
-
-@pytest.fixture
-def login_attempts(page) -> LoginAttempts:
-    return LoginAttempts(page)
 
 
 def _failed_logins(

@@ -1,23 +1,12 @@
 """服务事项 (FAQ-1.4): the catalogue, its search box, 关注 and 办理入口, for the signed-in user
 of the scenario (`page`). Two-actor entry steps live in steps/actors.py."""
 
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
 from pages.frame import heading
 from pages.services_page import ServicesPage, SystemLandingPage
 from support.gherkin.parsing import phrase
-
-
-@pytest.fixture
-def services_page(page) -> ServicesPage:
-    return ServicesPage(page)
-
-
-@pytest.fixture
-def landing_page(page) -> SystemLandingPage:
-    return SystemLandingPage(page)
 
 
 @when(phrase('我在服务事项中搜索"{keyword}"'))

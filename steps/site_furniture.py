@@ -4,7 +4,6 @@ the 关怀版 switch (verified by the computed font size), and the whole-site ac
 import re
 
 import allure
-import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
@@ -17,11 +16,6 @@ from support.target.routes import path
 
 LARGE_TEXT = re.compile(r"^(?:2\d|[3-9]\d)(?:\.\d+)?px$")  # 关怀版: body text of at least 20px
 FURNITURE = ("网站标识码", "ICP备", "公网安备")
-
-
-@pytest.fixture
-def site_footer(page) -> SiteFooter:
-    return SiteFooter(page)
 
 
 @then(phrase('页脚显示网站标识码"{site_code}"、ICP备案号"{icp}"和公安备案号"{police}"'))

@@ -78,16 +78,6 @@ def _torch_collided_unverified(api) -> Actor:
 
 
 @pytest.fixture
-def torch_page(page) -> TorchSystemPage:
-    return TorchSystemPage(page)
-
-
-@pytest.fixture
-def torch_unit_info_page(page) -> TorchUnitInfoPage:
-    return TorchUnitInfoPage(page)
-
-
-@pytest.fixture
 def unit_gaps() -> dict:
     return {}
 
