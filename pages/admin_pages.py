@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page
 
-from pages.frame import action, field, shown_message
+from pages.frame import action, field, heading, shown_message
 from support.target.routes import path
 
 
@@ -25,7 +25,7 @@ class AdminLoginPage:
 class AdminQueuePage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", name="待审核事项", exact=True)
+        self.heading = heading(page, "待审核事项")
         self.table = page.get_by_role("table", name="待审核事项列表")  # its caption
 
     def open(self) -> None:

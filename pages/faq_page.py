@@ -2,14 +2,14 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action, content_of
+from pages.frame import action, content_of, heading
 from support.target.routes import path
 
 
 class FaqPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", name="常见问题", exact=True)
+        self.heading = heading(page, "常见问题")
         self.faq_link = action(content_of(page), "常见问题")
 
     def open(self) -> None:

@@ -2,14 +2,14 @@
 
 from playwright.sync_api import Page
 
-from pages.frame import action, content_of
+from pages.frame import action, content_of, heading
 from support.target.routes import path
 
 
 class RecoveryChoicePage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.heading = page.get_by_role("heading", name="忘记密码", exact=True)
+        self.heading = heading(page, "忘记密码")
 
     def open(self) -> None:
         self.page.goto(path("recovery"))

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action, shown_message
+from pages.frame import action, heading, shown_message
 from support.gherkin.message_checks import expect_dialog_confirmable
 
 
@@ -16,7 +16,7 @@ class TorchSystemPage:
         # dialog recorder (support/browsers/native_dialogs.py) presses as the dialog appears
         self.dialog_confirm = action(page, "确定").first
         self.complete_info_link = action(page, "前往完善信息", exact=False)
-        self.businesses_heading = page.get_by_role("heading", name=re.compile("可办理业务$"))
+        self.businesses_heading = heading(page, re.compile("可办理业务$"))
 
     def popup(self, text: str) -> Locator:
         """The real-name popup's message in the page, read by its words (a dialog role is not required);

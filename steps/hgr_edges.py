@@ -6,7 +6,7 @@ name does not see the projects that unit filed under it (FAQ-2.6)."""
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
-from pages.frame import content_of
+from pages.frame import content_of, heading
 from pages.hgr_project import HgrProjectPage
 from pages.unit_rename_page import UnitRenamePage
 from steps.hgr import HgrScene, landing
@@ -49,7 +49,7 @@ def when_legal_opens_project(actors: Actors, name):
 @then(phrase('法人看到项目"{name}"及其项目编号'))
 def then_legal_sees_project(actors: Actors, hgr: HgrScene, name):
     page = actors.page("法人")
-    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+    expect(heading(page, name)).to_be_visible()
     expect(page.get_by_text(f"项目编号：{hgr.projects[name]['number']}", exact=True)).to_be_visible()
     expect(HgrProjectPage(page).attachments).to_be_visible()
 
