@@ -11,7 +11,7 @@ from mock_portal import sessions
 from mock_portal.messages import auth as AM
 from mock_portal.messages import review as M
 from mock_portal.models.reviews import Review, Reviewer, Upload
-from mock_portal.services import passwords, reviews, throttle, uploads
+from mock_portal.services import passwords, review_decisions, reviews, throttle, uploads
 from mock_portal.templating import render
 from mock_portal.web import Db, now_of, session_row, settings_of, switch_session
 
@@ -67,7 +67,7 @@ def do_login(request: Request, db: Db, username: str = Form(""), password: str =
 @router.get("")
 def queue(request: Request, db: Db, reviewer: ReviewerName, kind: str = ""):
     return render(
-        request, "admin/queue.html", items=reviews.pending(db, kind or None), labels=reviews.kind_labels(), kind=kind
+        request, "admin/queue.html", items=reviews.pending(db, kind or None), labels=review_decisions.LABELS, kind=kind
     )
 
 
@@ -82,7 +82,7 @@ def show_review(review_id: int, request: Request, db: Db, reviewer: ReviewerName
         "admin/review.html",
         review=review,
         docs=[d for d in docs if d],
-        label=reviews.kind_labels().get(review.kind, review.kind),
+        label=review_decisions.LABELS.get(review.kind, review.kind),
     )
 
 
@@ -106,7 +106,9 @@ def decide(
     if review is None:
         raise HTTPException(404)
     try:
-        reviews.decide(db, review, decision == "approve", reason, now_of(request), settings_of(request), by=reviewer)
+        review_decisions.decide(
+            db, review, decision == "approve", reason, now_of(request), settings_of(request), by=reviewer
+        )
     except reviews.ReviewError as exc:
         docs = [d for d in (db.get(Upload, uid) for uid in review.upload_ids) if d]
         return render(
@@ -116,14 +118,14 @@ def decide(
             review=review,
             docs=docs,
             error=str(exc),
-            label=reviews.kind_labels().get(review.kind, review.kind),
+            label=review_decisions.LABELS.get(review.kind, review.kind),
         )
     done = M.DECIDED_APPROVED if review.status == "approved" else M.DECIDED_REJECTED
     return render(
         request,
         "admin/queue.html",
         items=reviews.pending(db),
-        labels=reviews.kind_labels(),
+        labels=review_decisions.LABELS,
         kind="",
         notice=f"{review.title}：{done}",
     )

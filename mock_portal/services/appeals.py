@@ -181,7 +181,7 @@ def legal_decided(db, review, approved, now, settings) -> None:
     _decided(db, review, approved, now, settings)
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {
     "appeal_natural": reviews.Decision(M.APPEAL_NATURAL_KIND, natural_decided),
     "appeal_legal": reviews.Decision(M.APPEAL_LEGAL_KIND, legal_decided),

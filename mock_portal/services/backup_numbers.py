@@ -80,5 +80,5 @@ def match(db: Session, unit: Unit, number: str) -> Match:
     return Match(False, M.BACKUP_MISMATCH.format(backup_name=entered[0].unit_name, portal_name=unit.name))
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {ENTRY_KIND: reviews.Decision("人类遗传资源备份号录入", _entry_decided)}

@@ -17,7 +17,7 @@ from mock_portal.models.business import LegacyRecord, WzjRegistration
 from mock_portal.models.permissions import UnitPermission
 from mock_portal.models.reviews import Review
 from mock_portal.services import reviews
-from mock_portal.services.access import Access, default_access
+from mock_portal.services.access_base import Access, default_access
 from mock_portal.settings import Settings
 
 SYSTEM = "foreign_experts"
@@ -107,7 +107,7 @@ def entry_access(db: Session, account: Account, now: dt.datetime) -> Access:
     return Access(True, unit_id=account.unit_id, roles=("法人",))
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {KIND: reviews.Decision(M.REGISTRATION_KIND, _decided)}
-# The system's own entry rule, listed by access.entry_rules().
+# The system's own entry rule, listed by access.ENTRY_RULES.
 ENTRY_RULES = {SYSTEM: entry_access}

@@ -138,5 +138,5 @@ def _filing_decided(db: Session, review: Review, approved: bool, now: dt.datetim
         set_flag(unit, FILED_FLAG, review.payload.get(M.FILING_DETAILS["unit_name"]))
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {"hgr_filing": reviews.Decision(M.FILING_KIND, _filing_decided)}

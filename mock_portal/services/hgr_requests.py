@@ -187,7 +187,7 @@ def _transfer_decided(db: Session, review: Review, approved: bool, now: dt.datet
         project.owner_account_id = target.id
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {
     MIGRATION: reviews.Decision(M.MIGRATION_KIND, _migration_decided),
     TRANSFER: reviews.Decision(M.TRANSFER_KIND, _transfer_decided),

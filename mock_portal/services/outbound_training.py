@@ -13,7 +13,7 @@ from mock_portal.models.accounts import LEGAL, Account
 from mock_portal.models.business import OutboundFiling
 from mock_portal.models.reviews import Review
 from mock_portal.services import reviews
-from mock_portal.services.access import Access
+from mock_portal.services.access_base import Access
 from mock_portal.settings import Settings
 
 SYSTEM = "outbound_training"
@@ -64,7 +64,7 @@ def entry_access(db: Session, account: Account, now: dt.datetime) -> Access:
     return Access(True, roles=("自然人",))
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {KIND: reviews.Decision(M.FILING_KIND, _decided)}
-# The system's own entry rule, listed by access.entry_rules().
+# The system's own entry rule, listed by access.ENTRY_RULES.
 ENTRY_RULES = {SYSTEM: entry_access}

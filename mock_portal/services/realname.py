@@ -147,5 +147,5 @@ def _decided(subject: str):
     return handler
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {KINDS[s]: reviews.Decision(M.REALNAME_LABELS[s], _decided(s)) for s in SUBJECTS}

@@ -1,15 +1,13 @@
 """Manual reviews: submitted by a flow, decided in the back office or through the test API.
 
-Every kind of review, its label in the back office and what a decision does (the handler receives
-(db, review, approved, now, settings) and sends whatever SMS the FAQ promises) is listed in the
-``DECISIONS`` of the service module that owns it; ``decisions()`` names those modules, so a reader
-finds who handles which kind there.
+A service module lists the kinds of review it owns in its ``DECISIONS``: the label the back office
+shows and what a decision does (the handler receives (db, review, approved, now, settings) and sends
+whatever SMS the FAQ promises). services/review_decisions.py names those modules and decides.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -32,44 +30,6 @@ class Decision(NamedTuple):
 
 class ReviewError(ValueError):
     pass
-
-
-@functools.cache
-def decisions() -> dict[str, Decision]:
-    """Every kind of manual review, from the service modules that submit and decide them (imported
-    here, when first needed: they import this module)."""
-    from mock_portal.services import (
-        appeals,
-        backup_numbers,
-        foreign_experts,
-        hgr,
-        hgr_requests,
-        outbound_training,
-        realname,
-        unit_rename,
-    )
-
-    table: dict[str, Decision] = {}
-    for module in (
-        appeals,
-        backup_numbers,
-        foreign_experts,
-        hgr,
-        hgr_requests,
-        outbound_training,
-        realname,
-        unit_rename,
-    ):
-        for kind, decision in module.DECISIONS.items():
-            if kind in table:
-                raise ValueError(f"review kind {kind!r} is decided twice ({module.__name__})")
-            table[kind] = decision
-    return table
-
-
-def kind_labels() -> dict[str, str]:
-    """The kind of every review as the back office names it."""
-    return {kind: decision.label for kind, decision in decisions().items()}
 
 
 def submit(
@@ -108,9 +68,8 @@ def pending(db: Session, kind: str | None = None) -> list[Review]:
     return list(db.scalars(q))
 
 
-def decide(
-    db: Session, review: Review, approve: bool, reason: str, now: dt.datetime, settings: Settings, by: str = ""
-) -> None:
+def close(db: Session, review: Review, approve: bool, reason: str, now: dt.datetime, by: str = "") -> None:
+    """The decision recorded on the review; what it does is review_decisions.decide's."""
     if review.status != "pending":
         raise ReviewError(M.ALREADY_DECIDED)
     if not approve and not reason.strip():
@@ -119,9 +78,6 @@ def decide(
     review.reason = reason.strip()
     review.decided_at = now
     review.decided_by = by
-    decision = decisions().get(review.kind)
-    if decision is not None:
-        decision.handler(db, review, approve, now, settings)
 
 
 def promise_text(review: Review) -> str:

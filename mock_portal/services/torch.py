@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mock_portal.messages import torch as M
 from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.services import myinfo
-from mock_portal.services.access import Access, default_access
+from mock_portal.services.access_base import Access, default_access
 
 GATED_SYSTEMS = {"sme": "科技型中小企业评价系统", "hnte": "高新技术企业认定系统"}
 BASIC_FIELDS = ("法定代表人类型", "法定代表人姓名", "单位性质", "单位地址")
@@ -129,5 +129,5 @@ def gated_access(db, account: Account, system: str, now) -> Access:
     return base
 
 
-# The gated systems' own entry rule, listed by access.entry_rules().
+# The gated systems' own entry rule, listed by access.ENTRY_RULES.
 ENTRY_RULES = {key: (lambda db, account, now, key=key: gated_access(db, account, key, now)) for key in GATED_SYSTEMS}

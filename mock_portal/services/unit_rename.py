@@ -74,5 +74,5 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     unit.name = new
 
 
-# The manual reviews this module decides, listed by reviews.decisions().
+# The manual reviews this module decides (review_decisions.MODULES lists this module).
 DECISIONS = {KIND: reviews.Decision("单位名称变更", _decided)}

@@ -14,7 +14,7 @@ from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.models.business import LegacyRecord
 from mock_portal.models.permissions import UnitPermission
 from mock_portal.models.reviews import Review
-from mock_portal.services import foreign_experts, outbound_training, permissions, reviews, torch
+from mock_portal.services import foreign_experts, outbound_training, permissions, review_decisions, torch
 from mock_portal.testapi import guarded_router
 from mock_portal.web import Db, now_of
 
@@ -159,7 +159,7 @@ def seed_wzj_registration(body: WzjIn, request: Request, db: Db):
     now = now_of(request)
     reg = foreign_experts.register(db, legal, body.competent_unit, legal.name or "联系人", "13800138000", now)
     review = db.get(Review, reg.review_id)
-    reviews.decide(
+    review_decisions.decide(
         db, review, body.approve, "" if body.approve else "材料不全", now, request.app.state.settings, by="test-api"
     )
     return {"status": reg.status}

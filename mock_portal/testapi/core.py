@@ -15,7 +15,7 @@ from mock_portal.models.accounts import Account, Unit
 from mock_portal.models.base import Base
 from mock_portal.models.reviews import Review, Reviewer
 from mock_portal.models.web import AuditEvent, WebSession
-from mock_portal.services import passwords, reviews, sms
+from mock_portal.services import passwords, review_decisions, reviews, sms
 from mock_portal.testapi import guarded_router
 from mock_portal.web import Db, now_of, settings_of
 
@@ -227,7 +227,9 @@ def decide_review(review_id: int, body: DecisionIn, request: Request, db: Db):
     if review is None:
         raise HTTPException(404, "no such review")
     try:
-        reviews.decide(db, review, body.approve, body.reason, now_of(request), settings_of(request), by="test-api")
+        review_decisions.decide(
+            db, review, body.approve, body.reason, now_of(request), settings_of(request), by="test-api"
+        )
     except reviews.ReviewError as exc:
         raise HTTPException(409, str(exc)) from exc
     return review_json(review)
