@@ -1,5 +1,7 @@
 """后台审核 (/admin): reviewer login, the queue of pending reviews, one review and its decision."""
 
+from dataclasses import dataclass
+
 from playwright.sync_api import Page
 
 from pages.frame import action, field, heading, shown_message
@@ -58,3 +60,12 @@ class AdminReviewPage:
     def reject(self, reason: str) -> None:
         self.reason.fill(reason)
         self.reject_button.click()
+
+
+@dataclass
+class BackOffice:
+    """The reviewer's own browser (a second context), with its pages."""
+
+    login: AdminLoginPage
+    queue: AdminQueuePage
+    review: AdminReviewPage

@@ -1,5 +1,6 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
 
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Page
@@ -8,6 +9,15 @@ from pages.frame import action, field
 from support.target.routes import path, without_query
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
+
+
+@dataclass
+class CaptchaSeen:
+    """What 那么 验证码图片已更换 compares with after a 换一张 (by click or by keyboard): the image
+    address and its answer."""
+
+    source: str
+    answer: str
 
 
 class LoginPage:

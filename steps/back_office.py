@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from steps.page_objects import BackOffice
+from pages.admin_pages import BackOffice
 from support.data import factories
 from support.gherkin.message_checks import expect_message
 from support.gherkin.parsing import phrase

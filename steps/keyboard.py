@@ -3,10 +3,9 @@
 from pytest_bdd import when
 
 from pages.keyboard import KeyboardUser
-from pages.login_page import LOGIN_TYPES, LoginPage
+from pages.login_page import LOGIN_TYPES, CaptchaSeen, LoginPage
 from pages.recovery_choice_page import RecoveryChoicePage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
-from steps.login import CaptchaSeen
 from support.data import factories
 from support.gherkin.parsing import phrase
 

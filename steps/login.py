@@ -1,24 +1,13 @@
 """用户登录: credentials, the image captcha, an expired password and its 修改密码 path."""
 
-from dataclasses import dataclass
-
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.change_password_page import ChangePasswordPage
 from pages.frame import PortalFrame
-from pages.login_page import LoginPage
+from pages.login_page import CaptchaSeen, LoginPage
 from support.data import factories
 from support.gherkin.parsing import phrase
-
-
-@dataclass
-class CaptchaSeen:
-    """What 那么 验证码图片已更换 compares with (after a click here or steps/keyboard.py's 换一张):
-    the image address and its answer."""
-
-    source: str
-    answer: str
 
 
 @when("我打开登录页")

@@ -2,11 +2,9 @@
 scenario's own `page`, a few on an actor's page (support/data/actors.Actors) or on a second browser
 context of their own (the back office)."""
 
-from dataclasses import dataclass
-
 import pytest
 
-from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
+from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage, BackOffice
 from pages.authorization_page import AuthorizationPage
 from pages.change_password_page import ChangePasswordPage
 from pages.faq_page import FaqPage
@@ -28,15 +26,6 @@ from pages.torch_system_page import TorchSystemPage
 from pages.torch_unit_info_page import TorchUnitInfoPage
 from pages.unit_grants_page import UnitGrantsPage
 from support.data.actors import Actors
-
-
-@dataclass
-class BackOffice:
-    """The reviewer's own browser (a second context), with its pages."""
-
-    login: AdminLoginPage
-    queue: AdminQueuePage
-    review: AdminReviewPage
 
 
 # -- the scenario's own page ----------------------------------------------------------------------
