@@ -8,7 +8,7 @@ from pytest_bdd import given, then, when
 
 from pages.authorization_page import AuthorizationPage
 from pages.unit_grants_page import UnitGrantsPage
-from support.data.actors import Actors, portal_today, set_realname
+from support.data.actors import Actors, set_realname
 from support.gherkin.message_checks import expect_message
 from support.gherkin.parsing import phrase
 from support.target.routes import path
@@ -67,7 +67,7 @@ def when_extend(authorization_page: AuthorizationPage, actors: Actors, target, s
     authorization_page.open()
     authorization_page.open_management()
     authorization_page.edit(actors.natural.name, system)
-    today = dt.date.fromisoformat(portal_today(target.api)) if target.api else dt.date.today()
+    today = target.api.today() if target.api is not None else dt.date.today()
     authorization_page.set_end_date((today + dt.timedelta(days=365)).isoformat())
     authorization_page.save()
 

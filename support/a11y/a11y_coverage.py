@@ -131,7 +131,7 @@ def _a11y_template_catalog(request):
     if not _catalog and "_pytest_bdd_example" in request.fixturenames and wants_tracking(request.node):
         target = request.getfixturevalue("target")
         if target.kind == "mock" and target.api is not None:
-            remember_catalog(target.api.get("/templates"))
+            remember_catalog(target.api.templates())
     yield
 
 

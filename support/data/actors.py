@@ -84,8 +84,3 @@ def seed_grant(
 
 def set_realname(api: TestApi, login_name: str, status: str = "passed") -> dict:
     return api.post("/authorization/realname", {"login_name": login_name, "status": status})
-
-
-def portal_today(api: TestApi) -> str:
-    """The portal clock's date (YYYY-MM-DD)."""
-    return api.get("/clock")["now"][:10]

@@ -15,8 +15,10 @@ class TestApiError(AssertionError):
 class TestApi:
     __test__ = False  # not a pytest test class
 
-    def __init__(self, base_url: str, token: str) -> None:
-        self.http = httpx.Client(
+    def __init__(self, base_url: str, token: str, http: httpx.Client | None = None) -> None:
+        """`http`: a client of your own already pointed at /__test__ with the token (an in-process
+        TestClient in unit tests); by default one over the network to base_url."""
+        self.http = http or httpx.Client(
             base_url=base_url.rstrip("/") + "/__test__", headers={"X-Test-Token": token}, timeout=30
         )
 
