@@ -194,7 +194,7 @@ def new_context(browser, browser_context_args, request, browser_name, target, ca
     global _videos_attached
     evidence = request.config.getoption("--evidence")
     video_dir = ROOT / "reports" / "videos"
-    # Firefox via BiDi records none; past the budget no video (the trace has a screencast).
+    # Firefox via BiDi records none; past the budget no video (a Chromium trace has a screencast).
     record_video = evidence == "full" and browser_name == "chromium" and _videos_attached < VIDEO_FAILURES
     log_start = target.log_path.stat().st_size if target.log_path and target.log_path.exists() else None
     contexts = []
@@ -211,7 +211,11 @@ def new_context(browser, browser_context_args, request, browser_name, target, ca
         ctx.set_default_timeout(ACTION_TIMEOUT_MS)
         native_dialogs.record(ctx)  # alert()/confirm(): recorded per page for the message checks, accepted
         if evidence != "off":
-            ctx.tracing.start(screenshots=True, snapshots=True, title=request.node.name)
+            # Firefox (BiDi) pays for the trace's screencast on every action: twice the time of each fill,
+            # click and navigation (docs/performance.md). Its traces keep the DOM snapshots of every step,
+            # and a failure still attaches a screenshot of every page.
+            screencast = browser_name != "firefox"
+            ctx.tracing.start(screenshots=screencast, snapshots=True, title=request.node.name)
         if track_templates:
             axe.prepare(ctx)
             a11y_coverage.track(ctx)

@@ -64,7 +64,8 @@ class Run:
             args["record_video_dir"] = str(ROOT / "reports" / "videos")
         ctx = self.browser.new_context(**args)
         ctx.set_default_timeout(10_000)
-        ctx.tracing.start(screenshots=True, snapshots=True, title=title)
+        # The same evidence as the suite: no trace screencast on Firefox (support/run/fixtures.py).
+        ctx.tracing.start(screenshots=self.browser_name != "firefox", snapshots=True, title=title)
         self.contexts.append(ctx)
         return ctx
 
