@@ -61,6 +61,19 @@ class AuthorizationPage:
     def grant_row(self, name: str, system: str) -> Locator:
         return self.grants.get_by_role("row").filter(has_text=name).filter(has_text=system)
 
+    def edit_address(self, name: str) -> str:
+        """The address of the 修改 link on this person's grant in 授权用户管理 (a URL a user can copy)."""
+        row = self.page.get_by_role("row").filter(has_text=name)
+        return row.get_by_role("link", name="修改").first.get_attribute("href")
+
+    def open_address(self, address: str) -> None:
+        """A copied address, typed into the address bar."""
+        self.page.goto(address)
+
+    def open_grant_edit(self, grant_id: int) -> None:
+        """A grant's 修改 page straight from the address bar, by the grant's id."""
+        self.page.goto(path("authorization_grant_edit", id=grant_id))
+
     def edit(self, name: str, system: str) -> None:
         action(self.grant_row(name, system), "修改", exact=False).click()
 

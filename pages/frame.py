@@ -191,6 +191,12 @@ class PortalFrame:
         # What a signed-in page shows in its user bar, whoever is signed in.
         self.signed_in_label = page.get_by_text(re.compile(r"当前用户" + LABEL_GAP))
         self.main = page.get_by_role("main")
+        # The page's own content (content_of): a check that something is hidden first sees a page shown.
+        self.content = content_of(page)
+
+    def words(self, text: str) -> Locator:
+        """Every place the page shows these words (a "不显示" check counts them, after a positive one)."""
+        return self.page.get_by_text(text)
 
     def go_to(self, menu: str) -> None:
         """Follow one of 首页 服务事项 办事咨询 在线办事 结果公示 (the first such link: the main navigation)."""
@@ -225,3 +231,11 @@ class PortalFrame:
 
     def open_home(self) -> None:
         self.page.goto(path("home"))
+
+    def open_missing_page(self) -> None:
+        """An address the portal does not have (its 404 page)."""
+        self.page.goto(path("missing_page"))
+
+    def open_failing_page(self) -> None:
+        """The mock's self-test page, which fails inside while the internal-error fault is on."""
+        self.page.goto(path("selftest"))

@@ -33,6 +33,14 @@ class HgrProjectPage:
         self.download_button = action(page, "下载")
         self.attachments = page.get_by_role("table", name="项目附件")
 
+    def open(self, project_id: int) -> None:
+        """The project by its id, straight from the address bar (not through the project list)."""
+        self.page.goto(path("hgr_project", id=project_id))
+
+    def number_line(self, number: str) -> Locator:
+        """ "项目编号：<number>" as the project page shows it."""
+        return self.page.get_by_text(f"项目编号：{number}", exact=True)
+
     def status_line(self, status: str) -> Locator:
         return self.page.get_by_text(f"项目状态：{status}", exact=True)
 

@@ -18,6 +18,17 @@ class HgrLandingPage:
     def open(self) -> None:
         self.page.goto(path("hgr"))
 
+    def acting_unit(self, unit_name: str) -> Locator:
+        """ "办理单位：<单位>": the unit the user acts for in the system."""
+        return self.page.get_by_text(f"办理单位：{unit_name}")
+
+    def unit_choice(self, unit_name: str) -> Locator:
+        """选择单位名称: the choice to act for this unit ("以“<单位>”进入")."""
+        return action(self.page, f"以“{unit_name}”进入", exact=False)
+
+    def choose_unit(self, unit_name: str) -> None:
+        self.unit_choice(unit_name).click()
+
     def matter(self, name: str) -> Locator:
         """A 申报事项 the landing page offers (shown under the system's title)."""
         return content_of(self.page).get_by_text(name, exact=True).filter(visible=True).first

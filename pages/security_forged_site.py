@@ -4,6 +4,7 @@
 from playwright.sync_api import Page
 
 from pages.frame import action
+from support.target.routes import path
 
 ATTACKER_ORIGIN = "http://prize.attacker.example"
 
@@ -29,6 +30,10 @@ class ForgedSite:
             lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html),
         )
         self.page.goto(f"{ATTACKER_ORIGIN}/prize")
+
+    def open_forged_logout(self) -> None:
+        """The prize page whose button posts the portal's 退出登录 form."""
+        self.open(path("logout"))
 
     def claim_prize(self) -> None:
         """The user clicks; the forged form goes to the portal (a cross-site POST)."""

@@ -55,6 +55,11 @@ class SystemLandingPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
+        # A real button (a form that posts), not a link styled as one: the role is the point of the check.
+        self.entry_button = page.get_by_role("button", name="办理入口", exact=True)
+
+    def enter(self) -> None:
+        self.entry_button.click()
 
     def role_line(self, role: str) -> Locator:
         return self.page.get_by_text(f"当前角色：{role}", exact=True)

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from pages.frame import content_of, heading
+from pages.frame import PortalFrame, heading
 from pages.services_page import ServicesPage, SystemLandingPage
 from support.data.actors import Actors, GrantSeed
 from support.gherkin.message_checks import expect_message, expect_no_dialog_saying
@@ -106,12 +106,12 @@ def then_actor_notice(actors: Actors, who, text):
 
 @then(who_phrase("页面不显示该自然人的姓名"))
 def then_actor_does_not_see_person(actors: Actors, who):
-    page = actors.page(who)
-    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
-    expect(page.get_by_text(actors.natural.name)).to_have_count(0)
-    expect_no_dialog_saying(page, actors.natural.name)
+    frame = PortalFrame(actors.page(who))
+    expect(frame.content).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    expect(frame.words(actors.natural.name)).to_have_count(0)
+    expect_no_dialog_saying(frame.page, actors.natural.name)
 
 
 @then(who_phrase('页面显示"{text}"'))
 def then_actor_sees(actors: Actors, who, text):
-    expect(actors.page(who).get_by_text(text).first).to_be_visible()
+    expect(PortalFrame(actors.page(who)).words(text).first).to_be_visible()

@@ -11,7 +11,6 @@ from pages.unit_grants_page import UnitGrantsPage
 from support.data.actors import Actors, set_realname
 from support.gherkin.message_checks import expect_message
 from support.gherkin.parsing import phrase
-from support.target.routes import path
 
 
 @given("该自然人已通过实名认证")
@@ -87,12 +86,10 @@ def when_other_unit_opens_grant(actors: Actors, target, request):
         own = AuthorizationPage(actors.page("法人"))
         own.open()
         own.open_management()
-        row = own.page.get_by_role("row").filter(has_text=actors.natural.name)
-        address = row.get_by_role("link", name="修改").first.get_attribute("href")
-        actors.page("另一单位的法人").goto(address)
+        AuthorizationPage(actors.page("另一单位的法人")).open_address(own.edit_address(actors.natural.name))
         return
     [grant] = request.getfixturevalue("api").grants(login_name=actors.natural.login_name)
-    actors.page("另一单位的法人").goto(path("authorization_grant_edit", id=grant["id"]))
+    AuthorizationPage(actors.page("另一单位的法人")).open_grant_edit(grant["id"])
 
 
 @when("自然人查看法人(单位)授权办理情况")

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.browser_hint import BrowserHint
-from pages.frame import PortalFrame, action, content_of
+from pages.frame import PortalFrame
+from pages.hgr_system import HgrLandingPage
 from pages.login_page import LoginPage
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from pages.registration_page import RegistrationPage
@@ -138,8 +139,7 @@ def when_enter_system(browser_pages: BrowserPages, browser, system):
 
 @when(in_browser("我在{browser}中选择该单位名称进入"))
 def when_choose_unit(browser_pages: BrowserPages, granting_unit, browser):
-    page = browser_pages.page(browser)
-    action(page, f"以“{granting_unit.unit_name}”进入", exact=False).click()
+    HgrLandingPage(browser_pages.page(browser)).choose_unit(granting_unit.unit_name)
 
 
 @when("我用同样的信息重新注册该账号")
@@ -162,7 +162,7 @@ def then_hint_shown(browser_pages: BrowserPages, browser, text):
 @then(in_browser("{browser}中不显示浏览器提示"))
 def then_no_hint(browser_pages: BrowserPages, browser):
     page = browser_pages.page(browser)
-    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    expect(PortalFrame(page).content).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     expect(BrowserHint(page).region).to_be_hidden()
     expect(BrowserHint(page).close_button.filter(visible=True)).to_have_count(0)  # however it is marked up
 
@@ -203,7 +203,7 @@ def then_services_listed(browser_pages: BrowserPages, browser, system):
 def then_asked_for_unit_again(browser_pages: BrowserPages, granting_unit, browser):
     page = browser_pages.page(browser)
     expect(PortalFrame(page).heading("选择单位名称")).to_be_visible()
-    expect(action(page, f"以“{granting_unit.unit_name}”进入", exact=False)).to_be_visible()
+    expect(HgrLandingPage(page).unit_choice(granting_unit.unit_name)).to_be_visible()
 
 
 @then(in_browser('{browser}中进入"{system}"系统'))
@@ -212,6 +212,6 @@ def then_in_system(browser_pages: BrowserPages, browser, system):
 
 
 @then(phrase('注册结果页面显示为乱码，看不到"{text}"'))
-def then_garbled(page, text):
-    expect(page.get_by_role("main")).to_contain_text(mojibake(text))
-    expect(page.get_by_text(text)).to_have_count(0)
+def then_garbled(frame: PortalFrame, text):
+    expect(frame.main).to_contain_text(mojibake(text))
+    expect(frame.words(text)).to_have_count(0)

@@ -4,7 +4,7 @@ moving around the portal, and the messages the user sees."""
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from pages.frame import PortalFrame, content_of
+from pages.frame import PortalFrame
 from support.gherkin.message_checks import expect_message, expect_no_dialog_saying
 from support.gherkin.parsing import phrase
 from support.run.fixtures import sign_in
@@ -48,12 +48,12 @@ def then_notice_shown(frame: PortalFrame, text):
 
 
 @then(phrase('页面显示"{text}"'))
-def then_text_shown(page, text):
-    expect(page.get_by_text(text).filter(visible=True).first).to_be_visible()
+def then_text_shown(frame: PortalFrame, text):
+    expect(frame.words(text).filter(visible=True).first).to_be_visible()
 
 
 @then(phrase('页面不显示"{text}"'))
-def then_text_not_shown(page, text):
-    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
-    expect(page.get_by_text(text)).to_have_count(0)
-    expect_no_dialog_saying(page, text)  # nor in a native alert()/confirm()
+def then_text_not_shown(frame: PortalFrame, text):
+    expect(frame.content).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    expect(frame.words(text)).to_have_count(0)
+    expect_no_dialog_saying(frame.page, text)  # nor in a native alert()/confirm()

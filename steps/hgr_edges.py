@@ -6,7 +6,7 @@ name does not see the projects that unit filed under it (FAQ-2.6)."""
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
-from pages.frame import content_of, heading
+from pages.frame import PortalFrame
 from pages.hgr_project import HgrProjectPage
 from pages.unit_rename_page import UnitRenamePage
 from steps.hgr import HgrScene, landing
@@ -14,14 +14,13 @@ from support.data import documents
 from support.data.actors import Actors
 from support.gherkin.message_checks import expect_message, expect_no_dialog_saying
 from support.gherkin.parsing import phrase
-from support.target.routes import path
 
 OTHER = "另一单位的法人"
 
 
 @when(phrase('{who:员工}按项目地址直接打开离职员工的项目"{name}"'))
 def when_open_by_address(actors: Actors, hgr: HgrScene, who, name):
-    actors.page(who).goto(path("hgr_project", id=hgr.projects[name]["id"]))
+    HgrProjectPage(actors.page(who)).open(hgr.projects[name]["id"])
 
 
 @then(phrase('{who:员工}页面提示错误"{text}"'))
@@ -31,12 +30,12 @@ def then_employee_error(actors: Actors, who, text):
 
 @then(phrase('{who:员工}页面不显示项目"{name}"的名称和编号'))
 def then_employee_does_not_see(actors: Actors, hgr: HgrScene, who, name):
-    page = actors.page(who)
-    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    frame = PortalFrame(actors.page(who))
+    expect(frame.content).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     project = hgr.projects[name]
     for shown in (project["name"], project["number"]):
-        expect(page.get_by_text(shown)).to_have_count(0)
-        expect_no_dialog_saying(page, shown)
+        expect(frame.words(shown)).to_have_count(0)
+        expect_no_dialog_saying(frame.page, shown)
 
 
 @when(phrase('法人在人类遗传资源管理系统的项目列表中打开项目"{name}"'))
@@ -48,10 +47,10 @@ def when_legal_opens_project(actors: Actors, name):
 
 @then(phrase('法人看到项目"{name}"及其项目编号'))
 def then_legal_sees_project(actors: Actors, hgr: HgrScene, name):
-    page = actors.page("法人")
-    expect(heading(page, name)).to_be_visible()
-    expect(page.get_by_text(f"项目编号：{hgr.projects[name]['number']}", exact=True)).to_be_visible()
-    expect(HgrProjectPage(page).attachments).to_be_visible()
+    project = HgrProjectPage(actors.page("法人"))
+    expect(PortalFrame(project.page).heading(name)).to_be_visible()
+    expect(project.number_line(hgr.projects[name]["number"])).to_be_visible()
+    expect(project.attachments).to_be_visible()
 
 
 @when("另一单位的名称变更为该单位的原名称")
@@ -76,7 +75,7 @@ def when_other_unit_filed(actors: Actors, seeder):
 @then("另一单位的法人的项目列表中没有该项目")
 def then_other_unit_lacks_project(actors: Actors, hgr: HgrScene):
     page = landing(actors, OTHER)
-    expect(actors.page(OTHER).get_by_text(f"办理单位：{hgr.unit_names[0]}")).to_be_visible()
+    expect(page.acting_unit(hgr.unit_names[0])).to_be_visible()
     expect(page.projects).to_be_visible()
     for project in hgr.projects.values():
         expect(page.project_row(project["number"])).to_have_count(0)

@@ -69,7 +69,7 @@ def then_sees_matters_and_list(actors: Actors):
     ):
         expect(page.matter(matter)).to_be_visible()
     expect(page.projects).to_be_visible()
-    expect(actors.page("自然人").get_by_text(f"办理单位：{actors.legal.unit_name}")).to_be_visible()
+    expect(page.acting_unit(actors.legal.unit_name)).to_be_visible()
 
 
 @then("自然人看到项目列表，但没有新建项目按钮")

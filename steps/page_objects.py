@@ -10,6 +10,7 @@ from pages.change_password_page import ChangePasswordPage
 from pages.faq_page import FaqPage
 from pages.foreign_experts_page import ForeignExpertsPage
 from pages.frame import PortalFrame
+from pages.hgr_project import HgrProjectPage
 from pages.keyboard import KeyboardUser
 from pages.login_page import LoginPage
 from pages.my_info_pages import MyInfoPage
@@ -42,6 +43,11 @@ def login_page(page) -> LoginPage:
 @pytest.fixture
 def change_password_page(page) -> ChangePasswordPage:
     return ChangePasswordPage(page)
+
+
+@pytest.fixture
+def hgr_project_page(page) -> HgrProjectPage:
+    return HgrProjectPage(page)
 
 
 @pytest.fixture

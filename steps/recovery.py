@@ -15,7 +15,6 @@ from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from support.data import factories
 from support.gherkin.parsing import phrase
 from support.run.fixtures import sign_in
-from support.target.routes import path
 from support.target.sms_outbox import CODE, latest_sms
 
 # -- 忘记密码 ---------------------------------------------------------------------------------
@@ -70,7 +69,7 @@ def when_follow_appeal_link(reset_lookup_page: ResetLookupPage, link):
 @then("页面显示该账号打码后的预留手机号")
 def then_masked_phone(reset_password_page: ResetPasswordPage, account):
     expect(reset_password_page.shows_phone(account.phone[:3] + "****" + account.phone[-4:])).to_be_visible()
-    expect(reset_password_page.page.get_by_text(account.phone)).to_have_count(0)  # never the whole number
+    expect(PortalFrame(reset_password_page.page).words(account.phone)).to_have_count(0)  # never the whole number
 
 
 @when("我获取重置密码的短信验证码")
@@ -105,7 +104,7 @@ def given_signed_in_elsewhere(new_context, target, account):
     other = new_context()
     sign_in(other, target, account.login_name)
     other_page = other.new_page()
-    other_page.goto(path("home"))
+    PortalFrame(other_page).open_home()
     return other_page
 
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from pages.frame import PortalFrame, content_of
+from pages.change_password_page import ChangePasswordPage
+from pages.frame import PortalFrame
+from pages.hgr_project import HgrProjectPage
 from pages.login_page import LoginPage
 from pages.security_forged_site import ForgedSite
 from pages.security_login_attempts import LoginAttempts
@@ -16,7 +18,6 @@ from support.gherkin.message_checks import expect_message, expect_no_dialog_sayi
 from support.gherkin.parsing import phrase
 from support.run.fixtures import session_id_of
 from support.seeding.business import HGR, Project
-from support.target.routes import path
 
 SESSION_COOKIE = "MOSTSESSION"
 # What the portal's self-test failure carries inside; none of it may reach the page.
@@ -53,8 +54,8 @@ def when_portal_time_passes(target, minutes):
 
 @given("我打开修改密码页面")
 @when("我打开修改密码页面")
-def when_open_change_password(page):
-    page.goto(path("password_change"))
+def when_open_change_password(change_password_page: ChangePasswordPage):
+    change_password_page.open()
 
 
 @when("我刷新当前页面")
@@ -82,7 +83,7 @@ def when_thief_replays_session(new_context, target, copied_session):
     thief = new_context()
     thief.add_cookies([{"name": SESSION_COOKIE, "value": copied_session, "url": target.base_url}])
     thief_page = thief.new_page()
-    thief_page.goto(path("password_change"))
+    ChangePasswordPage(thief_page).open()
     return thief_page
 
 
@@ -105,23 +106,23 @@ def then_cookie_flags(page, context, target):
 
 @when("我打开一个其他网站的页面并点击它伪造的退出登录表单")
 def when_forged_logout(forged_site: ForgedSite):
-    forged_site.open(path("logout"))
+    forged_site.open_forged_logout()
     forged_site.claim_prize()
 
 
 @when("平台内部处理出错时我打开一个页面")
-def when_internal_error(page, target, request):
+def when_internal_error(frame: PortalFrame, target, request):
     target.require("faults")
     request.addfinalizer(target.control.switch_faults("internal-error", adding=True))
-    page.goto(path("selftest"))
+    frame.open_failing_page()
 
 
 @then("页面不显示出错的内部细节")
-def then_no_internal_details(page):
-    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+def then_no_internal_details(frame: PortalFrame):
+    expect(frame.content).not_to_be_empty()  # a page is shown: its absence is not a blank page's
     for detail in INTERNAL_DETAILS:
-        expect(page.get_by_text(detail)).to_have_count(0)
-        expect_no_dialog_saying(page, detail)
+        expect(frame.words(detail)).to_have_count(0)
+        expect_no_dialog_saying(frame.page, detail)
 
 
 # -- another unit's object by id ------------------------------------------------------------------
@@ -160,14 +161,14 @@ def given_signed_in_as_mine(context, seeder, two_units: TwoUnits, who):
 
 
 @when("我按编号直接打开另一单位的这个项目")
-def when_open_other_units_project(page, two_units: TwoUnits):
-    page.goto(path("hgr_project", id=two_units.other_project["id"]))
+def when_open_other_units_project(hgr_project_page: HgrProjectPage, two_units: TwoUnits):
+    hgr_project_page.open(two_units.other_project["id"])
 
 
 @then("页面不显示另一单位项目的名称和编号")
-def then_other_project_hidden(page, two_units: TwoUnits):
-    expect(content_of(page)).not_to_be_empty()  # a page is shown: its absence is not a blank page's
-    expect(page.get_by_text(two_units.other_project["name"])).to_have_count(0)
-    expect(page.get_by_text(two_units.other_project["number"])).to_have_count(0)
+def then_other_project_hidden(frame: PortalFrame, two_units: TwoUnits):
+    expect(frame.content).not_to_be_empty()  # a page is shown: its absence is not a blank page's
+    expect(frame.words(two_units.other_project["name"])).to_have_count(0)
+    expect(frame.words(two_units.other_project["number"])).to_have_count(0)
     for shown in (two_units.other_project["name"], two_units.other_project["number"]):
-        expect_no_dialog_saying(page, shown)
+        expect_no_dialog_saying(frame.page, shown)

@@ -11,12 +11,10 @@ from pages.admin_pages import AdminLoginPage
 from pages.change_password_page import ChangePasswordPage
 from pages.frame import PortalFrame
 from pages.login_page import LoginPage
-from pages.services_page import ServicesPage
+from pages.my_info_pages import MyInfoPage
+from pages.services_page import ServicesPage, SystemLandingPage
 from support.data import factories
 from support.gherkin.parsing import phrase
-from support.target.routes import path
-
-MY_INFO = "my_info"
 
 
 @when(phrase("有人用该审核员账号和错误的密码连续{times:整数}次登录后台"))
@@ -79,20 +77,20 @@ def then_notice_sms(sms_text, account, text):
 
 
 @when(phrase("我在{hours:整数}小时内每隔{minutes:整数}分钟打开一次我的信息"))
-def when_busy_for_hours(page, frame: PortalFrame, target, hours, minutes):
+def when_busy_for_hours(my_info: MyInfoPage, frame: PortalFrame, target, hours, minutes):
     """Never idle for the idle timeout; then one more step past `hours` since the login."""
     target.require("clock")
     for _ in range(int(hours) * 60 // int(minutes)):
         target.control.advance_clock(minutes=float(minutes))
-        page.goto(path(MY_INFO))
+        my_info.open_by_address()
         expect(frame.signed_in_label).to_be_visible()
     target.control.advance_clock(minutes=float(minutes))
-    page.goto(path(MY_INFO))
+    my_info.open_by_address()
 
 
 @when("我打开我的信息并记下页面的响应", target_fixture="my_info_response")
-def when_open_my_info_keep_response(page, frame: PortalFrame):
-    response = page.goto(path(MY_INFO))
+def when_open_my_info_keep_response(my_info: MyInfoPage, frame: PortalFrame):
+    response = my_info.open_by_address()
     expect(frame.signed_in_label).to_be_visible()
     return response
 
@@ -111,19 +109,18 @@ def then_record_finding(request, finding):
 
 
 @when(phrase('我未登录打开服务事项并点击"{system:业务系统}"的办理入口'))
-def when_enter_before_login(page, login_page: LoginPage, system):
-    services = ServicesPage(page)
-    services.open()
-    services.enter(system)
+def when_enter_before_login(services_page: ServicesPage, login_page: LoginPage, system):
+    services_page.open()
+    services_page.enter(system)
     expect(login_page.captcha_image).to_be_visible()  # the login page asks first
 
 
 @then(phrase('页面显示"{system}"的办理入口按钮'))
-def then_entry_button(page, frame: PortalFrame, system):
+def then_entry_button(landing_page: SystemLandingPage, frame: PortalFrame, system):
     expect(frame.heading(system)).to_be_visible()
-    expect(page.get_by_role("button", name="办理入口", exact=True)).to_be_visible()
+    expect(landing_page.entry_button).to_be_visible()
 
 
 @when("我点击办理入口按钮")
-def when_click_entry_button(page):
-    page.get_by_role("button", name="办理入口", exact=True).click()
+def when_click_entry_button(landing_page: SystemLandingPage):
+    landing_page.enter()

@@ -8,11 +8,11 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from pages.admin_pages import AdminLoginPage
+from pages.frame import PortalFrame
 from pages.site_footer import SiteFooter
 from support.a11y import a11y_crawl
 from support.gherkin.parsing import phrase
 from support.reporting import allure_safe
-from support.target.routes import path
 
 LARGE_TEXT = re.compile(r"^(?:2\d|[3-9]\d)(?:\.\d+)?px$")  # 关怀版: body text of at least 20px
 FURNITURE = ("网站标识码", "ICP备", "公网安备")
@@ -37,8 +37,8 @@ def when_follow_footer_link(site_footer: SiteFooter, name):
 
 
 @when("我打开一个不存在的页面")
-def when_open_missing_page(page):
-    page.goto(path("missing_page"))
+def when_open_missing_page(frame: PortalFrame):
+    frame.open_missing_page()
 
 
 @when("我打开关怀版")
