@@ -75,3 +75,9 @@ BACKUP_MISMATCH = (
     "不完全一致，完全一致才能匹配"
 )
 BACKUP_REQUIRED = "请填写备份号"
+
+# 备份号录入 as the back office queue shows it: its kind, title and the values it carries.
+BACKUP_ENTRY_LABEL = "人类遗传资源备份号录入"
+BACKUP_ENTRY_TITLE = "备份号录入：{number}（{unit_name}）"
+BACKUP_NUMBER_KEY = "备份号"
+BACKUP_UNIT_NAME_KEY = "单位名称"

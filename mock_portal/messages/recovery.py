@@ -48,3 +48,16 @@ SMS_REJECTED = "【科学技术部政务服务平台】您的申诉未通过审�
 APPEAL_NATURAL_KIND = "自然人申诉"
 APPEAL_LEGAL_KIND = "法人申诉"
 APPEAL_DEFAULT_REJECT_REASON = "材料不符合要求"
+
+# 申诉找回: the appeal form's fields (form field -> label, also the keys of the review's payload), the
+# two ID photos, and the title the back office lists the appeal under.
+APPEAL_NATURAL_FIELDS = {"name": "姓名", "id_number": "证件号码", "phone": "手机号"}
+APPEAL_LEGAL_FIELDS = {
+    "unit_name": "单位名称",
+    "credit_code": "统一社会信用代码",
+    "agent_name": "主代办人姓名",
+    "agent_id_number": "主代办人证件号码",
+    "phone": "手机号",
+}
+APPEAL_SLOTS = {"front": "证件正面", "back": "证件反面"}
+APPEAL_TITLE = "{label}：{who}"

@@ -10,6 +10,31 @@ STATS_NEEDS_LEGAL = "火炬统计调查等业务需使用法人账号办理，�
 NOT_ADMIN_OF_UNIT = "您不是该单位的管理员，无权维护该单位信息"
 UNIT_INFO_SAVED = "授权单位信息已保存"
 FIELD_REQUIRED = "请填写完整：{fields}"
+# The systems the completeness gate guards, and the fields it asks for (as 我的信息 names them).
+GATED_SYSTEMS = {"sme": "科技型中小企业评价系统", "hnte": "高新技术企业认定系统"}
+BASIC_FIELDS = ("法定代表人类型", "法定代表人姓名", "单位性质", "单位地址")
+OTHER_FIELDS = (
+    "单位经营期限",
+    "所属行业1",
+    "所属行业2",
+    "工商登记机关",
+    "核准日期",
+    "外资来源地",
+    "所得税征收方式",
+    "企业类型",
+)
+AGENT_NAME = "姓名"
+AGENT_PHONE = "手机号码"
+AGENT_ID_NUMBER = "证件号码"
+REP_TYPE = "法定代表人类型"
+UNIT_NATURE = "单位性质"
+APPROVED_ON = "核准日期"
+# "<piece>（<field>、<field>）", pieces joined by "；"
+FIELDS_OPEN = "（"
+FIELDS_CLOSE = "）"
+FIELD_SEPARATOR = "、"
+PIECE_SEPARATOR = "；"
+ADMIN_ROLE = "管理员"
 WELCOME = "欢迎进入{system}"
 # 火炬中心业务办理平台: the businesses it lists.
 BUSINESS_HNTE = "高新技术企业认定"

@@ -8,3 +8,9 @@ RENAME_NAME_TAKEN = "该单位名称已被其他单位使用"
 RENAME_DECLARATION_REQUIRED = "请上传加盖公章的单位名称变更声明"
 RENAME_SUBMITTED = "单位名称变更申请已提交，审核通过后生效"
 RENAME_PENDING = "单位名称变更申请正在审核中，请勿重复提交"
+
+# The request as the back office queue shows it: its kind, title and the two names it carries.
+RENAME_REVIEW_LABEL = "单位名称变更"
+RENAME_TITLE = "单位名称变更：{old} → {new}"
+RENAME_OLD_NAME = "原单位名称"
+RENAME_NEW_NAME = "变更后单位名称"

@@ -64,7 +64,8 @@ def lookup(request: Request, db: Db, q: str = ""):
 def show_form(request: Request, kind: str):
     if kind not in KEEP:
         return render(request, "registration/choose.html")
-    return _form_page(request, kind, {"id_type": "居民身份证", "unit_type": "企业法人"})
+    # Preselected: the first choice of each list (居民身份证, 企业法人).
+    return _form_page(request, kind, {"id_type": reg.ID_TYPES[0], "unit_type": reg.UNIT_TYPES[0]})
 
 
 def _send_code(request: Request, db: Session, kind: str, form: dict):

@@ -14,8 +14,8 @@ from mock_portal.templating import render
 from mock_portal.web import CurrentUser, Db, Forbidden, now_of
 
 router = APIRouter()
-ADMIN_ROLE = "管理员"
-TEXT_TYPES = {"核准日期": "date"}
+ADMIN_ROLE = M.ADMIN_ROLE
+TEXT_TYPES = {M.APPROVED_ON: "date"}
 
 
 async def form_data(request: Request) -> dict:
@@ -70,7 +70,9 @@ def save_unit_info(unit_id: int, request: Request, db: Db, user: CurrentUser, fo
     other = torch.clean_form(form, torch.OTHER_FIELDS)
     missing = torch.missing_fields(basic, torch.BASIC_FIELDS) + torch.missing_fields(other, torch.OTHER_FIELDS)
     if missing:
-        return _page(request, unit, basic, other, 422, error=M.FIELD_REQUIRED.format(fields="、".join(missing)))
+        return _page(
+            request, unit, basic, other, 422, error=M.FIELD_REQUIRED.format(fields=M.FIELD_SEPARATOR.join(missing))
+        )
     unit.basic_info = {**(unit.basic_info or {}), **basic}
     unit.other_info = {**(unit.other_info or {}), **other}
     return RedirectResponse(f"/online/info/units/{unit_id}/edit?saved=1", status_code=303)

@@ -23,15 +23,9 @@ from mock_portal.settings import Settings
 
 PURPOSE = "appeal"
 PHONE = re.compile(r"^1[3-9]\d{9}$")
-NATURAL_FIELDS = {"name": "姓名", "id_number": "证件号码", "phone": "手机号"}
-LEGAL_FIELDS = {
-    "unit_name": "单位名称",
-    "credit_code": "统一社会信用代码",
-    "agent_name": "主代办人姓名",
-    "agent_id_number": "主代办人证件号码",
-    "phone": "手机号",
-}
-SLOTS = {"front": "证件正面", "back": "证件反面"}
+NATURAL_FIELDS = M.APPEAL_NATURAL_FIELDS
+LEGAL_FIELDS = M.APPEAL_LEGAL_FIELDS
+SLOTS = M.APPEAL_SLOTS
 
 
 class AppealError(ValueError):
@@ -130,7 +124,10 @@ def submit(
         raise
     fields = NATURAL_FIELDS if kind == NATURAL else LEGAL_FIELDS
     payload = {label: form[key].strip() for key, label in fields.items()}
-    title = f"{M.APPEAL_NATURAL}：{payload['姓名']}" if kind == NATURAL else f"{M.APPEAL_LEGAL}：{payload['单位名称']}"
+    if kind == NATURAL:
+        title = M.APPEAL_TITLE.format(label=M.APPEAL_NATURAL, who=payload[NATURAL_FIELDS["name"]])
+    else:
+        title = M.APPEAL_TITLE.format(label=M.APPEAL_LEGAL, who=payload[LEGAL_FIELDS["unit_name"]])
     review = reviews.submit(
         db,
         f"appeal_{kind}",
@@ -163,10 +160,10 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
     login.set_password(db, account, password, now)
     account.phone = review.phone
     if review.kind == "appeal_legal":  # the appeal's 主代办人 becomes the account's agent
-        account.name = review.payload.get("主代办人姓名", account.name)
+        account.name = review.payload.get(LEGAL_FIELDS["agent_name"], account.name)
         account.profile = {
             **(account.profile or {}),
-            "agent_id_number": identifiers.normalize(review.payload.get("主代办人证件号码")),
+            "agent_id_number": identifiers.normalize(review.payload.get(LEGAL_FIELDS["agent_id_number"])),
         }
     sessions.end_all_for(db, account.id)
     audit.record(db, now, account.login_name, review.kind.replace("_", "-"), "approved", review=review.id)

@@ -43,10 +43,10 @@ def apply(db: Session, unit_name: str, number: str, now: dt.datetime) -> HgrBack
     reviews.submit(
         db,
         ENTRY_KIND,
-        f"备份号录入：{number}（{unit_name}）",
+        M.BACKUP_ENTRY_TITLE.format(number=number, unit_name=unit_name),
         now,
         unit_id=unit.id if unit is not None else None,
-        payload={"record_id": record.id, "备份号": number, "单位名称": unit_name},
+        payload={"record_id": record.id, M.BACKUP_NUMBER_KEY: number, M.BACKUP_UNIT_NAME_KEY: unit_name},
         working_days=ENTRY_WORKING_DAYS,
     )
     return record
@@ -81,4 +81,4 @@ def match(db: Session, unit: Unit, number: str) -> Match:
 
 
 # The manual reviews this module decides (review_decisions.MODULES lists this module).
-DECISIONS = {ENTRY_KIND: reviews.Decision("人类遗传资源备份号录入", _entry_decided)}
+DECISIONS = {ENTRY_KIND: reviews.Decision(M.BACKUP_ENTRY_LABEL, _entry_decided)}

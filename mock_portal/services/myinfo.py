@@ -12,51 +12,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mock_portal.messages import auth as AM
+from mock_portal.messages import fields as F
 from mock_portal.messages import identity as M
 from mock_portal.models.accounts import Account, Unit
 from mock_portal.models.identity import InfoUpdate
 from mock_portal.services import identifiers, login, notify, realname
 from mock_portal.services.registration import LEGAL_APPEAL, NATURAL_APPEAL, UNIT_TYPES, clean_name, clean_text
 
-GENDERS = ("男", "女")
-REP_TYPES = ("中华人民共和国大陆地区", "香港特别行政区", "澳门特别行政区", "台湾地区", "外国")
+GENDERS = F.GENDERS
+REP_TYPES = F.REP_TYPES
 MAINLAND = REP_TYPES[0]
-CONTINENTS = ("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲")
-# form field -> label (= the key stored in Account.profile / Unit.basic_info / Unit.other_info)
-PERSON_FIELDS = {
-    "gender": "性别",
-    "ethnicity": "民族",
-    "position": "职务",
-    "birth_date": "出生日期",
-    "email": "电子邮箱",
-}
-AGENT_FIELDS = {"gender": "性别", "telephone": "电话", "fax": "传真", "email": "电子邮箱"}
-BASIC_FIELDS = {
-    "english_name": "英文名称",
-    "nature": "单位性质",
-    "address": "单位地址",
-    "postcode": "邮政编码",
-    "founded_on": "单位成立日期",
-    "rep_name": "法定代表人姓名",
-    "rep_type": "法定代表人类型",
-    "rep_continent": "所属大洲",
-}
-OTHER_FIELDS = {
-    "term": "单位经营期限",
-    "industry1": "所属行业1",
-    "industry2": "所属行业2",
-    "registrar": "工商登记机关",
-    "approved_on": "核准日期",
-    "foreign_source": "外资来源地",
-    "tax_method": "所得税征收方式",
-    "enterprise_type": "企业类型",
-}
-OTHER_CHOICES = {
-    "foreign_source": ("无", "香港", "澳门", "台湾", "其他国家或地区"),
-    "tax_method": ("查账征收", "核定征收"),
-    "enterprise_type": ("有限责任公司", "股份有限公司", "个人独资企业", "合伙企业", "其他"),
-}
-UNIT_NATURES = ("国有企业", "集体企业", "私营企业", "外资企业", "其他")
+CONTINENTS = F.CONTINENTS
+PERSON_FIELDS = F.PERSON_FIELDS
+AGENT_FIELDS = F.AGENT_FIELDS
+BASIC_FIELDS = F.BASIC_FIELDS
+OTHER_FIELDS = F.OTHER_FIELDS
+OTHER_CHOICES = F.OTHER_CHOICES
+UNIT_NATURES = F.UNIT_NATURES
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -77,13 +49,13 @@ def _date_ok(value: str) -> bool:
 
 def _extras(form: dict, fields: dict[str, str]) -> dict:
     values = {label: clean_text(form.get(name)) for name, label in fields.items()}
-    if values.get("电子邮箱") and not _EMAIL.fullmatch(values["电子邮箱"]):
+    if values.get(F.EMAIL) and not _EMAIL.fullmatch(values[F.EMAIL]):
         raise InfoError(M.EMAIL_INVALID)
-    for label in ("出生日期", "单位成立日期", "核准日期"):
+    for label in F.DATE_FIELDS:
         if values.get(label) and not _date_ok(values[label]):
             raise InfoError(M.DATE_INVALID.format(field=label))
-    if values.get("性别") and values["性别"] not in GENDERS:
-        raise InfoError(M.CHOICE_INVALID.format(field="性别"))
+    if values.get(F.GENDER) and values[F.GENDER] not in GENDERS:
+        raise InfoError(M.CHOICE_INVALID.format(field=F.GENDER))
     return values
 
 
@@ -111,7 +83,7 @@ def _log(db: Session, account: Account, section: str, before: dict, after: dict,
                 account_id=account.id,
                 unit_id=account.unit_id,
                 section=section,
-                fields="、".join(changed)[:500],
+                fields=F.UPDATE_FIELDS_SEPARATOR.join(changed)[:500],
                 by=account.login_name,
                 at=now,
             )
@@ -122,15 +94,15 @@ def save_person(db: Session, account: Account, form: dict, now: dt.datetime, set
     """自然人用户信息. 证件号码 can be set or corrected until 实名认证 has passed."""
     name = clean_name(form.get("name"))
     if not name:
-        raise InfoError(M.REQUIRED.format(field="姓名"))
-    phone_label = "手机号"
+        raise InfoError(M.REQUIRED.format(field=F.NAME))
+    phone_label = F.PHONE
     if not identifiers.normalize(form.get("phone")):
         raise InfoError(M.REQUIRED.format(field=phone_label))
     extras = _extras(form, PERSON_FIELDS)
     id_number = account.id_number
     if account.realname_status not in ("passed", "pending"):
         id_number = identifiers.normalize(form.get("id_number")) or None
-        if id_number and account.id_type == "居民身份证" and not identifiers.is_valid_id_number(id_number):
+        if id_number and account.id_type == F.ID_TYPES[0] and not identifiers.is_valid_id_number(id_number):
             raise InfoError(M.ID_NUMBER_INVALID)
         if (
             id_number
@@ -139,9 +111,9 @@ def save_person(db: Session, account: Account, form: dict, now: dt.datetime, set
             raise InfoError(M.ID_NUMBER_EXISTS, NATURAL_APPEAL, M.EXISTS_NATURAL_HINT)
     phone = _new_phone(db, account, form, now, settings)
     before = {
-        "姓名": account.name,
-        "证件号码": account.id_number or "",
-        "手机号": account.phone or "",
+        F.NAME: account.name,
+        F.ID_NUMBER: account.id_number or "",
+        F.PHONE: account.phone or "",
         **(account.profile or {}),
     }
     notify.phone_changed(db, account, phone, now)
@@ -150,9 +122,9 @@ def save_person(db: Session, account: Account, form: dict, now: dt.datetime, set
     _log(
         db,
         account,
-        "自然人用户信息",
+        F.PERSON_SECTION,
         before,
-        {"姓名": name, "证件号码": id_number or "", "手机号": phone, **extras},
+        {F.NAME: name, F.ID_NUMBER: id_number or "", F.PHONE: phone, **extras},
         now,
     )
     db.flush()
@@ -163,9 +135,9 @@ def save_agent(db: Session, account: Account, form: dict, now: dt.datetime, sett
     """主代办人信息: 姓名* and 移动电话* required; 证件号码 until 实名认证 has passed."""
     name = clean_name(form.get("name"))
     if not name:
-        raise InfoError(M.REQUIRED.format(field="姓名"))
+        raise InfoError(M.REQUIRED.format(field=F.NAME))
     if not identifiers.normalize(form.get("phone")):
-        raise InfoError(M.REQUIRED.format(field="移动电话"))
+        raise InfoError(M.REQUIRED.format(field=F.MOBILE))
     extras = _extras(form, AGENT_FIELDS)
     profile = dict(account.profile or {})
     if account.realname_status not in ("passed", "pending"):
@@ -175,9 +147,9 @@ def save_agent(db: Session, account: Account, form: dict, now: dt.datetime, sett
         profile["agent_id_number"] = number
     phone = _new_phone(db, account, form, now, settings)
     before = {
-        "姓名": account.name,
-        "移动电话": account.phone or "",
-        "证件号码": (account.profile or {}).get("agent_id_number", ""),
+        F.NAME: account.name,
+        F.MOBILE: account.phone or "",
+        F.ID_NUMBER: (account.profile or {}).get("agent_id_number", ""),
         **(account.profile or {}),
     }
     notify.phone_changed(db, account, phone, now)
@@ -186,9 +158,9 @@ def save_agent(db: Session, account: Account, form: dict, now: dt.datetime, sett
     _log(
         db,
         account,
-        "主代办人信息",
+        F.AGENT_SECTION,
         before,
-        {"姓名": name, "移动电话": phone, "证件号码": profile.get("agent_id_number", ""), **extras},
+        {F.NAME: name, F.MOBILE: phone, F.ID_NUMBER: profile.get("agent_id_number", ""), **extras},
         now,
     )
     db.flush()
@@ -202,35 +174,35 @@ def save_basic(db: Session, account: Account, form: dict, now: dt.datetime, sett
     name = unit.name if locked else clean_name(form.get("unit_name"))
     code = unit.credit_code if locked else identifiers.normalize(form.get("credit_code"))
     unit_type = clean_text(form.get("unit_type"))
-    for label, value in (("单位名称", name), ("统一社会信用代码", code), ("单位类型", unit_type)):
+    for label, value in ((F.UNIT_NAME, name), (F.CREDIT_CODE, code), (F.UNIT_TYPE, unit_type)):
         if not value:
             raise InfoError(M.REQUIRED.format(field=label))
     if unit_type not in UNIT_TYPES:
-        raise InfoError(M.CHOICE_INVALID.format(field="单位类型"))
+        raise InfoError(M.CHOICE_INVALID.format(field=F.UNIT_TYPE))
     if not identifiers.is_valid_credit_code(code):
         raise InfoError(M.CREDIT_CODE_INVALID)
     extras = _extras(form, BASIC_FIELDS)
-    if extras["单位性质"] and extras["单位性质"] not in UNIT_NATURES:
-        raise InfoError(M.CHOICE_INVALID.format(field="单位性质"))
-    if not extras["法定代表人类型"]:
+    if extras[F.UNIT_NATURE] and extras[F.UNIT_NATURE] not in UNIT_NATURES:
+        raise InfoError(M.CHOICE_INVALID.format(field=F.UNIT_NATURE))
+    if not extras[F.REP_TYPE]:
         raise InfoError(M.LEGAL_REP_TYPE_REQUIRED)
-    if extras["法定代表人类型"] not in REP_TYPES:
-        raise InfoError(M.CHOICE_INVALID.format(field="法定代表人类型"))
-    if extras["法定代表人类型"] == MAINLAND:
-        extras["所属大洲"] = ""  # not asked for a mainland representative
-    elif not extras["所属大洲"]:
+    if extras[F.REP_TYPE] not in REP_TYPES:
+        raise InfoError(M.CHOICE_INVALID.format(field=F.REP_TYPE))
+    if extras[F.REP_TYPE] == MAINLAND:
+        extras[F.REP_CONTINENT] = ""  # not asked for a mainland representative
+    elif not extras[F.REP_CONTINENT]:
         raise InfoError(M.CONTINENT_REQUIRED)
-    elif extras["所属大洲"] not in CONTINENTS:
-        raise InfoError(M.CHOICE_INVALID.format(field="所属大洲"))
+    elif extras[F.REP_CONTINENT] not in CONTINENTS:
+        raise InfoError(M.CHOICE_INVALID.format(field=F.REP_CONTINENT))
     others = select(Unit.id).where(Unit.id != unit.id)
     if db.scalars(others.where(Unit.name == name)).first():
-        raise InfoError(M.UNIT_NAME_EXISTS, LEGAL_APPEAL, "单位名称" + M.EXISTS_LEGAL_HINT)
+        raise InfoError(M.UNIT_NAME_EXISTS, LEGAL_APPEAL, F.UNIT_NAME + M.EXISTS_LEGAL_HINT)
     if db.scalars(others.where(Unit.credit_code == code)).first():
-        raise InfoError(M.CREDIT_CODE_EXISTS, LEGAL_APPEAL, "信用代码" + M.EXISTS_LEGAL_HINT)
+        raise InfoError(M.CREDIT_CODE_EXISTS, LEGAL_APPEAL, F.CREDIT_CODE_SHORT + M.EXISTS_LEGAL_HINT)
     before = {
-        "单位名称": unit.name,
-        "统一社会信用代码": unit.credit_code,
-        "单位类型": unit.unit_type,
+        F.UNIT_NAME: unit.name,
+        F.CREDIT_CODE: unit.credit_code,
+        F.UNIT_TYPE: unit.unit_type,
         **(unit.basic_info or {}),
     }
     unit.name, unit.credit_code, unit.unit_type = name, code, unit_type
@@ -238,9 +210,9 @@ def save_basic(db: Session, account: Account, form: dict, now: dt.datetime, sett
     _log(
         db,
         account,
-        "法人单位基本信息",
+        F.BASIC_SECTION,
         before,
-        {"单位名称": name, "统一社会信用代码": code, "单位类型": unit_type, **extras},
+        {F.UNIT_NAME: name, F.CREDIT_CODE: code, F.UNIT_TYPE: unit_type, **extras},
         now,
     )
     db.flush()
@@ -258,7 +230,7 @@ def save_other(db: Session, account: Account, form: dict, now: dt.datetime, sett
     unit: Unit = account.unit
     before = dict(unit.other_info or {})
     unit.other_info = {**before, **values}
-    _log(db, account, "法人单位其他信息", before, values, now)
+    _log(db, account, F.OTHER_SECTION, before, values, now)
 
 
 def updates(db: Session, account: Account) -> list[InfoUpdate]:

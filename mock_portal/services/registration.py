@@ -13,13 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mock_portal.messages import fields as F
 from mock_portal.messages import identity as M
 from mock_portal.models.accounts import LEGAL, NATURAL, Account, Unit
 from mock_portal.services import identifiers, passwords, realname, sms
 from mock_portal.settings import Settings
 
-ID_TYPES = ("居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "护照")
-UNIT_TYPES = ("企业法人", "事业单位法人", "社会团体法人", "机关法人", "其他组织")
+ID_TYPES = F.ID_TYPES
+UNIT_TYPES = F.UNIT_TYPES
 NATURAL_APPEAL = "/recovery/appeal/natural"
 LEGAL_APPEAL = "/recovery/appeal/legal"
 _LOGIN_NAME = re.compile(r"[A-Za-z0-9_]{4,32}")
@@ -71,18 +72,18 @@ def validate_natural(form: dict, settings: Settings) -> dict:
     )
     _required(
         [
-            ("登录名", data["login_name"]),
-            ("密码", data["password"]),
-            ("姓名", data["name"]),
-            ("证件类型", data["id_type"]),
-            ("证件号码", data["id_number"]),
-            ("手机号", data["phone"]),
-            ("短信验证码", data["sms_code"]),
+            (F.LOGIN_NAME, data["login_name"]),
+            (F.PASSWORD, data["password"]),
+            (F.NAME, data["name"]),
+            (F.ID_TYPE, data["id_type"]),
+            (F.ID_NUMBER, data["id_number"]),
+            (F.PHONE, data["phone"]),
+            (F.SMS_CODE, data["sms_code"]),
         ]
     )
     if data["id_type"] not in ID_TYPES:
-        raise Refusal(M.CHOICE_INVALID.format(field="证件类型"))
-    if data["id_type"] == "居民身份证" and not identifiers.is_valid_id_number(data["id_number"]):
+        raise Refusal(M.CHOICE_INVALID.format(field=F.ID_TYPE))
+    if data["id_type"] == F.ID_TYPES[0] and not identifiers.is_valid_id_number(data["id_number"]):
         raise Refusal(M.ID_NUMBER_INVALID)
     if not identifiers.is_valid_phone(data["phone"]):
         raise Refusal(M.PHONE_INVALID)
@@ -101,18 +102,18 @@ def validate_legal(form: dict, settings: Settings) -> dict:
     )
     _required(
         [
-            ("单位名称", data["unit_name"]),
-            ("统一社会信用代码", data["credit_code"]),
-            ("单位类型", data["unit_type"]),
-            ("主代办人姓名", data["agent_name"]),
-            ("主代办人手机号", data["phone"]),
-            ("短信验证码", data["sms_code"]),
-            ("登录名", data["login_name"]),
-            ("密码", data["password"]),
+            (F.UNIT_NAME, data["unit_name"]),
+            (F.CREDIT_CODE, data["credit_code"]),
+            (F.UNIT_TYPE, data["unit_type"]),
+            (F.AGENT_NAME, data["agent_name"]),
+            (F.AGENT_PHONE, data["phone"]),
+            (F.SMS_CODE, data["sms_code"]),
+            (F.LOGIN_NAME, data["login_name"]),
+            (F.PASSWORD, data["password"]),
         ]
     )
     if data["unit_type"] not in UNIT_TYPES:
-        raise Refusal(M.CHOICE_INVALID.format(field="单位类型"))
+        raise Refusal(M.CHOICE_INVALID.format(field=F.UNIT_TYPE))
     if not identifiers.is_valid_credit_code(data["credit_code"]):
         raise Refusal(M.CREDIT_CODE_INVALID)
     if not identifiers.is_valid_phone(data["phone"]):
@@ -224,7 +225,7 @@ def lookup(db: Session, query: str) -> tuple[str, bool]:
     text = clean_text(query)
     number = identifiers.normalize(query)
     if identifiers.is_valid_id_number(number) or (len(number) == 18 and _exists(db, Account.id_number, number)):
-        return "证件号码", _exists(db, Account.id_number, number)
+        return F.ID_NUMBER, _exists(db, Account.id_number, number)
     if identifiers.is_valid_credit_code(number):
-        return "统一社会信用代码", _exists(db, Unit.credit_code, number)
-    return "登录名", _exists(db, Account.login_name, text)
+        return F.CREDIT_CODE, _exists(db, Unit.credit_code, number)
+    return F.LOGIN_NAME, _exists(db, Account.login_name, text)

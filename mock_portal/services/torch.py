@@ -11,29 +11,20 @@ from mock_portal.models.accounts import LEGAL, Account, Unit
 from mock_portal.services import myinfo
 from mock_portal.services.access_base import Access, default_access
 
-GATED_SYSTEMS = {"sme": "科技型中小企业评价系统", "hnte": "高新技术企业认定系统"}
-BASIC_FIELDS = ("法定代表人类型", "法定代表人姓名", "单位性质", "单位地址")
-OTHER_FIELDS = (
-    "单位经营期限",
-    "所属行业1",
-    "所属行业2",
-    "工商登记机关",
-    "核准日期",
-    "外资来源地",
-    "所得税征收方式",
-    "企业类型",
-)
+GATED_SYSTEMS = M.GATED_SYSTEMS
+BASIC_FIELDS = M.BASIC_FIELDS
+OTHER_FIELDS = M.OTHER_FIELDS
 # The same choices as 我的信息 (services/myinfo.py), so a unit's information reads alike on both pages.
 SELECT_OPTIONS = {
-    "法定代表人类型": myinfo.REP_TYPES,
-    "单位性质": myinfo.UNIT_NATURES,
+    M.REP_TYPE: myinfo.REP_TYPES,
+    M.UNIT_NATURE: myinfo.UNIT_NATURES,
     **{myinfo.OTHER_FIELDS[k]: v for k, v in myinfo.OTHER_CHOICES.items()},
 }
 # Where a legal account completes each piece (我的信息); a natural 管理员 uses the 授权单位 page.
 FIX_PAGES = {
-    "法人单位基本信息": "/online/info",
-    "法人单位其他信息": "/online/info/other",
-    "主代办人信息": "/online/info/agent",
+    M.BASIC: "/online/info",
+    M.OTHER: "/online/info/other",
+    M.AGENT: "/online/info/agent",
 }
 
 
@@ -43,7 +34,7 @@ class Missing:
     fields: tuple[str, ...]
 
     def text(self) -> str:
-        return f"{self.piece}（{'、'.join(self.fields)}）"
+        return f"{self.piece}{M.FIELDS_OPEN}{M.FIELD_SEPARATOR.join(self.fields)}{M.FIELDS_CLOSE}"
 
 
 def _blank(value) -> bool:
@@ -59,11 +50,11 @@ def agent_missing(account: Account) -> tuple[str, ...]:
     profile = account.profile or {}
     fields = []
     if _blank(account.name):
-        fields.append("姓名")
+        fields.append(M.AGENT_NAME)
     if _blank(account.phone):
-        fields.append("手机号码")
+        fields.append(M.AGENT_PHONE)
     if _blank(profile.get("agent_id_number")):
-        fields.append("证件号码")
+        fields.append(M.AGENT_ID_NUMBER)
     if profile.get("agent_realname_status") != "passed":
         fields.append(M.REALNAME_PIECE)
     return tuple(fields)
@@ -90,7 +81,7 @@ def missing_pieces(account: Account, unit: Unit | None) -> list[Missing]:
 
 
 def refusal(missing: list[Missing]) -> str:
-    return M.MISSING_PREFIX + "；".join(m.text() for m in missing)
+    return M.MISSING_PREFIX + M.PIECE_SEPARATOR.join(m.text() for m in missing)
 
 
 def needs_realname_popup(account: Account) -> bool:

@@ -54,19 +54,19 @@ def request(
     return reviews.submit(
         db,
         KIND,
-        f"单位名称变更：{unit.name} → {name}",
+        M.RENAME_TITLE.format(old=unit.name, new=name),
         now,
         account_id=account.id,
         unit_id=unit.id,
         phone=account.phone,
-        payload={"原单位名称": unit.name, "变更后单位名称": name},
+        payload={M.RENAME_OLD_NAME: unit.name, M.RENAME_NEW_NAME: name},
         upload_ids=[u.id for u in stored],
     )
 
 
 def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, settings: Settings) -> None:
     unit = db.get(Unit, review.unit_id)
-    new = review.payload.get("变更后单位名称")
+    new = review.payload.get(M.RENAME_NEW_NAME)
     if not approved or unit is None or not new:
         return
     if db.scalars(select(Unit.id).where(Unit.name == new, Unit.id != unit.id)).first():
@@ -75,4 +75,4 @@ def _decided(db: Session, review: Review, approved: bool, now: dt.datetime, sett
 
 
 # The manual reviews this module decides (review_decisions.MODULES lists this module).
-DECISIONS = {KIND: reviews.Decision("单位名称变更", _decided)}
+DECISIONS = {KIND: reviews.Decision(M.RENAME_REVIEW_LABEL, _decided)}
