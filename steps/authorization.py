@@ -66,7 +66,7 @@ def when_extend(authorization_page: AuthorizationPage, actors: Actors, target, s
     authorization_page.open()
     authorization_page.open_management()
     authorization_page.edit(actors.natural.name, system)
-    today = target.api.today() if target.api is not None else dt.date.today()
+    today = target.today()
     authorization_page.set_end_date((today + dt.timedelta(days=365)).isoformat())
     authorization_page.save()
 

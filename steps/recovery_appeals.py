@@ -3,7 +3,6 @@ two documents, see 审核中 with the promised date, get the decision by SMS and
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from playwright.sync_api import expect
@@ -76,7 +75,7 @@ def when_submit_legal_documents(appeal_page: AppealPage, sms_code, appeal: Appea
 @then("页面显示申诉审核中，承诺1-2个工作日并给出预计办结日期")
 def then_appeal_pending(frame: PortalFrame, target):
     """Today by the portal's clock: the mock's through its test API; a staging portal's is the real one."""
-    today = target.api.today() if target.api is not None else dt.date.today()
+    today = target.today()
     notice = frame.message("审核中")
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("1-2个工作日")

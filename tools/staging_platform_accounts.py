@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 
 POOL_SIZE = 4
+# Back-office reviewers: four scenarios per browser ask for one (appeal review, its edges, the back office's
+# pages, the lockout), an outline's examples each claim their own; the Chromium staging demo used up 4.
+REVIEWER_POOL_SIZE = 16
 ENV = "DEMO_PLATFORM_POOL_PASSWORD"
 
 
@@ -57,6 +60,7 @@ def provision(db, password_hash: str, stamp: dt.datetime) -> dict[str, list[dict
                 "id_number": person.id_number,
             }
         )
+    for n in range(1, REVIEWER_POOL_SIZE + 1):
         username = f"qa_reviewer_pool_{n:02d}"
         db.add(Reviewer(username=username, password_hash=password_hash, display_name=f"预发布审核员{n:02d}"))
         reviewers.append({"kind": "reviewer", "login_name": username, "password_env": ENV})

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,6 +30,11 @@ CAPABILITY_REASONS = {
 }
 
 
+# Where the portal's calendar lives (its "today" in 预计…前 promises, grant end dates): a target file may
+# name another with `timezone:`.
+PORTAL_TIMEZONE = "Asia/Shanghai"
+
+
 @dataclass
 class Target:
     base_url: str
@@ -44,6 +51,13 @@ class Target:
         for cap in capabilities:
             if cap not in self.capabilities:
                 pytest.skip(CAPABILITY_REASONS.get(cap, f"需要能力 {cap}"))
+
+    def today(self) -> dt.date:
+        """The portal's today: its clock on the mock; on staging the date where the portal is (target file
+        `timezone:`, default Asia/Shanghai), not this machine's: from 16:00 UTC they differ by a day."""
+        if self.api is not None:
+            return self.api.today()
+        return dt.datetime.now(ZoneInfo(self.config.get("timezone", PORTAL_TIMEZONE))).date()
 
     @property
     def control(self) -> TestApi:

@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 import yaml
@@ -19,7 +20,7 @@ import yaml
 from support.data.personas import Actor
 from support.reporting import redaction
 from support.target import routes
-from support.target.portal import ALL_CAPABILITIES, CAPABILITY_REASONS, Target
+from support.target.portal import ALL_CAPABILITIES, CAPABILITY_REASONS, PORTAL_TIMEZONE, Target
 
 _CACHE = pytest.StashKey[dict]()
 SECRET_KEYS = ("password", "secret", "code", "token")
@@ -94,6 +95,11 @@ def parse(path: Path) -> dict:
             raise TargetConfigError(f"{where}：reviewer 需要 username 和 password_env")
         declared.add("back-office")
     registry = _registry(data, where)
+    timezone = str(data.get("timezone") or PORTAL_TIMEZONE)
+    try:
+        ZoneInfo(timezone)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise TargetConfigError(f"{where}：timezone 不是已知的时区名：{timezone!r}（例如 Asia/Shanghai）") from None
     return {
         "kind": kind,
         "base_url": data.get("base_url"),
@@ -106,6 +112,7 @@ def parse(path: Path) -> dict:
         "paths": _paths(data, where),
         "reviewer": reviewer,
         "identity_registry": registry,
+        "timezone": timezone,
     }
 
 
