@@ -34,6 +34,7 @@ MIGRATION_CONTACT = "fuwu@most.cn"
 MIGRATION_SUBMITTED = "项目迁移申请已提交，技术人员排查后将处理"
 MIGRATION_NEEDS_FILING = "请先完成新单位名称的报备（开通网上申报系统），再申请项目迁移"
 MIGRATION_NO_PROJECTS = "未找到原单位名称“{old}”下属于账号“{login}”的项目：{numbers}"
+NUMBERS_SEPARATOR = "、"  # the {numbers} of MIGRATION_NO_PROJECTS
 TRANSFER_SUBMITTED = "项目移送申请已提交，技术人员排查后将处理"
 TRANSFER_NOT_EMPLOYEE = "在职员工账号“{login}”没有本单位人类遗传资源管理系统的有效授权"
 TRANSFER_NO_PROJECTS = "离职员工账号“{login}”名下没有本单位的项目"

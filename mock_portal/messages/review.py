@@ -11,3 +11,10 @@ DECIDED_REJECTED = "已驳回"
 REASON_REQUIRED = "驳回时请填写原因"
 ALREADY_DECIDED = "该申请已处理"
 UNNAMED_FILE = "未命名文件"
+
+# The date in PENDING_PROMISE ("2026年3月5日": strftime, then the leading zeros of month and day dropped).
+DUE_DATE_FORMAT = "%Y年%m月%d日"
+DUE_DATE_ZEROS = (("年0", "年"), ("月0", "月"))
+# A review as the back office queue lists it ("自然人实名认证：张三"), and the notice after a decision.
+QUEUE_TITLE = "{label}：{who}"
+DECIDED_NOTICE = "{title}：{done}"

@@ -127,5 +127,5 @@ def decide(
         items=reviews.pending(db),
         labels=review_decisions.LABELS,
         kind="",
-        notice=f"{review.title}：{done}",
+        notice=M.DECIDED_NOTICE.format(title=review.title, done=done),
     )

@@ -99,7 +99,7 @@ def request_migration(db: Session, entry: Entry, account: Account, form: Migrati
         found = {p.number for p in migratable(db, entry.unit, login, old, wanted)}
         missing = sorted(set(wanted) - found)
         if missing:
-            error = M.MIGRATION_NO_PROJECTS.format(old=old, login=login, numbers="、".join(missing))
+            error = M.MIGRATION_NO_PROJECTS.format(old=old, login=login, numbers=M.NUMBERS_SEPARATOR.join(missing))
     if error:
         raise RequestRefused(error)
     details = {"numbers": wanted, "login_name": login, "old_name": old, "new_name": new}

@@ -18,7 +18,7 @@ from mock_portal.settings import Settings
 
 SYSTEM = "outbound_training"
 KIND = "outbound_filing"
-NO_PERMISSION_FULL = "；".join((M.NO_PERMISSION, M.CONTACT_EMAIL, M.CONTACT_BUSINESS, M.CONTACT_TECH))
+NO_PERMISSION_FULL = M.CONTACT_SEPARATOR.join((M.NO_PERMISSION, M.CONTACT_EMAIL, M.CONTACT_BUSINESS, M.CONTACT_TECH))
 
 
 def is_filed(db: Session, account_id: int) -> bool:

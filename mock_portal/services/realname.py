@@ -107,7 +107,7 @@ def submit_documents(
     review = reviews.submit(
         db,
         KINDS[subject],
-        f"{label}：{who}",
+        RM.QUEUE_TITLE.format(label=label, who=who),
         now,
         account_id=account.id,
         unit_id=account.unit_id,

@@ -81,6 +81,7 @@ def close(db: Session, review: Review, approve: bool, reason: str, now: dt.datet
 
 
 def promise_text(review: Review) -> str:
-    return M.PENDING_PROMISE.format(
-        due=review.due_date.strftime("%Y年%m月%d日").replace("年0", "年").replace("月0", "月")
-    )
+    due = review.due_date.strftime(M.DUE_DATE_FORMAT)
+    for zero, bare in M.DUE_DATE_ZEROS:
+        due = due.replace(zero, bare)
+    return M.PENDING_PROMISE.format(due=due)
