@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from pages.frame import action, field
 from support.target.routes import path, without_query
@@ -40,9 +40,17 @@ class LoginPage:
         if urlsplit(self.page.url).path != without_query("login"):
             self.open()
 
+    def kind_choice(self, kind: str) -> Locator:
+        """kind: 自然人 or 法人 (the 自然人登录 / 法人登录 radio)."""
+        return self.page.get_by_role("radio", name=LOGIN_TYPES[kind])
+
+    def chosen_kind(self) -> Locator:
+        """The login type chosen now (the checked radio)."""
+        return self.page.get_by_role("radio", checked=True)
+
     def choose(self, kind: str) -> None:
         """kind: 自然人 or 法人 (the 自然人登录 / 法人登录 choice)."""
-        self.page.get_by_role("radio", name=LOGIN_TYPES[kind]).check()
+        self.kind_choice(kind).check()
 
     def fill(self, kind: str, login_name: str, password: str, captcha: str) -> None:
         self.choose(kind)

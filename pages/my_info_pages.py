@@ -1,7 +1,7 @@
 """在线办事 → 我的信息: the tabs, 自然人用户信息, 法人单位基本信息 (法定代表人信息), 法人单位其他信息,
 主代办人信息 and the 实名认证 status with its 上传…信息 page."""
 
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Locator, Page, Response
 
 from pages.frame import action, field
 from support.target.routes import path
@@ -29,6 +29,10 @@ class MyInfoPage:
         self.rep_type = field(self.representative, "类型", exact=True)
         self.rep_continent = field(self.representative, "所属大洲")
         self.updates = page.get_by_role("table")
+
+    def update_row(self, section: str) -> Locator:
+        """The newest 信息更新记录 row of this section (自然人用户信息, 主代办人信息 …)."""
+        return self.updates.get_by_role("row").filter(has_text=section).first
 
     def open_by_address(self) -> Response | None:
         """我的信息 straight from the address bar (a bookmark); the response, to read its headers."""

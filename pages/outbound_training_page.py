@@ -1,6 +1,6 @@
 """因公出国（境）培训: the system, or 没有权限 with 引智司's contacts and 申请报备."""
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from pages.frame import action
 from support.target.routes import path
@@ -11,6 +11,17 @@ class OutboundTrainingPage:
         self.page = page
         self.contacts = page.get_by_role("list", name="科技部引智司联系方式")
         self.filing_button = action(page, "申请报备", exact=False)
+
+    def contact_items(self) -> Locator:
+        return self.contacts.get_by_role("listitem")
+
+    def any_heading(self) -> Locator:
+        """The first heading of whatever page is shown (a page is shown)."""
+        return self.page.get_by_role("heading").first
+
+    def system_heading(self) -> Locator:
+        """The system's own title: shown only inside 因公出国（境）培训系统."""
+        return self.page.get_by_role("heading", name="因公出国（境）培训系统", exact=True)
 
     def open(self) -> None:
         self.page.goto(path("outbound_training"))

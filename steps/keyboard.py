@@ -13,10 +13,7 @@ from support.gherkin.parsing import phrase
 @when(phrase("我只用键盘以{kind:用户类型}身份用该账号的密码登录"))
 def when_keyboard_login(keyboard: KeyboardUser, login_page: LoginPage, captcha_solver, account, kind):
     login_page.open()
-    page = login_page.page
-    keyboard.choose_radio(
-        page.get_by_role("radio", checked=True), page.get_by_role("radio", name=LOGIN_TYPES[kind]), LOGIN_TYPES[kind]
-    )
+    keyboard.choose_radio(login_page.chosen_kind(), login_page.kind_choice(kind), LOGIN_TYPES[kind])
     keyboard.type_into(login_page.login_name, account.login_name, "登录名")
     keyboard.type_into(login_page.password, account.password, "密码")
     keyboard.type_into(login_page.captcha, captcha_solver(), "验证码")

@@ -111,8 +111,7 @@ def then_representative_is(my_info: MyInfoPage, rep_type, continent):
 
 @then(phrase('信息更新记录中有"{section}"的更新，更新内容包括"{label}"'))
 def then_update_logged(my_info: MyInfoPage, section, label):
-    row = my_info.updates.get_by_role("row").filter(has_text=section).first
-    expect(row).to_contain_text(label)
+    expect(my_info.update_row(section)).to_contain_text(label)
 
 
 @when(phrase('我把法定代表人信息的类型选为"{rep_type}"'))

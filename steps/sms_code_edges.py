@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, then, when
 
+from pages.frame import PortalFrame
 from pages.recovery_reset_page import ResetLookupPage, ResetPasswordPage
 from steps.edges import code_sent
 from support.data import factories
@@ -28,7 +29,7 @@ def given_other_requested_code(new_context, seeder) -> OtherReset:
     lookup.open()
     lookup.look_up(person.login_name)
     ResetPasswordPage(page).request_code()
-    expect(page.get_by_text("10分钟内有效").first).to_be_visible()
+    expect(PortalFrame(page).words("10分钟内有效").first).to_be_visible()
     return OtherReset(person, page)
 
 
