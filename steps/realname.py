@@ -14,7 +14,7 @@ from pages.frame import PortalFrame
 from pages.frame import action as named_action  # the step names its parameter "action"
 from pages.my_info_pages import MyInfoPage
 from support.data import documents, factories, identity
-from support.data.personas import Actor, persona, seed_natural
+from support.data.personas import Actor, legal_actor, persona, seed_natural
 from support.data.working_days import add_working_days, chinese_date
 from support.gherkin.parsing import param_type, phrase
 from support.run.fixtures import sign_in
@@ -47,18 +47,7 @@ def _legal_to_verify(api) -> Actor:
     spec["unit"].update(
         realname_status="none", basic_info={"法定代表人类型": MAINLAND, "法定代表人姓名": factories.Person().name}
     )
-    row = api.seed_account(**spec)
-    return Actor(
-        "legal",
-        unit.login_name,
-        unit.password,
-        unit.agent_name,
-        row["phone"],
-        unit_name=unit.unit_name,
-        credit_code=unit.credit_code,
-        id=row["id"],
-        unit_id=row["unit_id"],
-    )
+    return legal_actor(unit, api.seed_account(**spec))
 
 
 @given(phrase("我用另一个{description:账号描述}登录平台"), target_fixture="me")

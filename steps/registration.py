@@ -11,7 +11,7 @@ from pages.frame import PortalFrame
 from pages.login_page import LoginPage
 from pages.registration_page import RegistrationPage
 from support.data import factories, identity
-from support.data.personas import Actor
+from support.data.personas import Actor, legal_actor
 from support.gherkin.parsing import param_type, phrase
 
 _rng = random.Random(secrets.randbits(64))
@@ -92,15 +92,7 @@ def when_register_legal(registration_page: RegistrationPage, sms_code, request, 
     registration_page.fill_unit(unit.unit_name, unit.credit_code, unit.agent_name, unit.phone, unit.login_name)
     registration_page.request_code()
     registration_page.submit(unit.password, sms_code(unit.phone))
-    return Actor(
-        "legal",
-        unit.login_name,
-        unit.password,
-        unit.agent_name,
-        unit.phone,
-        unit_name=unit.unit_name,
-        credit_code=unit.credit_code,
-    )
+    return legal_actor(unit)
 
 
 @then(phrase('提示中附有"{link}"的链接'))

@@ -76,18 +76,7 @@ def seed_natural(api: TestApi, person: factories.Person | None = None, **overrid
 
 def seed_legal(api: TestApi, unit: factories.LegalUnit | None = None, **overrides) -> Actor:
     unit = unit or factories.LegalUnit()
-    row = api.seed_account(**factories.legal_spec(unit, **overrides))
-    return Actor(
-        "legal",
-        unit.login_name,
-        unit.password,
-        unit.agent_name,
-        row["phone"],
-        unit_name=unit.unit_name,
-        credit_code=unit.credit_code,
-        id=row["id"],
-        unit_id=row["unit_id"],
-    )
+    return legal_actor(unit, api.seed_account(**factories.legal_spec(unit, **overrides)))
 
 
 def by_description(description: str, api: TestApi) -> Actor:
@@ -131,6 +120,24 @@ class RenamedUnitActor(Actor):
     new_unit_name: str = ""
 
 
+def legal_actor(unit: factories.LegalUnit, row: dict | None = None, actor_class: type[Actor] = Actor, **extra) -> Actor:
+    """The 法人 account of a factories.LegalUnit: its login, its 主代办人's name, the unit's name and credit code;
+    `row` (a seeded account) gives the phone the portal holds and the ids, else the unit's own phone."""
+    ids = {"id": row["id"], "unit_id": row["unit_id"]} if row else {}
+    phone = row["phone"] if row else unit.phone
+    return actor_class(
+        "legal",
+        unit.login_name,
+        unit.password,
+        unit.agent_name,
+        phone,
+        unit_name=unit.unit_name,
+        credit_code=unit.credit_code,
+        **ids,
+        **extra,
+    )
+
+
 @persona("没有预留手机号的自然人账号")
 def _natural_without_phone(api: TestApi) -> Actor:
     return seed_natural(api, phone=None)
@@ -142,16 +149,4 @@ def _legal_renamed(api: TestApi) -> RenamedUnitActor:
     new_name = factories.LegalUnit().unit_name
     spec = factories.legal_spec(unit)
     spec["unit"]["flags"] = {"renamed_to": new_name}
-    row = api.seed_account(**spec)
-    return RenamedUnitActor(
-        "legal",
-        unit.login_name,
-        unit.password,
-        unit.agent_name,
-        row["phone"],
-        unit_name=unit.unit_name,
-        credit_code=unit.credit_code,
-        id=row["id"],
-        unit_id=row["unit_id"],
-        new_unit_name=new_name,
-    )
+    return legal_actor(unit, api.seed_account(**spec), RenamedUnitActor, new_unit_name=new_name)

@@ -22,7 +22,7 @@ from pages.login_page import LoginPage
 from pages.my_info_pages import MyInfoPage
 from pages.registration_page import RegistrationPage
 from support.data import documents, factories
-from support.data.personas import Actor, RenamedUnitActor
+from support.data.personas import Actor, RenamedUnitActor, legal_actor
 from support.seeding import Seeder
 from support.seeding.registry import UiRegistry
 from support.seeding.ui_business import UiBusiness
@@ -108,17 +108,7 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         form.open("法人")
         form.fill_unit(unit.unit_name, unit.credit_code, unit.agent_name, unit.phone, unit.login_name)
         self._register(form, unit.password, unit.phone)
-        actor = self.remember(
-            Actor(
-                "legal",
-                unit.login_name,
-                unit.password,
-                unit.agent_name,
-                unit.phone,
-                unit_name=unit.unit_name,
-                credit_code=unit.credit_code,
-            )
-        )
+        actor = self.remember(legal_actor(unit))
         if verified:
             self._log_in(page, actor)
             self._verify(page, actor, "legal", unit.unit_name)
