@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Stands in for pytest: says it is running, then prints a summary when interrupted (as pytest does on SIGINT).
 FAKE_PYTEST = """
 import signal
-print("running", flush=True)
-try:
+try:  # from its first line on, as pytest: an interrupt right after "running" still ends in the summary
+    print("running", flush=True)
     signal.pause()
 except KeyboardInterrupt:
     print("== 3 passed, 1 skipped in 9.00s (interrupted) ==", flush=True)
