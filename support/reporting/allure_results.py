@@ -16,6 +16,7 @@ import allure
 import allure_commons
 import pytest
 from allure_commons.model2 import Parameter, Status
+from pytest_bdd.steps import step_function_context_registry
 
 from support.gherkin import faq_catalog
 from support.reporting import allure_safe, redaction, report_rules
@@ -141,15 +142,24 @@ def _portal_version(target) -> str:
 @pytest.hookimpl(trylast=True)
 def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
     """Which of the step's arguments come from its text (the rest are fixtures: never shown)."""
-    from pytest_bdd.scenario import get_step_function
-
     try:
-        context = get_step_function(request, step)
-        names = set(context.parser.parse_arguments(step.name) or {}) if context else set()
+        names = text_arguments(step, step_func)
     except Exception:  # noqa: BLE001 - fewer parameters shown is the safe side
         names = set()
     allowed = request.node.stash.setdefault(STEP_TEXT_PARAMETERS, {})
     allowed[f"{step.keyword} {step.name}"] = names
+
+
+def text_arguments(step, step_func) -> set[str]:
+    """The names the step's text gives, read from the definition pytest-bdd already chose (step_func).
+    Not get_step_function again: that scans every registered fixture for a matching parser, about
+    4 ms a step, a second time (docs/performance.md)."""
+    for context in list(step_function_context_registry.values()):
+        if context.step_func is not step_func or context.type not in (None, step.type):
+            continue
+        if context.parser.is_matching(step.name):
+            return set(context.parser.parse_arguments(step.name) or {})
+    return set()
 
 
 STEP_TEXT_PARAMETERS = report_rules.STEP_TEXT_PARAMETERS

@@ -147,6 +147,26 @@ def test_step_parameters_keep_only_what_the_step_text_gives():
     assert [p.name for p in tr.steps[0].parameters] == ["kind"]
 
 
+class Step:
+    def __init__(self, type_: str, name: str) -> None:
+        self.type, self.name = type_, name
+
+
+def test_the_step_text_gives_the_names_of_the_definition_pytest_bdd_chose():
+    from steps import login
+
+    assert allure_results.text_arguments(
+        Step("when", "我以法人身份用该账号的密码登录"), login.when_i_log_in_with_password
+    ) == {"kind"}
+    assert allure_results.text_arguments(Step("when", "我打开登录页"), login.when_i_open_login) == set()
+    # Another keyword's or another definition's step gives nothing of this one.
+    assert (
+        allure_results.text_arguments(Step("then", "我以法人身份用该账号的密码登录"), login.when_i_log_in_with_password)
+        == set()
+    )
+    assert allure_results.text_arguments(Step("when", "我打开登录页"), login.when_i_log_in_with_password) == set()
+
+
 # ------------------------------------------------------------- FAQ matrix --
 def outline() -> ScenarioInfo:
     return ScenarioInfo(
