@@ -4,6 +4,7 @@ unit's earlier records (以前的办理信息)."""
 from playwright.sync_api import Page
 
 from pages.frame import action, field
+from pages.tables import table_with
 from support.target.routes import path
 
 
@@ -14,7 +15,9 @@ class ForeignExpertsPage:
         self.contact_name = field(page, "单位联系人")
         self.contact_phone = field(page, "联系电话")
         self.submit_button = action(page, "提交注册", exact=False)
-        self.records = page.get_by_role("table", name="以前的办理信息")
+        # Named by its heading when the portal links them (aria-labelledby / caption); else the table with
+        # the records' columns.
+        self.records = page.get_by_role("table", name="以前的办理信息").or_(table_with(page, "业务名称", "办理状态"))
 
     def open(self) -> None:
         self.page.goto(path("foreign_experts"))

@@ -16,6 +16,12 @@ def identity_text(label: str, value: str) -> re.Pattern:
     return re.compile(rf"{re.escape(label)}{LABEL_GAP}{re.escape(value)}")
 
 
+def label_and_value(label: str, value: str) -> re.Pattern:
+    """A whole text that is the label and its value and nothing else ("实名认证状态：审核中"): for
+    to_have_text on the line that shows them, so a failure prints the line the page shows."""
+    return re.compile(rf"^\s*{identity_text(label, value).pattern}\s*$")
+
+
 def labelled_value(page: Page, label: str, value: str) -> Locator:
     """A value a page shows next to its label, however the portal marks it up: in one text
     ("当前用户：张三", nothing after the value) or with the value in an element of its own
@@ -171,11 +177,18 @@ def field(scope: Page | Locator, caption: str, exact: bool = False) -> Locator:
     )
 
 
+def landmark(page: Page, role: str, name: str | None = None) -> Locator:
+    """A part of the page the portal marks as a landmark (main, navigation, contentinfo, a named region)
+    when it does; the whole page when it does not (a vendor without ARIA or HTML5 sectioning elements),
+    so what is looked for inside it is then looked for on the page."""
+    mark = page.get_by_role(role, name=name, exact=True) if name else page.get_by_role(role)
+    return mark.or_(page.get_by_role("document").filter(has_not=mark))
+
+
 def content_of(page: Page) -> Locator:
     """The page's own content: the main landmark (navigation, header and footer excluded), or the whole
     page on a portal without one."""
-    main = page.get_by_role("main")
-    return main.or_(page.get_by_role("document").filter(has_not=main))
+    return landmark(page, "main")
 
 
 def heading(page: Page, name: str | re.Pattern) -> Locator:

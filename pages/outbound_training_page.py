@@ -2,18 +2,25 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action
+from pages.frame import action, content_of
 from support.target.routes import path
 
 
 class OutboundTrainingPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.contacts = page.get_by_role("list", name="科技部引智司联系方式")
         self.filing_button = action(page, "申请报备", exact=False)
 
-    def contact_items(self) -> Locator:
-        return self.contacts.get_by_role("listitem")
+    def contact_items(self, first: str) -> Locator:
+        """The items of 科技部引智司联系方式: the list named so when the portal links it to its heading, else
+        the list of the page's content that holds `first` (the first contact)."""
+        named = self.page.get_by_role("list", name="科技部引智司联系方式")
+        holding = (
+            content_of(self.page)
+            .get_by_role("list")
+            .filter(has=self.page.get_by_role("listitem").filter(has_text=first))
+        )
+        return named.or_(holding).first.get_by_role("listitem")
 
     def any_heading(self) -> Locator:
         """The first heading of whatever page is shown (a page is shown)."""

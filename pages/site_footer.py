@@ -3,13 +3,15 @@
 
 from playwright.sync_api import Page
 
+from pages.frame import content_of, landmark
+
 
 class SiteFooter:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.footer = page.get_by_role("contentinfo")
+        self.footer = landmark(page, "contentinfo")
         self.care_switch = self.footer.get_by_role("button", name="关怀版")
-        self.main = page.get_by_role("main")
+        self.main = content_of(page)
 
     def link(self, name: str):
         return self.footer.get_by_role("link", name=name, exact=True)

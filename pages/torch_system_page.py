@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action, heading, shown_message
+from pages.frame import action, content_of, heading, shown_message
 from support.gherkin.message_checks import expect_dialog_confirmable
 
 
@@ -39,4 +39,4 @@ class TorchSystemPage:
     def business_items(self, first: str) -> Locator:
         """The items of the list of businesses (the list in the content that holds `first`)."""
         item = self.page.get_by_role("listitem").filter(has_text=first)
-        return self.page.get_by_role("main").get_by_role("list").filter(has=item).first.get_by_role("listitem")
+        return content_of(self.page).get_by_role("list").filter(has=item).first.get_by_role("listitem")

@@ -36,7 +36,7 @@ def when_filing_approved(seeder, account):
 
 @then(phrase('页面列出引智司联系方式"{email}"、"{business}"、"{tech}"'))
 def then_contacts_listed(outbound_page: OutboundTrainingPage, email, business, tech):
-    expect(outbound_page.contact_items()).to_have_text([email, business, tech])
+    expect(outbound_page.contact_items(email)).to_have_text([email, business, tech])
 
 
 @then("我没有进入因公出国（境）培训系统")

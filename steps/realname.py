@@ -100,12 +100,12 @@ def when_fill_bound_value(my_info: MyInfoPage, account, label):
 
 @then(phrase('实名认证状态为"{text}"'))
 def then_realname_state(my_info: MyInfoPage, text):
-    expect(my_info.realname_state).to_have_text(text)
+    expect(my_info.realname_line).to_have_text(my_info.realname_state_is(text))
 
 
 @then(phrase('页面提供"{action}"的入口'))
 def then_upload_offered(my_info: MyInfoPage, action):
-    expect(named_action(my_info.realname_section, action, exact=False)).to_be_visible()
+    expect(named_action(my_info.content, action, exact=False)).to_be_visible()
 
 
 @when(phrase('我点击"{action:上传入口}"上传证件扫描件并提交审核'))
@@ -116,8 +116,7 @@ def when_upload_documents(my_info: MyInfoPage, action):
 @then("页面承诺在1-2个工作日内完成审核，并给出预计办结日期")
 def then_promise_shown(frame: PortalFrame, my_info: MyInfoPage, api):
     today = api.today()
-    expect(my_info.realname_section).to_contain_text("1-2个工作日")
-    expect(my_info.realname_section).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
+    expect(my_info.realname_promise).to_contain_text(f"预计{chinese_date(add_working_days(today, 2))}前")
 
 
 def _pending(api, account: Actor, who: str) -> dict:

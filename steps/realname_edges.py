@@ -15,5 +15,4 @@ from support.gherkin.parsing import phrase
 def then_promise_of_upload_day(my_info: MyInfoPage, api, days):
     today = api.today()
     uploaded = today - dt.timedelta(days=int(days))
-    expect(my_info.realname_section).to_contain_text("1-2个工作日")
-    expect(my_info.realname_section).to_contain_text(f"预计{chinese_date(add_working_days(uploaded, 2))}前")
+    expect(my_info.realname_promise).to_contain_text(f"预计{chinese_date(add_working_days(uploaded, 2))}前")
