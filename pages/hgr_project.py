@@ -3,6 +3,7 @@
 from playwright.sync_api import Download, Locator, Page
 
 from pages.frame import action, field
+from pages.tables import table_with
 from support.target.routes import path
 
 
@@ -31,7 +32,7 @@ class HgrProjectPage:
         self.upload_button = action(page, "上传附件", exact=False)
         self.submit_button = action(page, "提交管理员", exact=False)
         self.download_button = action(page, "下载")
-        self.attachments = page.get_by_role("table", name="项目附件")
+        self.attachments = page.get_by_role("table", name="项目附件").or_(table_with(page, "文件名")).first
 
     def open(self, project_id: int) -> None:
         """The project by its id, straight from the address bar (not through the project list)."""

@@ -4,13 +4,15 @@ filing instructions, 备份号匹配, and the migration / transfer request forms
 from playwright.sync_api import Locator, Page
 
 from pages.frame import action, content_of, field
+from pages.tables import table_with
 from support.target.routes import path
 
 
 class HgrLandingPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.projects = page.get_by_role("table", name="项目列表")
+        # Its caption names it; a portal that titles it otherwise still shows its columns.
+        self.projects = page.get_by_role("table", name="项目列表").or_(table_with(page, "项目编号", "项目名称")).first
         self.new_project_link = action(page, "新建项目", exact=False)
         self.filing_button = action(page, "提交报备申请", exact=False)
         self.unit_choices = action(page, "进入", exact=False)
@@ -23,8 +25,10 @@ class HgrLandingPage:
         return self.page.get_by_text(f"办理单位：{unit_name}")
 
     def unit_choice(self, unit_name: str) -> Locator:
-        """选择单位名称: the choice to act for this unit ("以“<单位>”进入")."""
-        return action(self.page, f"以“{unit_name}”进入", exact=False)
+        """选择单位名称: the choice to act for this unit: its 进入 (named "以“<单位>”进入" for screen readers
+        when the portal says so; else the 进入 of the item that shows the unit's name)."""
+        item = self.page.get_by_role("listitem").filter(has=self.page.get_by_text(unit_name, exact=True))
+        return action(self.page, f"以“{unit_name}”进入", exact=False).or_(action(item, "进入")).first
 
     def choose_unit(self, unit_name: str) -> None:
         self.unit_choice(unit_name).click()
