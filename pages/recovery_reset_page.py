@@ -40,8 +40,11 @@ class ResetPasswordPage:
         with self.page.expect_navigation():  # the page comes back with the notice
             self.request_code_button.click()
 
-    def reset(self, code: str, new: str, confirm: str | None = None) -> None:
+    def fill(self, code: str, new: str, confirm: str | None = None) -> None:
         self.code.fill(code)
         self.new_password.fill(new)
         self.confirm_password.fill(new if confirm is None else confirm)
+
+    def reset(self, code: str, new: str, confirm: str | None = None) -> None:
+        self.fill(code, new, confirm)
         self.reset_button.click()

@@ -42,6 +42,32 @@ def expect_message(page: Page, text: str, expectation: str = "页面提示", tim
             raise AssertionError(mismatch(expectation, text, what_page_shows(page), str(error))) from None
 
 
+def which_message(
+    page: Page, texts: list[str], expectation: str = "页面提示", timeout: float = EXPECT_TIMEOUT_MS
+) -> str:
+    """Which of `texts` the page shows, in the page or in a native dialog, waiting until one is shown: for a
+    step where the portal decides which of two outcomes a page gets (two browsers racing for one code)."""
+    in_page = shown_message(page, texts[0])
+    for text in texts[1:]:
+        in_page = in_page.or_(shown_message(page, text))
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        said = next((text for text in texts if dialog_said(page, text)), None)
+        if said is not None:
+            return said
+        left_ms = (deadline - time.monotonic()) * 1000
+        try:
+            expect(in_page.first).to_be_visible(timeout=max(1, min(POLL_MS, left_ms)))
+        except AssertionError as error:
+            if left_ms > POLL_MS:
+                continue
+            wanted = "”或“".join(texts)
+            raise AssertionError(mismatch(expectation, wanted, what_page_shows(page), str(error))) from None
+        shown = next((text for text in texts if shown_message(page, text).count()), None)
+        if shown is not None:
+            return shown
+
+
 def expect_no_message(page: Page, text: str, expectation: str = "页面不显示") -> None:
     """Neither a native dialog of this page nor the page itself shows `text` as a message now. Like every
     "不显示" check, its step pairs it with a positive check of the state it expects."""
