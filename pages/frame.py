@@ -185,6 +185,20 @@ def landmark(page: Page, role: str, name: str | None = None) -> Locator:
     return mark.or_(page.get_by_role("document").filter(has_not=mark))
 
 
+def text_lines(text: str) -> list[str]:
+    """A page's text as its non-blank lines, each stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def without_shared_tail(lines: list[str], other: list[str]) -> list[str]:
+    """`lines` without the lines it ends with that `other` (another page's) ends with too: what two pages
+    share at their end is the page frame (a footer), whatever its markup."""
+    shared = 0
+    while shared < min(len(lines), len(other)) and lines[-1 - shared] == other[-1 - shared]:
+        shared += 1
+    return lines[: len(lines) - shared]
+
+
 def content_of(page: Page) -> Locator:
     """The page's own content: the main landmark (navigation, header and footer excluded), or the whole
     page on a portal without one."""
@@ -203,7 +217,6 @@ class PortalFrame:
         self.login_link = action(page, "用户登录")
         # What a signed-in page shows in its user bar, whoever is signed in.
         self.signed_in_label = page.get_by_text(re.compile(r"当前用户" + LABEL_GAP))
-        self.main = page.get_by_role("main")
         # The page's own content (content_of): a check that something is hidden first sees a page shown.
         self.content = content_of(page)
 

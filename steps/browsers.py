@@ -179,7 +179,7 @@ def then_browser_status(browser_pages: BrowserPages, browser, text):
 
 @then(in_browser('{browser}中页面显示"{text}"'))
 def then_browser_page_shows(browser_pages: BrowserPages, browser, text):
-    expect(PortalFrame(browser_pages.page(browser)).main).to_contain_text(text)
+    expect(PortalFrame(browser_pages.page(browser)).content).to_contain_text(text)
 
 
 @then(in_browser("{browser}中已登录为该账号"))
@@ -213,5 +213,5 @@ def then_in_system(browser_pages: BrowserPages, browser, system):
 
 @then(phrase('注册结果页面显示为乱码，看不到"{text}"'))
 def then_garbled(frame: PortalFrame, text):
-    expect(frame.main).to_contain_text(mojibake(text))
+    expect(frame.content).to_contain_text(mojibake(text))
     expect(frame.words(text)).to_have_count(0)
