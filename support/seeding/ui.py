@@ -173,14 +173,14 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         if fill:
             my_info.fill(fill)
             my_info.save()
-            expect(my_info.realname_state).not_to_contain_text("未认证")
-        if PASSED in (my_info.realname_state.text_content() or ""):
+            expect(my_info.realname_line).not_to_contain_text("未认证")
+        if PASSED in (my_info.realname_line.text_content() or ""):
             return
         my_info.upload_documents(action, slot, [documents.png_file("证件扫描件.png")])
         expect(page.get_by_text("审核中").first).to_be_visible()
         self._approve(f"{title}：{name}")
         my_info.open(tab)
-        expect(my_info.realname_state).to_contain_text(PASSED)
+        expect(my_info.realname_line).to_contain_text(PASSED)
 
     def _approve(self, title: str) -> None:
         """The reviewer named in the target file approves the review in 后台审核."""
