@@ -51,6 +51,10 @@ def then_other_error(other_reset: OtherReset, text):
     expect_message(other_reset.page, text, "另一个自然人的页面提示错误")
 
 
+# Ample for telling both browsers the moment (one protocol round trip each), on a busy machine too.
+CLICK_AHEAD_MS = 1000
+
+
 @dataclass
 class TwoBrowsers:
     pages: list[Page]
@@ -75,16 +79,19 @@ def when_look_up_in_second_browser(new_context, account) -> Page:
 )
 def when_reset_in_both(reset_password_page: ResetPasswordPage, second_browser: Page, sms_code, account) -> TwoBrowsers:
     """Both forms filled first, then both 重置密码 clicked at the same moment. Playwright's click() waits until
-    the page it starts has loaded, so two click() calls would submit one after the other; the same click
-    is sent to each button as a DOM click event (dispatch_event), which submits the form without waiting,
-    so both requests reach the portal while the first is still being handled."""
+    the page it starts has loaded, so two click() calls submit one after the other, and even two DOM click
+    events sent one after the other reach the portal a protocol round trip apart (the first could be done
+    before the second arrives: then the second only finds a used code, and the race is never run). So each
+    page is told the same moment, 1 s ahead on the shared clock, and clicks its own button then: both
+    requests are in the portal together, each has read the unused code before either has used it."""
     code = sms_code(account.phone)
     forms = [reset_password_page, ResetPasswordPage(second_browser)]
     passwords = [factories.new_password() for _ in forms]
     for form, new in zip(forms, passwords, strict=True):
         form.fill(code, new)
+    moment = forms[0].page.evaluate("Date.now()") + CLICK_AHEAD_MS
     for form in forms:
-        form.reset_button.dispatch_event("click")
+        form.click_reset_at(moment)
     return TwoBrowsers([form.page for form in forms], passwords)
 
 
