@@ -22,6 +22,7 @@ pytest_plugins = [
     "support.reporting.allure_results",
     "support.target.capabilities",
     "support.browsers.browser_marks",
+    "support.browsers.recycling",
     "support.reporting.skip_results",
     "support.gherkin.step_hints",
     "support.reporting.gherkin_failures",
