@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page, Playwright
 
+from pages import tables
 from support.browsers import native_dialogs
 from support.target.routes import path, url_glob
 
@@ -159,10 +160,12 @@ CAPTION_ENGINE_SCRIPT = r"""
 
 
 def register_caption_engine(playwright: Playwright) -> None:
-    """Register the caption engine with this Playwright (once; before or after contexts exist)."""
+    """Register the caption engine, and pages/tables.py's column-table engine, with this Playwright (once;
+    before or after contexts exist)."""
     if getattr(playwright, "_caption_engine_registered", False):
         return
     playwright.selectors.register(CAPTION_ENGINE, CAPTION_ENGINE_SCRIPT)
+    playwright.selectors.register(tables.TABLE_ENGINE, tables.TABLE_ENGINE_SCRIPT)
     playwright._caption_engine_registered = True
 
 

@@ -12,7 +12,9 @@ Rules (AST-based, so comments and docstrings never count):
   pages/frame.py, which builds that fallback, may name these roles.
 - locator("caption-field=…"): the form-caption engine of pages/frame.py (a field captioned by plain
   text beside it, found in reading order); only pages/frame.py's field() may use it, everyone else
-  calls field(). Any other selector string stays banned there too.
+  calls field(). locator("column-table=…"): the column-header table engine of pages/tables.py (a table
+  whose header row is plain cells, or whose header and body are two tables); only pages/tables.py may
+  use it. Any other selector string stays banned there too.
 - a literal portal path ("/login", "/online/info") given to goto, wait_for_url, expect_navigation,
   expect_response or to_have_url: take it from support/target/routes.py.
 """
@@ -40,6 +42,11 @@ ARIA_ONLY_ROLES = {"alert", "status", "alertdialog"}
 ARIA_FALLBACK_OWNER = "pages/frame.py"
 CAPTION_ENGINE_PREFIX = "caption-field="  # pages.frame.CAPTION_ENGINE
 CAPTION_ENGINE_OWNER = "pages/frame.py"
+# Each selector engine of ours: its prefix, the one file that may use it, and what to say elsewhere.
+ENGINES = {
+    CAPTION_ENGINE_PREFIX: (CAPTION_ENGINE_OWNER, "表单说明文字定位只在 pages.frame.field 里用"),
+    "column-table=": ("pages/tables.py", "按列标题找表格只在 pages.tables.table_with 里用"),
+}
 NAVIGATION_CALLS = {"goto", "wait_for_url", "expect_navigation", "expect_response", "to_have_url"}
 
 
@@ -68,15 +75,16 @@ def _first_arg(call: ast.Call, keyword: str) -> ast.AST | None:
     return next((k.value for k in call.keywords if k.arg == keyword), None)
 
 
-def _caption_engine_use(node: ast.AST | None) -> bool:
-    """`"caption-field=<caption>"` or f"caption-field={caption}": the engine and nothing chained after
-    it (no `>>`, which could smuggle a CSS or XPath part in)."""
+def _engine_use(node: ast.AST | None) -> str | None:
+    """`"caption-field=<caption>"` or f"caption-field={caption}" (any of ENGINES): the engine's prefix when
+    it is one of ours and nothing is chained after it (no `>>`, which could smuggle a CSS or XPath part in)."""
     text = _string(node)
-    if not text or not text.startswith(CAPTION_ENGINE_PREFIX):
-        return False
+    prefix = next((p for p in ENGINES if text and text.startswith(p)), None)
+    if prefix is None:
+        return None
     parts = node.values if isinstance(node, ast.JoinedStr) else [node]
     literal = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
-    return ">>" not in literal
+    return prefix if ">>" not in literal else None
 
 
 def check_source(source: str, path: str) -> list[Violation]:
@@ -89,11 +97,11 @@ def check_source(source: str, path: str) -> list[Violation]:
             found.append(Violation(path, line, f"{name}()：按测试 id / CSS 选择器定位，改用角色、标签或可见文字"))
         elif name == "locator" and _string(_first_arg(node, "selector_or_locator")) is not None:
             selector = _string(_first_arg(node, "selector_or_locator"))
-            if _caption_engine_use(_first_arg(node, "selector_or_locator")):
-                if path != CAPTION_ENGINE_OWNER:
-                    found.append(
-                        Violation(path, line, "locator('caption-field=…')：表单说明文字定位只在 pages.frame.field 里用")
-                    )
+            engine = _engine_use(_first_arg(node, "selector_or_locator"))
+            if engine:
+                owner, why = ENGINES[engine]
+                if path != owner:
+                    found.append(Violation(path, line, f"locator('{engine}…')：{why}"))
                 continue
             found.append(
                 Violation(path, line, f"locator({selector!r})：CSS/XPath/id/class 选择器，改用角色、标签或可见文字")
