@@ -91,4 +91,3 @@ def test_the_check_finds_the_rename_that_broke_staging():
         "line 4: MyInfoPage.realname_state",
         "line 6: MyInfoPage.no_such_method",
     ]
-
