@@ -25,6 +25,7 @@ from pages.hgr_system import HgrLandingPage
 from pages.outbound_training_page import OutboundTrainingPage
 from pages.services_page import ServicesPage
 from support.data.personas import Actor
+from support.reporting import redaction
 from support.seeding.business import HGR, Business, Project
 from support.target import staging
 from support.target.portal import CAPABILITY_REASONS
@@ -78,6 +79,7 @@ class UiBusiness(Business):
             password = os.environ.get(spec.get("password_env", ""), "")
             if not spec.get("username") or not password:
                 pytest.skip(CAPABILITY_REASONS["back-office"] + "：目标配置的 reviewer（username、password_env）")
+            redaction.register(password)  # typed into the back office's login: never in a trace or report
             page = self.new_context().new_page()
             login = AdminLoginPage(page)
             login.open()
