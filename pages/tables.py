@@ -30,8 +30,7 @@ TABLE_ENGINE_SCRIPT = r"""
     const row = this._headerRow(table);
     return row ? Array.from(row.cells).map((c) => this._text(c)) : [];
   },
-  _hasDataRow(table) {
-    const header = this._headerRow(table);
+  _hasDataRow(table, header = null) {
     return this._rows(table).some((row) => row !== header && Array.from(row.cells).some((c) => c.localName === "td"));
   },
   queryAll(root, body) {
@@ -42,12 +41,11 @@ TABLE_ENGINE_SCRIPT = r"""
       const headers = this._headers(table);
       if (!wanted.every((h) => headers.includes(h))) continue;
       let hit = table;
-      if (!this._hasDataRow(table)) {
+      if (!this._hasDataRow(table, this._headerRow(table))) {
         hit = null;
         for (let up = table.parentElement; up && up !== doc.documentElement; up = up.parentElement) {
           const others = Array.from(up.querySelectorAll("table")).filter((t) => t !== table);
-          const hasCells = (t) => this._rows(t).some((row) => Array.from(row.cells).some((c) => c.localName === "td"));
-          if (others.some(hasCells)) { hit = up; break; }
+          if (others.some((t) => this._hasDataRow(t))) { hit = up; break; }
         }
       }
       if (hit && !found.includes(hit)) found.push(hit);
