@@ -7,7 +7,9 @@ the template of each page's current document; `a11y.check` then counts that temp
 At the end of a run that selected every @a11y scenario (`-m a11y`, or `make test`), the run fails
 unless, for each browser, every page template of the portal (from its test API) was checked:
 a new template that no accessibility scenario reaches is caught the day it lands. Runs that select
-only some @a11y scenarios (`-k`, a FAQ tag, a shard) print the coverage and do not judge it.
+only some @a11y scenarios (`-k`, a FAQ tag, a shard, or test files given by path, which leave the other
+files' @a11y scenarios uncollected) print the coverage and do not judge it: "every @a11y scenario" is
+what the feature files tag @a11y, not what this run happened to collect.
 Works with pytest-xdist: workers send what they checked to the controller in `workeroutput`.
 
 Each template is checked once per browser per run (issue 24): whichever scenario, in whichever xdist
@@ -21,9 +23,12 @@ import json
 import re
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pytest_bdd.feature import get_feature
+from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from support.run.run_once import OncePerRun, run_dir
 
@@ -32,7 +37,7 @@ _current: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → te
 _loads: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → documents loaded since last asked
 _checked: dict[str, set[str]] = {}  # browser name → templates checked by axe in this process
 _catalog: list[str] = []  # every page template of the portal (test API), once known
-_state = {"a11y_items": 0, "a11y_deselected": 0}
+_state = {"a11y_items": 0, "a11y_deselected": 0, "a11y_uncollected": 0}
 _KEY = "a11y_template_coverage"
 
 
@@ -135,9 +140,32 @@ def _a11y_template_catalog(request):
     yield
 
 
+def tagged_scenarios(base_dir: Path) -> set[tuple[str, str]]:
+    """(feature file's absolute path, scenario name) of every scenario the feature files under `base_dir` tag @a11y
+    (on the scenario or on its feature)."""
+    found = set()
+    for path in sorted(base_dir.rglob("*.feature")):
+        feature = get_feature(str(base_dir), str(path.relative_to(base_dir)))
+        found |= {(feature.filename, s.name) for s in feature.scenarios.values() if "a11y" in feature.tags | s.tags}
+    return found
+
+
+def collected_scenarios(items) -> set[tuple[str, str]]:
+    """(feature file, scenario name) of the pytest-bdd scenarios among `items`."""
+    found = set()
+    for item in items:
+        template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))
+        if template is not None:
+            found.add((template.feature.filename, template.name))
+    return found
+
+
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     _state["a11y_items"] = sum(1 for i in items if i.get_closest_marker("a11y"))
+    if _state["a11y_items"]:
+        base_dir = Path(config.rootpath, config.getini("bdd_features_base_dir")).resolve()
+        _state["a11y_uncollected"] = len(tagged_scenarios(base_dir) - collected_scenarios(items))
 
 
 def pytest_deselected(items):
@@ -150,6 +178,7 @@ def _payload() -> dict:
         "catalog": list(_catalog),
         "a11y_items": _state["a11y_items"],
         "a11y_deselected": _state["a11y_deselected"],
+        "a11y_uncollected": _state["a11y_uncollected"],
     }
 
 
@@ -159,6 +188,7 @@ def _merge(payload: dict) -> None:
     remember_catalog(payload["catalog"])
     _state["a11y_items"] = max(_state["a11y_items"], payload["a11y_items"])
     _state["a11y_deselected"] = max(_state["a11y_deselected"], payload["a11y_deselected"])
+    _state["a11y_uncollected"] = max(_state["a11y_uncollected"], payload.get("a11y_uncollected", 0))
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -173,7 +203,7 @@ def verdict(config) -> tuple[bool | None, list[str]]:
     if not _catalog or not _checked:
         return None, []
     browsers = config.getoption("--browser", default=None) or sorted(_checked)
-    complete = _state["a11y_items"] > 0 and _state["a11y_deselected"] == 0
+    complete = _state["a11y_items"] > 0 and _state["a11y_deselected"] == 0 and _state["a11y_uncollected"] == 0
     lines, ok = [], True
     for browser in browsers:
         seen = _checked.get(browser, set())

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,15 +23,16 @@ class FakeConfig:
 def fresh_state(monkeypatch):
     monkeypatch.setattr(cov, "_checked", {})
     monkeypatch.setattr(cov, "_catalog", [])
-    monkeypatch.setattr(cov, "_state", {"a11y_items": 0, "a11y_deselected": 0})
+    monkeypatch.setattr(cov, "_state", {"a11y_items": 0, "a11y_deselected": 0, "a11y_uncollected": 0})
 
 
-def worker(checked: dict, items: int, deselected: int = 0) -> dict:
+def worker(checked: dict, items: int, deselected: int = 0, uncollected: int = 0) -> dict:
     return {
         "checked": checked,
         "catalog": ["a.html", "b.html", "c.html"],
         "a11y_items": items,
         "a11y_deselected": deselected,
+        "a11y_uncollected": uncollected,
     }
 
 
@@ -54,6 +56,23 @@ def test_partial_run_is_reported_but_not_judged(fresh_state):
     assert passed is None
     assert lines[0] == "chromium：无障碍检查覆盖页面模板 1/3"
     assert "不作判定" in lines[-1]
+
+
+def test_a_run_of_some_test_files_is_not_judged(fresh_state):
+    """`pytest tests/e2e/test_a11y.py` deselects nothing, yet never collects the @a11y scenarios of the
+    other files (hgr, authorization, recovery): it must not fail for templates only those reach."""
+    cov._merge(worker({"chromium": ["a.html"]}, items=30, uncollected=9))
+    passed, lines = cov.verdict(FakeConfig(["chromium"]))
+    assert passed is None
+    assert "不作判定" in lines[-1]
+
+
+def test_the_tagged_scenarios_are_read_from_the_feature_files():
+    base = Path("features").resolve()
+    tagged = {(str(Path(feature).relative_to(base)), name) for feature, name in cov.tagged_scenarios(base)}
+    assert ("a11y/page_states.feature", "登录失败的错误提示") in tagged  # tagged on its feature
+    assert any(feature == "hgr/entry.feature" for feature, _ in tagged)  # tagged on the scenario
+    assert not any(feature == "platform/login.feature" for feature, _ in tagged)
 
 
 def test_a_run_without_accessibility_checks_says_nothing(fresh_state):
