@@ -1,5 +1,6 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -26,7 +27,8 @@ class LoginPage:
         self.login_name = field(page, "登录名")
         self.password = field(page, "密码", exact=True)
         self.captcha = field(page, "验证码", exact=True)
-        self.captcha_image = page.get_by_role("img", name="图形验证码")
+        # Named by its alt text, which says 验证码 (this portal: "图形验证码，看不清可换一张"; others "验证码").
+        self.captcha_image = page.get_by_role("img", name=re.compile("验证码"))
         self.captcha_refresh = action(page, "换一张", exact=False)
         self.submit_button = action(page, "登录")
         self.change_password_link = action(page, "修改密码", exact=False)
@@ -49,8 +51,15 @@ class LoginPage:
         return self.page.get_by_role("radio", checked=True)
 
     def choose(self, kind: str) -> None:
-        """kind: 自然人 or 法人 (the 自然人登录 / 法人登录 choice)."""
-        self.kind_choice(kind).check()
+        """kind: 自然人 or 法人 (the 自然人登录 / 法人登录 choice): a radio button, or on a portal that shows
+        the two as tabs or links one clicks (the FAQ: 点击“用户登录”→“法人登录”), that tab or link."""
+        radio = self.kind_choice(kind)
+        tab = self.page.get_by_role("tab", name=LOGIN_TYPES[kind], exact=True).or_(action(self.page, LOGIN_TYPES[kind]))
+        radio.or_(tab).first.wait_for()
+        if radio.count():
+            radio.check()
+        else:
+            tab.first.click()
 
     def fill(self, kind: str, login_name: str, password: str, captcha: str) -> None:
         self.choose(kind)

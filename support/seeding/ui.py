@@ -18,6 +18,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from pages.admin_pages import AdminQueuePage, AdminReviewPage
+from pages.frame import action
 from pages.login_page import LoginPage
 from pages.my_info_pages import MyInfoPage
 from pages.registration_page import RegistrationPage
@@ -163,11 +164,11 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         login.log_in(
             actor.kind_label, actor.login_name, actor.password, staging.captcha_code(self.target, page.context)
         )
-        expect(page.get_by_role("button", name="退出登录")).to_be_visible()
+        expect(action(page, "退出登录").first).to_be_visible()
 
     def _verify(self, page, actor: Actor, subject: str, name: str, fill: dict | None = None) -> None:
         """实名认证 of one subject: the automatic check first; when it fails, documents and a review."""
-        tab, action, slot, title = REALNAME[subject]
+        tab, upload, slot, title = REALNAME[subject]
         my_info = MyInfoPage(page)
         my_info.open(tab)
         if fill:
@@ -176,7 +177,7 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
             expect(my_info.realname_line).not_to_contain_text("未认证")
         if PASSED in (my_info.realname_line.text_content() or ""):
             return
-        my_info.upload_documents(action, slot, [documents.png_file("证件扫描件.png")])
+        my_info.upload_documents(upload, slot, [documents.png_file("证件扫描件.png")])
         expect(page.get_by_text("审核中").first).to_be_visible()
         self._approve(f"{title}：{name}")
         my_info.open(tab)

@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 from pages.admin_pages import AdminLoginPage, AdminQueuePage, AdminReviewPage
 from pages.authorization_page import AuthorizationPage
 from pages.foreign_experts_page import ForeignExpertsPage
+from pages.frame import action
 from pages.hgr_project import HgrNewProjectPage
 from pages.hgr_system import HgrLandingPage
 from pages.outbound_training_page import OutboundTrainingPage
@@ -233,7 +234,7 @@ class UiBusiness(Business):
         # by the whole 类型 cell: 单位名称变更 is also part of 人类遗传资源项目迁移（单位名称变更）
         kind_cell = page.get_by_role("cell", name=REVIEW_TYPES[kind], exact=True)
         row = page.get_by_role("row").filter(has=kind_cell).filter(has_text=who).last
-        row.get_by_role("link", name="审核").click()
+        action(row, "审核").first.click()
         AdminReviewPage(page).approve("同意")
         queue_heading(page).wait_for()
 

@@ -358,12 +358,13 @@ def ui_sign_in(context, target: Target, login_name: str) -> None:
     if spec is None:
         pytest.skip(f"需要目标配置中登录名为 {login_name} 的账号（accounts）")
     password = known.password if known else _secret(spec["password_env"], f"登录名 {login_name}")
+    from pages.frame import action  # pages import support.target.routes: imported when first used
+    from pages.login_page import LoginPage
+
     page = context.new_page()
-    page.goto(routes.path("login"))
-    page.get_by_role("radio", name="法人登录" if spec.get("kind") == "legal" else "自然人登录").check()
-    page.get_by_label("登录名").fill(login_name)
-    page.get_by_label("密码", exact=True).fill(password)
-    page.get_by_label("验证码", exact=True).fill(captcha_code(target, context))
-    page.get_by_role("button", name="登录", exact=True).click()
-    page.get_by_role("button", name="退出登录").wait_for()
+    login = LoginPage(page)
+    login.open()
+    kind = "法人" if spec.get("kind") == "legal" else "自然人"
+    login.log_in(kind, login_name, password, captcha_code(target, context))
+    action(page, "退出登录").first.wait_for()  # a button, or a link styled as one
     page.close()

@@ -9,6 +9,7 @@ caption engine of pages/frame.py)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from pages.frame import action, field, what_page_shows
@@ -233,6 +234,46 @@ def test_a_caption_does_not_take_a_field_labelled_otherwise(page):
 def test_a_field_without_its_caption_is_not_found(page):
     page.set_content(html("<main><form><span>姓名</span><input></form></main>"))
     expect(field(page, "登录名")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- 4. the login page: kind choice and captcha image
+
+KIND_RENDERINGS = {
+    "radio": (
+        '<label><input type="radio" name="k" onchange="document.title=\'自然人\'">自然人登录</label>'
+        '<label><input type="radio" name="k" onchange="document.title=\'法人\'">法人登录</label>'
+    ),
+    "links": (
+        '<a href="#" onclick="document.title=\'自然人\'">自然人登录</a>'
+        '<a href="#" onclick="document.title=\'法人\'">法人登录</a>'
+    ),
+    "tabs": (
+        '<div role="tablist"><span role="tab" tabindex="0" onclick="document.title=\'自然人\'">自然人登录</span>'
+        '<span role="tab" tabindex="-1" onclick="document.title=\'法人\'">法人登录</span></div>'
+    ),
+}
+
+
+@pytest.mark.parametrize("markup", KIND_RENDERINGS.values(), ids=KIND_RENDERINGS.keys())
+def test_the_login_kind_is_chosen_as_the_portal_offers_it(page, markup):
+    """The FAQ says 点击“用户登录”→“法人登录”: a portal may offer the two kinds as tabs or links."""
+    page.set_content(html(f"<main><h1>用户登录</h1>{markup}<form><label>登录名 <input></label></form></main>"))
+    LoginPage(page).choose("法人")
+    expect(page).to_have_title("法人")
+
+
+def test_a_login_page_without_the_kind_fails_to_choose(page):
+    page.set_content(html("<main><h1>用户登录</h1><form><label>登录名 <input></label></form></main>"))
+    page.set_default_timeout(SHORT_MS)
+    with pytest.raises(PlaywrightTimeoutError):
+        LoginPage(page).choose("法人")
+
+
+@pytest.mark.parametrize("alt", ["图形验证码，看不清可换一张", "验证码", "点击刷新验证码"])
+def test_the_captcha_image_is_the_image_named_for_the_captcha(page, alt):
+    pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    page.set_content(html(f'<main><img src="{pixel}" alt="科技部"><img src="{pixel}" alt="{alt}"></main>'))
+    expect(LoginPage(page).captcha_image).to_have_attribute("alt", alt)
 
 
 # ---------------------------------------------------------------- the policy keeps the engine in pages/frame.py
