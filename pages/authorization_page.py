@@ -3,7 +3,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action, field, shown_message
+from pages.frame import action, field, section, shown_message
 from pages.tables import cell, table_with
 from support.target.routes import path
 
@@ -37,8 +37,8 @@ class AuthorizationPage:
         action(self.result_rows(name), "授权", exact=False).click()
 
     def system_roles(self, system: str) -> Locator:
-        """The role choices offered for one system (a group named after it)."""
-        return self.page.get_by_role("group", name=system, exact=True)
+        """The role choices offered for one system (the part of the page titled with its name)."""
+        return section(self.page, system)
 
     def role_box(self, system: str, role: str) -> Locator:
         return self.system_roles(system).get_by_role("checkbox", name=role, exact=True)

@@ -159,6 +159,47 @@ CAPTION_ENGINE_SCRIPT = r"""
 """
 
 
+# A titled part of a page: fields or choices under a visible title. A portal with native semantics draws it
+# as <fieldset><legend>法定代表人信息</legend>…</fieldset> (role group, named by its legend) or a named region;
+# many draw a card instead — <div><div class="card-header">法定代表人信息</div><div>…fields…</div></div> — that
+# no accessibility API names. The engine below finds such a card the way a reader does: the title is an
+# element whose whole text is the title (not a link, button, label or option); its part is the closest
+# element around it that holds more than the title, and is smaller than a form or the main content (else
+# there is no such part). Only pages/frame.py may use it (tools/locator_policy.py).
+SECTION_ENGINE = "titled-part"
+SECTION_ENGINE_SCRIPT = r"""
+({
+  _norm(text) { return (text || "").replace(/\s+/g, ""); },
+  queryAll(root, title) {
+    const want = this._norm(title);
+    const found = [];
+    if (!want) return found;
+    for (const el of (root.querySelectorAll ? root.querySelectorAll("*") : [])) {
+      if (this._norm(el.textContent) !== want) continue;
+      if (el.closest("a, button, label, option, select, script, style, title")) continue;
+      if (Array.from(el.children).some((c) => this._norm(c.textContent) === want)) continue;  // not the deepest
+      let part = el.parentElement;
+      while (part && this._norm(part.textContent) === want) part = part.parentElement;
+      // a part is smaller than a form or the page's content: a title that stands alone (a line of text,
+      // not heading a card) would otherwise make the whole page its part, and other parts' fields with it
+      if (!part || part.matches("html, body, main, form") || part.querySelector("main, form")) continue;
+      if (!found.includes(part)) found.push(part);
+    }
+    return found;
+  },
+  query(root, title) { return this.queryAll(root, title)[0] || null; },
+})
+"""
+
+
+def section(page: Page, title: str) -> Locator:
+    """The part of the page under this title: a group (fieldset and legend) or region the portal names so;
+    on a page without one, the card the title heads (SECTION_ENGINE)."""
+    named = page.get_by_role("group", name=title, exact=True).or_(page.get_by_role("region", name=title, exact=True))
+    drawn = page.get_by_role("document").filter(has_not=named).locator(f"titled-part={title}")  # SECTION_ENGINE
+    return named.or_(drawn)
+
+
 def register_caption_engine(playwright: Playwright) -> None:
     """Register the caption engine, and pages/tables.py's column-table engine, with this Playwright (once;
     before or after contexts exist)."""
@@ -170,6 +211,7 @@ def register_caption_engine(playwright: Playwright) -> None:
     # label alone. The engines read only the DOM, which both worlds share.
     playwright.selectors.register(CAPTION_ENGINE, CAPTION_ENGINE_SCRIPT, content_script=True)
     playwright.selectors.register(tables.TABLE_ENGINE, tables.TABLE_ENGINE_SCRIPT, content_script=True)
+    playwright.selectors.register(SECTION_ENGINE, SECTION_ENGINE_SCRIPT, content_script=True)
     playwright._caption_engine_registered = True
 
 

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Locator, Page, Response
 
-from pages.frame import action, content_of, field, label_and_value, landmark
+from pages.frame import action, content_of, field, label_and_value, landmark, section
 from support.target.routes import path
 
 # The tabs and the route each one shows (support/target/routes.py); 我的信息 opens on the first.
@@ -31,7 +31,7 @@ class MyInfoPage:
         self.realname_promise = content.get_by_text("1-2个工作日").filter(visible=True).last
         self.content = content
         self.current_password = field(page, "当前密码")
-        self.representative = page.get_by_role("group", name="法定代表人信息")
+        self.representative = section(page, "法定代表人信息")
         self.rep_type = field(self.representative, "类型", exact=True)
         self.rep_continent = field(self.representative, "所属大洲")
         self.updates = page.get_by_role("table")

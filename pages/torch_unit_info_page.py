@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action, field
+from pages.frame import action, field, section
 
 SELECTS = {"法定代表人类型", "单位性质", "外资来源地", "所得税征收方式", "企业类型"}
 
@@ -10,8 +10,8 @@ SELECTS = {"法定代表人类型", "单位性质", "外资来源地", "所得�
 class TorchUnitInfoPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.basic_section = page.get_by_role("group", name="授权法人(单位)基本信息")
-        self.other_section = page.get_by_role("group", name="授权法人(单位)其他信息")
+        self.basic_section = section(page, "授权法人(单位)基本信息")
+        self.other_section = section(page, "授权法人(单位)其他信息")
         self.save_button = action(page, "保存")
 
     def field(self, label: str) -> Locator:

@@ -46,6 +46,7 @@ CAPTION_ENGINE_OWNER = "pages/frame.py"
 ENGINES = {
     CAPTION_ENGINE_PREFIX: (CAPTION_ENGINE_OWNER, "表单说明文字定位只在 pages.frame.field 里用"),
     "column-table=": ("pages/tables.py", "按列标题找表格只在 pages.tables.table_with 里用"),
+    "titled-part=": ("pages/frame.py", "按标题找页面中的一块只在 pages.frame.section 里用"),
 }
 NAVIGATION_CALLS = {"goto", "wait_for_url", "expect_navigation", "expect_response", "to_have_url"}
 

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from pages.frame import action, field, what_page_shows
+from pages.authorization_page import AuthorizationPage
+from pages.frame import action, field, section, what_page_shows
 from pages.login_page import LoginPage
 from pages.torch_system_page import TorchSystemPage
 from support.browsers import native_dialogs
@@ -274,6 +275,54 @@ def test_the_captcha_image_is_the_image_named_for_the_captcha(page, alt):
     pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
     page.set_content(html(f'<main><img src="{pixel}" alt="科技部"><img src="{pixel}" alt="{alt}"></main>'))
     expect(LoginPage(page).captcha_image).to_have_attribute("alt", alt)
+
+
+# ---------------------------------------------------------------- 5. a titled part of a page: fieldset, region or card
+
+HGR, LAB = "人类遗传资源管理", "高等级病原微生物实验室建设审查"
+
+
+def roles_of(system: str, wrap) -> str:
+    boxes = "".join(f"<label><input type=checkbox>{role}</label>" for role in ("单位管理员", "事项办理员"))
+    return wrap(system, boxes)
+
+
+SECTION_RENDERINGS = {
+    "fieldset": lambda title, body: f"<fieldset><legend>{title}</legend>{body}</fieldset>",
+    "region": lambda title, body: f'<section aria-label="{title}"><p>{title}</p>{body}</section>',
+    "card": lambda title, body: f'<div class="card"><div class="hd"><span>{title}</span></div><div>{body}</div></div>',
+    "heading-and-div": lambda title, body: f"<div><h4>{title}</h4><div>{body}</div></div>",
+}
+
+
+@pytest.mark.parametrize("wrap", SECTION_RENDERINGS.values(), ids=SECTION_RENDERINGS.keys())
+def test_a_titled_part_is_found_by_its_title_however_it_is_drawn(page, wrap):
+    nav = f'<nav><a href="#">{HGR}</a></nav>'  # the same words as a link elsewhere: not a title
+    page.set_content(html(f"{nav}<main><form>{roles_of(HGR, wrap)}{roles_of(LAB, wrap)}</form></main>"))
+    roles = AuthorizationPage(page)
+    roles.tick(LAB, "事项办理员")
+    expect(roles.role_box(LAB, "事项办理员")).to_be_checked()
+    expect(roles.role_box(HGR, "事项办理员")).not_to_be_checked()
+    expect(roles.system_roles(HGR)).to_have_count(1)
+
+
+def test_a_title_without_its_part_is_not_a_part(page):
+    """A title that is a link, a line of the content or a form's own heading heads no part: else the whole
+    page (and the fields of other parts) would pass for it."""
+    boxes = "<label><input type=checkbox>事项办理员</label>"
+    page.set_content(
+        html(f'<nav><a href="#">{HGR}</a></nav><main><p>{LAB}</p><form><h3>{HGR}</h3>{boxes}</form></main>')
+    )
+    expect(page.get_by_role("checkbox", name="事项办理员")).to_have_count(1)
+    expect(section(page, HGR)).to_have_count(0)
+    expect(section(page, LAB)).to_have_count(0)
+    expect(section(page, "授权法人(单位)基本信息")).to_have_count(0)
+
+
+def test_the_section_engine_is_allowed_only_in_pages_frame():
+    use = 'def f(page, title):\n    return page.locator(f"titled-part={title}")\n'
+    assert locator_policy.check_source(use, "pages/frame.py") == []
+    assert [v.line for v in locator_policy.check_source(use, "pages/authorization_page.py")] == [2]
 
 
 # ---------------------------------------------------------------- the policy keeps the engine in pages/frame.py
