@@ -13,6 +13,7 @@ import html
 import json
 import re
 import shutil
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -37,11 +38,11 @@ def known() -> frozenset[str]:
     return frozenset(_SECRETS)
 
 
-def forget_all() -> None:
-    """Unit tests only."""
-    global _PATTERN
-    _SECRETS.clear()
-    _PATTERN = None
+def isolated(monkeypatch) -> None:
+    """Unit tests: an empty registry for this test only (pytest's monkeypatch puts the run's back after it:
+    other tests of the same worker rely on the secrets their scenarios registered)."""
+    monkeypatch.setattr(sys.modules[__name__], "_SECRETS", set())
+    monkeypatch.setattr(sys.modules[__name__], "_PATTERN", None)
 
 
 def spellings(value: str) -> set[str]:

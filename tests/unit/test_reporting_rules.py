@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from allure_commons import model2
 from allure_commons.model2 import Parameter, Status, StatusDetails
 
@@ -247,5 +248,7 @@ def test_the_matrix_attachment_is_a_csv_table_with_every_row():
     ]
 
 
-def teardown_function():
-    redaction.forget_all()
+@pytest.fixture(autouse=True)
+def _own_secrets(monkeypatch):
+    """What these tests register is theirs alone (the run's registry is back after each)."""
+    redaction.isolated(monkeypatch)

@@ -21,10 +21,8 @@ ID_NUMBER = "11010519491231002X"
 
 
 @pytest.fixture(autouse=True)
-def _clean_registry():
-    redaction.forget_all()
-    yield
-    redaction.forget_all()
+def _clean_registry(monkeypatch):
+    redaction.isolated(monkeypatch)
 
 
 def test_an_actor_prints_no_password_phone_or_id_number_and_registers_them():
@@ -121,3 +119,16 @@ def test_repeated_screencast_frames_are_dropped_with_their_events(tmp_path):
     with zipfile.ZipFile(trace) as archive:
         assert sorted(archive.namelist()) == ["screencast/f1.jpeg", "screencast/f3.jpeg", "trace.trace"]
         assert archive.read("trace.trace").decode().count("screencast-frame") == 2
+
+
+def test_an_isolated_registry_gives_the_runs_secrets_back():
+    """A unit test's own registry must not take the run's secrets away: scenarios of the same worker that
+    ran before it registered theirs, and their traces are redacted at the end of the run."""
+    redaction.register("run-secret-123456")  # (the autouse fixture's registry stands for the run's here)
+    inner = pytest.MonkeyPatch()
+    redaction.isolated(inner)
+    assert "run-secret-123456" not in redaction.known()
+    redaction.register("test-secret-654321")
+    inner.undo()
+    assert redaction.known() == {"run-secret-123456"}
+    assert redaction.redact_text("pw=run-secret-123456") == f"pw={redaction.MASK}"
