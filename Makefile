@@ -140,7 +140,8 @@ SMOKE_SKIP ?= test_fuzz_forms.py test_durability.py test_gherkin_failures.py tes
 	test_markup_plain.py test_hgr_records.py test_hgr_synthesis.py test_security_access.py test_a11y_check.py \
 	test_message_checks.py test_step_types.py test_suite_targets.py test_recovery_reset.py \
 	test_tools_step_catalog.py test_security_sessions.py test_torch_gate.py test_security_password_policy.py \
-	test_security_errors.py test_services_catalogue.py test_evidence_options.py test_tables_as_read.py
+	test_security_errors.py test_services_catalogue.py test_evidence_options.py test_tables_as_read.py \
+	test_vendor_login_and_parts.py
 smoke: setup
 	@$(PY) tools/preflight.py $(BROWSERS)
 	@rc=0; $(PYTEST) tests/unit tests/e2e -m "smoke or unit" $(addprefix --ignore=tests/unit/,$(SMOKE_SKIP)) \
