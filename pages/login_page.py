@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Locator, Page
 
-from pages.frame import action, field
+from pages.frame import PortalFrame, action, field
 from support.target.routes import path, without_query
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
@@ -73,6 +73,13 @@ class LoginPage:
     def log_in(self, kind: str, login_name: str, password: str, captcha: str) -> None:
         self.fill(kind, login_name, password, captcha)
         self.submit()
+
+    def sign_in(self, kind: str, login_name: str, password: str, captcha: str) -> None:
+        """Open 用户登录, log in, and return once the page offers 退出登录 (how set-up signs an account in
+        where no session can be handed over: staging)."""
+        self.open()
+        self.log_in(kind, login_name, password, captcha)
+        PortalFrame(self.page).logout_button.first.wait_for()
 
     def refresh_captcha(self, by_clicking_image: bool = True) -> None:
         """Ask for a new captcha image and wait until the browser has received it."""

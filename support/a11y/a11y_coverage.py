@@ -151,7 +151,7 @@ def tagged_scenarios(base_dir: Path) -> set[tuple[str, str]]:
 
 
 def collected_scenarios(items) -> set[tuple[str, str]]:
-    """(feature file, scenario name) of the pytest-bdd scenarios among `items`."""
+    """(feature file's absolute path, scenario name) of the pytest-bdd scenarios among `items`."""
     found = set()
     for item in items:
         template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))

@@ -18,7 +18,6 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from pages.admin_pages import AdminQueuePage, AdminReviewPage
-from pages.frame import action
 from pages.login_page import LoginPage
 from pages.my_info_pages import MyInfoPage
 from pages.registration_page import RegistrationPage
@@ -159,12 +158,9 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
         expect(form.page.get_by_text("注册成功").first).to_be_visible()
 
     def _log_in(self, page, actor: Actor) -> None:
-        login = LoginPage(page)
-        login.open()
-        login.log_in(
+        LoginPage(page).sign_in(
             actor.kind_label, actor.login_name, actor.password, staging.captcha_code(self.target, page.context)
         )
-        expect(action(page, "退出登录").first).to_be_visible()
 
     def _verify(self, page, actor: Actor, subject: str, name: str, fill: dict | None = None) -> None:
         """实名认证 of one subject: the automatic check first; when it fails, documents and a review."""

@@ -358,13 +358,9 @@ def ui_sign_in(context, target: Target, login_name: str) -> None:
     if spec is None:
         pytest.skip(f"需要目标配置中登录名为 {login_name} 的账号（accounts）")
     password = known.password if known else _secret(spec["password_env"], f"登录名 {login_name}")
-    from pages.frame import action  # pages import support.target.routes: imported when first used
-    from pages.login_page import LoginPage
+    from pages.login_page import LoginPage  # pages import support.target.routes: imported when first used
 
     page = context.new_page()
-    login = LoginPage(page)
-    login.open()
     kind = "法人" if spec.get("kind") == "legal" else "自然人"
-    login.log_in(kind, login_name, password, captcha_code(target, context))
-    action(page, "退出登录").first.wait_for()  # a button, or a link styled as one
+    LoginPage(page).sign_in(kind, login_name, password, captcha_code(target, context))
     page.close()

@@ -13,14 +13,8 @@ from playwright.sync_api import expect
 from pages.authorization_page import AuthorizationPage
 from pages.frame import section
 from pages.login_page import LoginPage
+from tests.unit.test_vendor_renderings import SHORT_MS, html
 from tools import locator_policy
-
-SHORT_MS = 800  # a failing check's wait: long enough for the browser, short for the unit run
-
-
-def html(body: str) -> str:
-    return f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>{body}</body></html>'
-
 
 # ---------------------------------------------------------------- 4. the login page: kind choice and captcha image
 
