@@ -1,6 +1,7 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -74,11 +75,12 @@ class LoginPage:
         self.fill(kind, login_name, password, captcha)
         self.submit()
 
-    def sign_in(self, kind: str, login_name: str, password: str, captcha: str) -> None:
+    def sign_in(self, kind: str, login_name: str, password: str, read_captcha: Callable[[], str]) -> None:
         """Open 用户登录, log in, and return once the page offers 退出登录 (how set-up signs an account in
-        where no session can be handed over: staging)."""
+        where no session can be handed over: staging). The captcha is read once the page is open: the portal
+        issues it to the session that page starts."""
         self.open()
-        self.log_in(kind, login_name, password, captcha)
+        self.log_in(kind, login_name, password, read_captcha())
         PortalFrame(self.page).logout_button.first.wait_for()
 
     def refresh_captcha(self, by_clicking_image: bool = True) -> None:

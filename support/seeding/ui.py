@@ -159,7 +159,7 @@ class UiSeeder(UiBusiness, UiRegistry, Seeder):
 
     def _log_in(self, page, actor: Actor) -> None:
         LoginPage(page).sign_in(
-            actor.kind_label, actor.login_name, actor.password, staging.captcha_code(self.target, page.context)
+            actor.kind_label, actor.login_name, actor.password, lambda: staging.captcha_code(self.target, page.context)
         )
 
     def _verify(self, page, actor: Actor, subject: str, name: str, fill: dict | None = None) -> None:

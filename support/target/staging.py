@@ -362,5 +362,5 @@ def ui_sign_in(context, target: Target, login_name: str) -> None:
 
     page = context.new_page()
     kind = "法人" if spec.get("kind") == "legal" else "自然人"
-    LoginPage(page).sign_in(kind, login_name, password, captcha_code(target, context))
+    LoginPage(page).sign_in(kind, login_name, password, lambda: captcha_code(target, context))
     page.close()
