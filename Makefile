@@ -26,7 +26,7 @@ export PLAYWRIGHT_BROWSERS_PATH
 VENV_STAMP = $(VENV)/.stamp-requirements
 NODE_STAMP = node_modules/.stamp
 FFMPEG_STAMP = .playwright/.stamp-ffmpeg
-SYSTEM_PACKAGES = chromium firefox-esr fonts-noto-cjk
+SYSTEM_PACKAGES = chromium chromium-headless-shell firefox-esr fonts-noto-cjk
 
 .PHONY: setup system-deps preflight e2e test test-plain flake-check report portal clean steps new-scenario faq-data plan lint format \
 	bench load durations shard-demo dry-run venv-ready staging-demo security smoke browsers cjk-font \
@@ -68,10 +68,14 @@ cjk-font:
 	  echo "缺少中文字体，请运行 / missing a CJK font, please run: sudo apt-get install -y fonts-noto-cjk"; exit 1; \
 	fi
 
-# Cheap check every time; apt runs only when something is missing.
+# Cheap check every time; apt runs only when something is missing. chromium-headless-shell (what headless
+# runs launch: half of Chromium's CPU time) is optional: without root the full chromium runs headless.
 system-deps:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromium-headless-shell ] && [ -x /usr/bin/firefox-esr ] \
+	  && fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	  exit 0; \
+	elif [ "$$(id -u)" != 0 ] && [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "提示：未安装 chromium-headless-shell，无界面运行改用完整的 chromium（更慢）。安装 / to install: sudo apt-get install -y chromium-headless-shell"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "安装系统浏览器与中文字体 / installing system browsers and CJK fonts: $(SYSTEM_PACKAGES)"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(SYSTEM_PACKAGES); \

@@ -87,11 +87,12 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(pytestconfig, browser_type):
     """System Chromium / Firefox ESR unless Playwright's own builds are installed."""
+    headed = bool(pytestconfig.getoption("--headed"))
     try:
-        options = launch_options(browser_type, pytestconfig.getoption("--browser-channel"))
+        options = launch_options(browser_type, pytestconfig.getoption("--browser-channel"), headless=not headed)
     except BrowserUnavailable as exc:
         pytest.exit(str(exc), returncode=2)
-    if pytestconfig.getoption("--headed"):
+    if headed:
         options["headless"] = False
     return options
 

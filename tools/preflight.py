@@ -21,9 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BROWSERS_PATH = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or ROOT / ".playwright")
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+SYSTEM_CHROMIUM_SHELL = Path("/usr/bin/chromium-headless-shell")
 SYSTEM_FIREFOX = Path("/usr/bin/firefox-esr")
 CHANNELS = {"chrome": Path("/opt/google/chrome/chrome"), "msedge": Path("/opt/microsoft/msedge/msedge")}
-APT_HINT = "sudo apt-get install -y chromium firefox-esr fonts-noto-cjk   (或以 root 运行 / or run as root: make setup)"
+APT_HINT = (
+    "sudo apt-get install -y chromium chromium-headless-shell firefox-esr fonts-noto-cjk"
+    "   (或以 root 运行 / or run as root: make setup)"
+)
 
 
 def expected_playwright() -> str:
@@ -124,14 +128,21 @@ def browser_versions(browsers: list, revisions: dict | None = None) -> list[str]
                 f"{BROWSERS_PATH / f'{name}-{revisions[name]}'}）"
             )
         elif name in system and system[name].exists():
-            try:
-                out = subprocess.run(
-                    [str(system[name]), "--version"], capture_output=True, text=True, timeout=20
-                ).stdout
-            except (OSError, subprocess.TimeoutExpired):
-                out = ""
-            lines.append(f"{name}：{out.strip() or '?'}（系统 / system, {system[name]}）")
+            line = f"{name}：{_version(system[name])}（系统 / system, {system[name]}）"
+            if name == "chromium" and SYSTEM_CHROMIUM_SHELL.exists():
+                line += (
+                    f"，无界面运行用 / headless runs use {SYSTEM_CHROMIUM_SHELL}（{_version(SYSTEM_CHROMIUM_SHELL)}）"
+                )
+            lines.append(line)
     return lines
+
+
+def _version(executable: Path) -> str:
+    try:
+        out = subprocess.run([str(executable), "--version"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        out = ""
+    return out.strip() or "?"
 
 
 def check_cjk_font(errors: list) -> None:
