@@ -7,7 +7,10 @@ PY = $(VENV)/bin/python
 PYTEST = $(VENV)/bin/pytest
 ALLURE = node_modules/.bin/allure
 BROWSERS ?= --browser chromium --browser firefox
-WORKERS ?= auto
+# One xdist worker more than cores: a scenario waits on its browser's frames and the portal for part of
+# its time, and with one worker per core those waits left 16 % of the machine idle (docs/performance.md,
+# "第十次会话"); the full make test matrix: -n 2 848 s, -n 3 776 s on 2 cores.
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 PORT ?= 8080
 RESULTS ?= reports/allure-results
 REPORT_DIR = reports/allure-report
