@@ -58,7 +58,7 @@ class LoginPage:
         tab = self.page.get_by_role("tab", name=LOGIN_TYPES[kind], exact=True).or_(action(self.page, LOGIN_TYPES[kind]))
         # The radio is there as soon as the login page has loaded (one cheap count); only a page without it
         # (tabs, or a form drawn after load) waits for whichever choice appears: the combined wait evaluates
-        # every branch of `action()` and cost ~0.1 s a login on Chromium (bench, reset scenarios).
+        # every branch of `action()` and cost ~60 ms a login on Chromium (bench, reset scenarios).
         found = radio.count()
         if not found:
             radio.or_(tab).first.wait_for()

@@ -4,7 +4,7 @@ system ones (Debian `chromium`, `firefox-esr` through the WebDriver BiDi channel
 Headless Chromium runs Debian's `chromium-headless-shell` when it is installed: the same Chromium
 (same version, Blink and V8) without the browser UI, which is what Playwright itself launches for
 headless Chromium from its own builds. On this 2-core machine it halves Chromium's CPU time per
-scenario (docs/performance.md, "Chromium 的 headless shell"). Headed runs (--headed) need the full
+scenario (docs/performance.md, "第十次会话"). Headed runs (--headed) need the full
 browser; without the package the full browser runs headless, as before."""
 
 from __future__ import annotations
