@@ -27,6 +27,40 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# Firefox ESR's counterpart of the Chromium switches above, for the system Firefox (Playwright's own build
+# brings its own): services a test browser has no use for on a closed network, and content processes per
+# container rather than per site (fission off; every scenario's context is a container of its own, and
+# the portal is one site). On test_hgr + test_torch (Firefox, -n 2, two A/B pairs) they cut the machine's
+# busy time 6–11 % and the wall time 4–8 % (docs/performance.md, "第十次会话").
+FIREFOX_PREFS = {
+    "fission.autostart": False,
+    "browser.sessionstore.max_tabs_undo": 0,
+    "browser.sessionstore.max_windows_undo": 0,
+    "browser.sessionstore.interval": 3_600_000,
+    "app.normandy.enabled": False,
+    "messaging-system.rsexperimentloader.enabled": False,
+    "nimbus.profilesdatastoreservice.enabled": False,
+    "browser.newtabpage.activity-stream.feeds.system.topstories": False,
+    "browser.newtabpage.activity-stream.feeds.section.topstories": False,
+    "browser.newtabpage.activity-stream.showSponsored": False,
+    "browser.newtabpage.activity-stream.feeds.telemetry": False,
+    "browser.newtabpage.activity-stream.telemetry": False,
+    "toolkit.telemetry.enabled": False,
+    "toolkit.telemetry.unified": False,
+    "toolkit.telemetry.server": "",
+    "services.settings.server": "http://127.0.0.1:9/",
+    "browser.tabs.groups.enabled": False,
+    "sidebar.revamp": False,
+    "sidebar.verticalTabs": False,
+    "browser.urlbar.quicksuggest.enabled": False,
+    "extensions.pocket.enabled": False,
+    "browser.discovery.enabled": False,
+    "browser.ml.enable": False,
+    "browser.ml.chat.enabled": False,
+    "places.history.enabled": False,
+    "browser.cache.disk.enable": False,
+}
+
 
 class BrowserUnavailable(RuntimeError):
     """The requested browser is not installed; the message says how to get it."""
@@ -66,7 +100,11 @@ def launch_options(browser_type, channel: str | None, headless: bool = True) -> 
     if name == "firefox":
         if own:
             return {}
-        return {"channel": "moz-firefox", "executable_path": str(_require(SYSTEM_FIREFOX, "firefox-esr"))}
+        return {
+            "channel": "moz-firefox",
+            "executable_path": str(_require(SYSTEM_FIREFOX, "firefox-esr")),
+            "firefox_user_prefs": dict(FIREFOX_PREFS),
+        }
     if own is None:
         raise BrowserUnavailable(
             "本机没有 WebKit。在能访问互联网的机器上运行 `.venv/bin/playwright install webkit` 后再试，"

@@ -50,3 +50,13 @@ def test_without_any_chromium_the_message_says_how_to_install_it(binaries):
     full.unlink()
     with pytest.raises(executables.BrowserUnavailable, match="chromium"):
         executables.launch_options(_SystemOnly("chromium"), None)
+
+
+def test_the_system_firefox_runs_with_the_suites_preferences(monkeypatch, tmp_path):
+    firefox = tmp_path / "firefox-esr"
+    firefox.touch()
+    monkeypatch.setattr(executables, "SYSTEM_FIREFOX", firefox)
+    options = executables.launch_options(_SystemOnly("firefox"), None)
+    assert options["channel"] == "moz-firefox" and options["executable_path"] == str(firefox)
+    assert options["firefox_user_prefs"] == executables.FIREFOX_PREFS
+    assert options["firefox_user_prefs"] is not executables.FIREFOX_PREFS  # a run may add its own
