@@ -74,10 +74,10 @@ cjk-font:
 # Cheap check every time; apt runs only when something is missing. chromium-headless-shell (what headless
 # runs launch: half of Chromium's CPU time) is optional: without root the full chromium runs headless.
 system-deps:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromium-headless-shell ] && [ -x /usr/bin/firefox-esr ] \
-	  && fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@needed() { [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && fc-list :lang=zh 2>/dev/null | grep -q .; }; \
+	if needed && [ -x /usr/bin/chromium-headless-shell ]; then \
 	  exit 0; \
-	elif [ "$$(id -u)" != 0 ] && [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	elif needed && [ "$$(id -u)" != 0 ]; then \
 	  echo "提示：未安装 chromium-headless-shell，无界面运行改用完整的 chromium（更慢）。安装 / to install: sudo apt-get install -y chromium-headless-shell"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "安装系统浏览器与中文字体 / installing system browsers and CJK fonts: $(SYSTEM_PACKAGES)"; \
