@@ -25,10 +25,12 @@ pytest_plugins = [
     "support.browsers.recycling",
     "support.reporting.skip_results",
     "support.gherkin.step_hints",
+    "support.gherkin.step_lookup",
     "support.reporting.gherkin_failures",
     "support.gherkin.tagging",
     "support.run.schedule",
     "support.run.smoke",
+    "support.run.heap",
 ] + sorted(f"steps.{p.stem}" for p in (ROOT / "steps").glob("*.py") if p.stem != "__init__")
 
 

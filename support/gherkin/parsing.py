@@ -180,6 +180,15 @@ class Phrase(parsers.re):
         """The same pattern with every typed field open to any text (for 'why does it not match')."""
         return re.compile(self._build(loose=True))
 
+    def is_matching(self, name: str) -> bool:
+        """The regex matches the whole text from its start, so a template that begins with plain words
+        matches only texts that begin with them: a cheap refusal of most of the ~120 definitions of a
+        step's kind before the (rebuilt-on-demand) regex (support/gherkin/step_lookup.py)."""
+        first = self.pieces[0] if self.pieces else None
+        if first is not None and first.literal and not name.startswith(first.literal):
+            return False
+        return super().is_matching(name)
+
     def typed_fields(self) -> dict[str, ParamType]:
         return {name: f.type for name, f in self.fields.items() if f.type is not None}
 
