@@ -1,7 +1,7 @@
 """用户登录: 自然人登录 / 法人登录 with login name, password and the image captcha."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -11,6 +11,13 @@ from pages.frame import PortalFrame, action, field
 from support.target.routes import path, without_query
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
+# The image's address and whether it shows, as soon as the browser is done with it (its load or error).
+_IMAGE_SETTLED = """img => new Promise(settled => {
+  const report = () => settled([img.src, img.complete && img.naturalWidth > 0]);
+  if (img.complete) { report(); return; }
+  img.addEventListener("load", report, { once: true });
+  img.addEventListener("error", report, { once: true });
+})"""
 
 
 @dataclass
@@ -93,6 +100,18 @@ class LoginPage:
         """Ask for a new captcha image and wait until the browser has received it."""
         with self.new_captcha_loaded():
             (self.captcha_image if by_clicking_image else self.captcha_refresh).click()
+
+    def captcha_refreshes(self, times: int) -> Iterator[bool]:
+        """Click the captcha image `times` times, one new image after another; for each, once the browser
+        has received it and finished with it, whether it shows (loaded and decoded, not a broken image).
+        Two exchanges with the browser per image (the click, then one look that waits for the image's
+        own load or error event), so a hundred refreshes stay cheap on every browser."""
+        shown = urljoin(self.page.url, self.captcha_source())
+        for _ in range(times):
+            with self.page.expect_response(lambda r, old=shown: r.request.resource_type == "image" and r.url != old):
+                self.captcha_image.click()
+            shown, visible = self.captcha_image.evaluate(_IMAGE_SETTLED)
+            yield visible
 
     def new_captcha_loaded(self):
         """A wait (a context manager) for the image the page loads in place of the captcha shown now,
