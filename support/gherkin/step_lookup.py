@@ -32,7 +32,7 @@ except ImportError:  # another pytest-bdd: its own search stays
     DEFINITION_PREFIX = None
 
 _found: dict[tuple, tuple] = {}
-_names_seen: tuple[int, frozenset[str]] | None = None
+_names_seen: frozenset[str] = frozenset()
 _names_by_kind: dict[str, list[str]] = {}
 
 
@@ -40,16 +40,15 @@ def _registered_names(fixturemanager) -> list[str]:
     """The fixture names pytest knows; when they change (a new module's fixtures), forget every answer."""
     global _names_seen
     names = get_fixture_names(fixturemanager=fixturemanager)
-    if _names_seen is None or _names_seen[0] != len(names) or _names_seen[1] != frozenset(names):
-        _names_seen = (len(names), frozenset(names))
+    if frozenset(names) != _names_seen:
+        _names_seen = frozenset(names)
         _found.clear()
         _names_by_kind.clear()
     return names
 
 
-def _candidate_names(fixturemanager, kind: str) -> list[str]:
+def _candidate_names(names: list[str], kind: str) -> list[str]:
     """Names that can hold a definition of a `kind` step (given/when/then): the kind's own and `*` (@step)."""
-    names = _registered_names(fixturemanager)
     if kind not in _names_by_kind:
         wanted = (f"{DEFINITION_PREFIX}{kind}_", f"{DEFINITION_PREFIX}*_")
         _names_by_kind[kind] = [name for name in names if name.startswith(wanted)]
@@ -59,7 +58,7 @@ def _candidate_names(fixturemanager, kind: str) -> list[str]:
 def search(step, fixturemanager, node) -> list:
     """pytest-bdd's search, over the candidate names only (same order, same checks)."""
     found = []
-    for name in _candidate_names(fixturemanager, step.type):
+    for name in _candidate_names(_registered_names(fixturemanager), step.type):
         for fixturedef in getfixturedefs(fixturemanager, name, node) or []:
             context = step_function_context_registry.get(fixturedef.func)
             if context is None or (context.type is not None and context.type != step.type):
@@ -71,8 +70,8 @@ def search(step, fixturemanager, node) -> list:
 
 def find_fixturedefs_for_step(step, fixturemanager, node):
     """In pytest-bdd's place: the definitions that can run `step` as seen from `node`, remembered."""
-    _registered_names(fixturemanager)
     key = (id(fixturemanager), step.type, step.name, node.nodeid.rsplit("::", 1)[0])
+    _registered_names(fixturemanager)  # forgets every answer if the fixtures changed
     if key not in _found:
         _found[key] = tuple(search(step, fixturemanager, node))
     return iter(_found[key])

@@ -69,3 +69,19 @@ def test_a_template_beginning_with_words_refuses_other_beginnings_only():
     assert not parser.is_matching('我打开我的信息的"不存在的栏目"')
     starts_with_field = phrase('"{who}"打开首页')
     assert starts_with_field.is_matching('"自然人"打开首页')
+
+
+def test_answers_are_forgotten_when_the_registered_fixtures_change(request, monkeypatch):
+    manager, node = request._fixturemanager, request.node
+    step = every_step()[0]
+    step_lookup.find_fixturedefs_for_step(step, manager, node)
+    assert step_lookup._found, "the answer was not remembered"
+    real = step_lookup.get_fixture_names
+    monkeypatch.setattr(
+        step_lookup, "get_fixture_names", lambda fixturemanager: [*real(fixturemanager), "一个新的fixture"]
+    )
+    step_lookup._registered_names(manager)
+    assert not step_lookup._found
+    assert names(step_lookup.find_fixturedefs_for_step(step, manager, node)) == names(
+        step_lookup._uncached(step=step, fixturemanager=manager, node=node)
+    )
