@@ -11,12 +11,15 @@ from pages.frame import PortalFrame, action, field
 from support.target.routes import path, without_query
 
 LOGIN_TYPES = {"自然人": "自然人登录", "法人": "法人登录"}
-# The image's address and whether it shows, as soon as the browser is done with it (its load or error).
+# The image's address and whether it shows, as soon as the browser is done with it (its load or error);
+# an image still loading after 10 s (the suite's action timeout) counts as not shown, so a stalled image
+# fails the check instead of hanging the scenario.
 _IMAGE_SETTLED = """img => new Promise(settled => {
   const report = () => settled([img.src, img.complete && img.naturalWidth > 0]);
   if (img.complete) { report(); return; }
   img.addEventListener("load", report, { once: true });
   img.addEventListener("error", report, { once: true });
+  setTimeout(report, 10000);
 })"""
 
 
