@@ -109,17 +109,18 @@ class LoginPage:
         has received it and finished with it, whether it shows (loaded and decoded, not a broken image).
         Two exchanges with the browser per image (the click, then one look that waits for the image's
         own load or error event), so a hundred refreshes stay cheap on every browser."""
-        shown = urljoin(self.page.url, self.captcha_source())
+        shown = None
         for _ in range(times):
-            with self.page.expect_response(lambda r, old=shown: r.request.resource_type == "image" and r.url != old):
+            with self.new_captcha_loaded(shown):
                 self.captcha_image.click()
             shown, visible = self.captcha_image.evaluate(_IMAGE_SETTLED)
             yield visible
 
-    def new_captcha_loaded(self):
-        """A wait (a context manager) for the image the page loads in place of the captcha shown now,
-        whatever the portal calls its captcha address."""
-        shown = urljoin(self.page.url, self.captcha_source())
+    def new_captcha_loaded(self, shown: str | None = None):
+        """A wait (a context manager) for the image the page loads in place of the captcha shown now
+        (`shown`: its address when already known, else read from the page), whatever the portal calls
+        its captcha address."""
+        shown = shown or urljoin(self.page.url, self.captcha_source())
         return self.page.expect_response(lambda r: r.request.resource_type == "image" and r.url != shown)
 
     def captcha_source(self) -> str:
