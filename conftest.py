@@ -18,6 +18,7 @@ from support.browsers.executables import BrowserUnavailable, launch_options  # n
 
 pytest_plugins = [
     "support.a11y.a11y_coverage",
+    "support.run.markup_variants",
     "support.run.fixtures",
     "support.reporting.allure_results",
     "support.target.capabilities",
@@ -117,7 +118,8 @@ def connect_options(pytestconfig, browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
+# Function scope: a scenario's portal is the run's, or for an --also-plain copy the plain rendering's.
+@pytest.fixture
 def browser_context_args(base_url):
     return {
         "locale": "zh-CN",
@@ -128,7 +130,7 @@ def browser_context_args(base_url):
     }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def base_url(target):
     return target.base_url
 

@@ -24,6 +24,10 @@ BROWSER_PARAMETER = "浏览器"
 BROWSER_VERSION_PARAMETER = "浏览器版本"
 # pytest-playwright's parametrisation, shown by allure-python as 'chromium' (quotes included).
 PYTEST_BROWSER_PARAMETER = "browser_name"
+# support/run/markup_variants.py's parametrisation (None on every original): the plain copies say
+# 页面写法 = plain instead, so the originals keep the parameters and history keys they always had.
+PYTEST_MARKUP_PARAMETER = "portal_markup"
+MARKUP_PARAMETER = "页面写法"
 LOG_LINES = 12
 # What the suite learns about a scenario while it runs, kept on its pytest item.
 STEP_TEXT_PARAMETERS = pytest.StashKey[dict]()  # step name → the names its text gives
@@ -56,11 +60,14 @@ def history_keys(full_name: str, browser: str | None, parameters: list[dict]) ->
 
 def browser_parameters(parameters: list[dict], browser: str | None) -> list[dict]:
     """浏览器 = the name (grouping, history); 浏览器版本 = the version, shown but excluded from history.
-    pytest-playwright's own browser_name parameter is dropped (it repeated the name in quotes)."""
+    pytest-playwright's own browser_name parameter is dropped (it repeated the name in quotes), and so is
+    portal_markup (页面写法 names the plain copies)."""
     out, version = [], None
     for p in parameters:
-        if p["name"] == PYTEST_BROWSER_PARAMETER:
+        if p["name"] in (PYTEST_BROWSER_PARAMETER, PYTEST_MARKUP_PARAMETER):
             continue
+        if p["name"] == MARKUP_PARAMETER:
+            p = {**p, "value": str(p["value"]).strip("'\"")}
         if p["name"] == BROWSER_PARAMETER:  # allure-python quotes it: "'chromium 140.0.1'"
             name, _, version = str(p["value"]).strip("'\"").partition(" ")
             browser = browser or name

@@ -13,6 +13,7 @@ from support.a11y import a11y_coverage, axe
 from support.browsers import native_dialogs
 from support.reporting import allure_safe, redaction, report_rules
 from support.reporting.report_rules import PORTAL_LOG, PORTAL_RESPONSES
+from support.run import markup_variants
 from support.target import routes
 from support.target.portal import Target
 from support.target.portal_process import ROOT, start_portal
@@ -28,8 +29,8 @@ _videos_attached = 0
 
 
 @pytest.fixture(scope="session")
-def target(request, tmp_path_factory, worker_id) -> Target:
-    """With no --base-url: this worker's own embedded portal. Otherwise the given URL."""
+def run_target(request, tmp_path_factory, worker_id) -> Target:
+    """With no --base-url: this worker's own embedded portal (--portal-markup). Otherwise the given URL."""
     url = request.config.getoption("--base-url")
     if request.config.getoption("--target-config"):  # its `paths:` override the route map
         from support.target.staging import load
@@ -40,16 +41,33 @@ def target(request, tmp_path_factory, worker_id) -> Target:
 
         yield staging_target(request.config, url)
         return
-    portal = start_portal(
-        tmp_path_factory.getbasetemp() / "portal",
-        f"portal-{worker_id}",
-        ["--markup", request.config.getoption("--portal-markup")],
-    )
+    yield from _embedded(request, tmp_path_factory, f"portal-{worker_id}", request.config.getoption("--portal-markup"))
+
+
+@pytest.fixture(scope="session")
+def plain_target(request, tmp_path_factory, worker_id) -> Target:
+    """This worker's embedded portal in its plain rendering, for the --also-plain copies (started on first use)."""
+    yield from _embedded(request, tmp_path_factory, f"portal-plain-{worker_id}", markup_variants.PLAIN)
+
+
+def _embedded(request, tmp_path_factory, name: str, markup: str):
+    portal = start_portal(tmp_path_factory.getbasetemp() / name, name, ["--markup", markup])
     from support.target.testapi import TestApi
 
     request.config.target_kind = "mock"
     yield Target(portal.base_url, "mock", TestApi(portal.base_url, portal.token), log_path=portal.log_path)
     portal.stop()
+
+
+@pytest.fixture
+def target(request, portal_markup) -> Target:
+    """The portal this scenario runs against: the run's target, or for an --also-plain copy
+    (support/run/markup_variants.py) the plain rendering of the embedded portal, named in its Allure
+    result as 页面写法 = plain."""
+    if portal_markup == markup_variants.PLAIN:
+        allure.dynamic.parameter(report_rules.MARKUP_PARAMETER, portal_markup)
+        return request.getfixturevalue("plain_target")
+    return request.getfixturevalue("run_target")
 
 
 @pytest.fixture

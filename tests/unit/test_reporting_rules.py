@@ -130,6 +130,20 @@ def test_history_keys_survive_a_browser_update_but_tell_browsers_apart():
     assert keys[("chromium", "156.0.1")] != keys[("firefox", "140.5")]
 
 
+def test_a_plain_markup_copy_is_named_once_and_kept_apart_from_its_original_in_history():
+    original, copy = result(), result()
+    original.parameters.append(Parameter(name="portal_markup", value="None"))
+    copy.parameters += [Parameter(name="portal_markup", value="'plain'"), Parameter(name="页面写法", value="'plain'")]
+    for tr in (original, copy):
+        allure_results.polish(tr, FakeItem("chromium"))
+        assert "portal_markup" not in {p.name for p in tr.parameters}
+    assert {p.name: p.value for p in copy.parameters}["页面写法"] == "plain"
+    untouched = result()
+    allure_results.polish(untouched, FakeItem("chromium"))
+    assert original.historyId == untouched.historyId  # the original's history goes on as before
+    assert copy.historyId != original.historyId and copy.testCaseId == original.testCaseId
+
+
 def test_history_keys_tell_outline_rows_apart():
     a = report_rules.history_keys("f:s", "chromium", [{"name": "用户类型", "value": "自然人"}])
     b = report_rules.history_keys("f:s", "chromium", [{"name": "用户类型", "value": "法人"}])
