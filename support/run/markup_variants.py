@@ -5,7 +5,7 @@ vendor's ids and classes, no test ids, no ARIA, headings one level lower; mock_p
 `make test` used to run them in a pytest run of their own (`make test-plain`) before the main run: a
 second session start (collection, a portal and two browsers per worker) and a second tail in which
 workers sit idle. Here a matching scenario is parametrized by `portal_markup`: the original item keeps
-its node id (a hidden parameter), and a copy `…[<browser>-plain]` with the same tags runs against a
+its node id (a hidden parameter), and a copy `…[plain-<browser>]` with the same tags runs against a
 plain-markup portal of this worker's own (support/run/fixtures.py `target`, started the first time a
 copy runs); its Allure result shows 页面写法 = plain, so its history is kept apart from the standard
 rendering's. EXPR is matched against the scenario's and its feature's tags like `-m`; `-m`/`-k` then
@@ -17,8 +17,10 @@ from __future__ import annotations
 import pytest
 from _pytest.mark import MarkMatcher, _parse_expression
 
-PARAMETER = "portal_markup"
+from support.reporting.report_rules import PYTEST_MARKUP_PARAMETER as PARAMETER
+
 PLAIN = "plain"
+_EXPR = pytest.StashKey()  # the compiled --also-plain expression
 
 
 def pytest_addoption(parser):
@@ -40,9 +42,6 @@ def pytest_configure(config):
                 "--also-plain 只用于内置模拟门户（它的第二种页面写法），不能与 --base-url 一起用。"
                 " / --also-plain runs scenarios on the embedded portal's plain rendering: not with --base-url."
             )
-
-
-_EXPR = pytest.StashKey()
 
 
 @pytest.fixture(autouse=True)  # autouse: steps ask for `target` at run time, outside the static closure
