@@ -144,7 +144,8 @@ format: venv-ready
 	$(VENV)/bin/ruff check --fix --quiet .; $(VENV)/bin/ruff format .
 
 # The first signal on every change (issue 24): the @smoke scenarios on both browsers and the unit tests
-# except the slow modules below, in one xdist run; prints its own wall time from the start of make
+# except the slow modules below (those that drive a browser on the first browser only:
+# --unit-on-first-browser, support/run/smoke.py), in one xdist run; prints its own wall time from the start of make
 # (goal: under 60 s on a quiet 2-core machine). The skipped modules run in make test / make unit.
 # The slowest modules of two measured unit runs (docs/performance.md), together most of the unit time.
 SMOKE_SKIP ?= test_fuzz_forms.py test_durability.py test_gherkin_failures.py test_security_depth.py \
@@ -152,11 +153,11 @@ SMOKE_SKIP ?= test_fuzz_forms.py test_durability.py test_gherkin_failures.py tes
 	test_message_checks.py test_step_types.py test_suite_targets.py test_recovery_reset.py \
 	test_tools_step_catalog.py test_security_sessions.py test_torch_gate.py test_security_password_policy.py \
 	test_security_errors.py test_services_catalogue.py test_evidence_options.py test_tables_as_read.py \
-	test_vendor_login_and_parts.py
+	test_vendor_login_and_parts.py test_markup_variants.py test_smoke_selection.py
 smoke: setup
 	@$(PY) tools/preflight.py $(BROWSERS)
 	@rc=0; $(PYTEST) tests/unit tests/e2e -m "smoke or unit" $(addprefix --ignore=tests/unit/,$(SMOKE_SKIP)) \
-	  -n $(WORKERS) $(BROWSERS) $(E2E_OPTS) $(FAILED_FIRST) -q --no-header --junitxml=reports/junit-smoke.xml || rc=$$?; \
+	  --unit-on-first-browser -n $(WORKERS) $(BROWSERS) $(E2E_OPTS) $(FAILED_FIRST) -q --no-header --junitxml=reports/junit-smoke.xml || rc=$$?; \
 	echo "make smoke：$$(awk "BEGIN{printf \"%.1f\", $$(date +%s.%N) - $(MAKE_START)}") 秒 / seconds (目标 / goal < 60 s)"; \
 	exit $$rc
 
