@@ -3,7 +3,6 @@ committed tree, handles one mutant at a time, and a stopped run starts nothing n
 
 import subprocess
 import threading
-import time
 
 import pytest
 
@@ -50,13 +49,14 @@ def test_a_job_handles_one_item_at_a_time_and_jobs_run_side_by_side():
     busy: dict[int, int] = {0: 0, 1: 0}
     overlap = {"max_same_job": 0, "both": False}
     lock = threading.Lock()
+    side_by_side = threading.Barrier(2, timeout=5)  # each item waits for one of the other job (8 items: 4 pairs)
 
     def work(job, item):
         with lock:
             busy[job] += 1
             overlap["max_same_job"] = max(overlap["max_same_job"], busy[job])
             overlap["both"] = overlap["both"] or all(busy.values())
-        time.sleep(0.05)  # unit test of the thread pool itself, no browser involved
+        side_by_side.wait()  # a pool that ran one item at a time would break the barrier: an error as the result
         with lock:
             busy[job] -= 1
         return item * 10
@@ -82,30 +82,42 @@ def test_after_stop_no_item_starts_and_no_result_comes_back():
     # The driver stops the pool from the thread that reads the results (its signal handler runs there).
     pool = Pool(1)
     started = []
+    stopped = threading.Event()
 
     def work(job, item):
         started.append(item)
-        time.sleep(0.02)
+        if item:  # an item after the first is still running when the pool is stopped
+            stopped.wait(5)
         return item
 
     results = []
     for got in pool.run(range(50), work, poll=0.01):
         results.append(got)
         pool.stop()
+        stopped.set()
     assert results == [(0, 0)]
-    assert len(started) < 50
+    assert started in ([0], [0, 1])  # item 1 only if the job took it before the stop; none after it
 
 
 def test_a_baseline_is_computed_once_however_many_jobs_ask():
     calls = []
     once = OncePerKey()
+    asking = threading.Condition()
+    arrived = []
 
     def compute():
         calls.append(1)
-        time.sleep(0.05)
+        with asking:  # the answer comes only once every job has asked for it
+            asking.wait_for(lambda: len(arrived) == 4, timeout=5)
         return 42.0
 
-    threads = [threading.Thread(target=lambda: once.get("sms.py", compute)) for _ in range(4)]
+    def job():
+        with asking:
+            arrived.append(1)
+            asking.notify_all()
+        once.get("sms.py", compute)
+
+    threads = [threading.Thread(target=job) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
