@@ -2,11 +2,12 @@
 主代办人信息 and the 实名认证 status with its 上传…信息 page."""
 
 import re
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, Response
 
 from pages.frame import action, content_of, field, label_and_value, landmark, section
-from support.target.routes import path
+from support.target.routes import path, without_query
 
 # The tabs and the route each one shows (support/target/routes.py); 我的信息 opens on the first.
 TABS = {
@@ -50,11 +51,15 @@ class MyInfoPage:
         return self.page.goto(path("my_info"))
 
     def open(self, tab: str = "自然人用户信息") -> None:
-        """From the main navigation: 在线办事 → 我的信息 → the tab."""
+        """From the main navigation: 在线办事 → 我的信息 → the tab; returns once the tab's page has loaded,
+        its scripts included (法人单位基本信息 stops asking for 所属大洲 when 类型 is 中华人民共和国大陆地区 only
+        once its script runs: a step that chose 类型 before that found 所属大洲 disabled a moment later)."""
         self.page.goto(path("online"))
         action(self.page, "我的信息", exact=False).click()
         if TABS[tab] != "my_info":
             action(self.tabs, tab, exact=False).first.click()
+        tab_path = without_query(TABS[tab])
+        self.page.wait_for_url(lambda url: urlsplit(url).path == tab_path)  # and its load event
 
     def field(self, label: str):
         return field(self.page, label, exact=True)
