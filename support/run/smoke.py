@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-BROWSER_PARAM = "browser_name"  # pytest-playwright parametrizes a test that uses a browser by this name
+from support.run.schedule import browser_of
 
 
 def pytest_addoption(parser):
@@ -28,11 +28,6 @@ def pytest_configure(config):
 
 def is_unit(item) -> bool:
     return item.nodeid.startswith("tests/unit/")
-
-
-def browser_of(item) -> str | None:
-    callspec = getattr(item, "callspec", None)
-    return callspec.params.get(BROWSER_PARAM) if callspec is not None else None
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SELECTION = re.search(r"^PLAIN_SELECTION \?= (.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
 
 
-def _pytest(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_pytest(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly", "-n", "0", *args],
         cwd=ROOT,
@@ -29,7 +29,7 @@ def _pytest(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 
 def _collected(*args: str) -> set[str]:
-    out = _pytest("tests/e2e", "--collect-only", "-q", "--browser", "chromium", "--browser", "firefox", *args)
+    out = run_pytest("tests/e2e", "--collect-only", "-q", "--browser", "chromium", "--browser", "firefox", *args)
     return {line for line in out.stdout.splitlines() if line.startswith("tests/")}
 
 
@@ -47,7 +47,7 @@ def test_the_copies_are_the_plain_selection_and_the_originals_are_unchanged():
 
 def test_a_copy_runs_against_the_plain_rendering_its_original_against_the_standard(tmp_path):
     out = tmp_path / "probe.jsonl"
-    _pytest(
+    run_pytest(
         "tests/e2e/test_platform.py",
         "--setup-only",
         "-p",

@@ -3,24 +3,15 @@ browser runs on the run's first --browser only, while the @smoke scenarios and t
 browser stay as they were; `make smoke` passes the option."""
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.test_markup_variants import ROOT, run_pytest
+
 BROWSER_UNIT = "tests/unit/test_vendor_renderings.py"  # unit tests with a `page`, one copy per --browser
 PLAIN_UNIT = "tests/unit/test_browser_policy.py"  # unit tests without a browser
 
 
 def _collected(*args: str) -> set[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "--collect-only", "-q", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    done = run_pytest("--collect-only", "-q", *args)
     return {line for line in done.stdout.splitlines() if line.startswith("tests/")}
 
 
